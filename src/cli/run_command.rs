@@ -1,0 +1,101 @@
+//! `newsgrist run`: flags to a checked [`RunConfig`], then the run.
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use newsgrist::corpus::{FieldNames, Input};
+use newsgrist::pipeline::{self, Analyzer, OutputTarget, RunConfig, Shard};
+
+use super::args::{GlobalArgs, RunArgs};
+use super::{logging, progress, EXIT_REJECTS};
+
+pub fn run(args: RunArgs, global: GlobalArgs) -> anyhow::Result<ExitCode> {
+    logging::init(&global);
+    let config = build_config(&args)?;
+    let analyzer = Analyzer::new();
+    let inputs = args.inputs.clone();
+    let reporter = progress::reporter(global.quiet || args.stdout, || total_input_bytes(&inputs));
+    let report = pipeline::run(&config, &analyzer, reporter.as_ref()).context("the run stopped")?;
+    let counts = &report.counts;
+    tracing::info!(
+        run = report.run,
+        documents = counts.documents,
+        duplicates = counts.duplicates,
+        unchanged = counts.unchanged,
+        other_shard = counts.other_shard,
+        rejects = counts.rejects,
+        ignored_files = report.ignored_files,
+        seconds = report.timings_ms.get("wall").copied().unwrap_or(0) as f64 / 1000.0,
+        "finished"
+    );
+    if counts.rejects > 0 {
+        tracing::warn!(rejects = counts.rejects, "some inputs were rejected; see rejects.jsonl (or the reject lines on stdout)");
+        return Ok(ExitCode::from(EXIT_REJECTS));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn build_config(args: &RunArgs) -> anyhow::Result<RunConfig> {
+    let inputs: Vec<Input> = args
+        .inputs
+        .iter()
+        .map(|path| if path.as_os_str() == "-" { Input::Stdin } else { Input::Path(path.clone()) })
+        .collect();
+    let output = match (&args.out, args.stdout) {
+        (Some(dir), false) => OutputTarget::Dir {
+            path: dir.clone(),
+            full: args.full,
+        },
+        _ => OutputTarget::Stdout,
+    };
+    let mut config = RunConfig::new(inputs, output);
+    if let Some(threads) = args.threads {
+        anyhow::ensure!(threads > 0, newsgrist::Error::InvalidArgument("--threads must be at least 1".into()));
+        config.threads = threads;
+    }
+    if let Some(shard) = &args.shard {
+        let shard: Shard = shard.parse().map_err(newsgrist::Error::InvalidArgument)?;
+        config.shard = Some(shard);
+    }
+    if args.max_doc_bytes == 0 {
+        return Err(newsgrist::Error::InvalidArgument("--max-doc-bytes must be positive".into()).into());
+    }
+    if !(args.commit_interval >= 0.0 && args.commit_interval.is_finite()) {
+        return Err(newsgrist::Error::InvalidArgument("--commit-interval must be a number of seconds >= 0".into()).into());
+    }
+    config.read.max_doc_bytes = args.max_doc_bytes;
+    config.read.fields = field_names(args);
+    config.commit_interval_ms = (args.commit_interval * 1000.0) as u64;
+    config.arguments = std::env::args().collect();
+    Ok(config)
+}
+
+fn field_names(args: &RunArgs) -> FieldNames {
+    let mut fields = FieldNames::default();
+    let pairs = [
+        (&mut fields.text, &args.text_field),
+        (&mut fields.title, &args.title_field),
+        (&mut fields.url, &args.url_field),
+        (&mut fields.date, &args.date_field),
+        (&mut fields.id, &args.id_field),
+    ];
+    for (names, given) in pairs {
+        if !given.is_empty() {
+            names.clone_from(given);
+        }
+    }
+    fields
+}
+
+/// Total size of the input files, for the progress bar's ETA.
+fn total_input_bytes(inputs: &[std::path::PathBuf]) -> u64 {
+    inputs
+        .iter()
+        .filter(|path| path.as_os_str() != "-")
+        .flat_map(|path| walkdir::WalkDir::new(Path::new(path)).follow_links(true))
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .filter_map(|entry| entry.metadata().ok())
+        .map(|metadata| metadata.len())
+        .sum()
+}

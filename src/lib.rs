@@ -1,0 +1,15 @@
+//! newsgrist: a batch pipeline from news corpora to JSONL records of actors,
+//! claims and casualty figures.
+//!
+//! The modules follow the pipeline, each stage taking and returning plain data:
+//! [`corpus`] reads files into [`corpus::Document`]s, [`text`] normalises them
+//! and finds sentences, [`pipeline`] runs the stages over a stream of
+//! documents in parallel, and [`output`] writes the versioned JSONL records,
+//! the state for incremental runs and the run report.
+pub mod corpus;
+pub mod error;
+pub mod output;
+pub mod pipeline;
+pub mod text;
+
+pub use error::{Error, Result};

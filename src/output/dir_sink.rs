@@ -1,0 +1,162 @@
+//! The output directory: seven JSONL files plus the state, committed together.
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::records::RejectRecord;
+use super::state::{save_commit, Commit, SeenLine, StatePaths};
+use super::{RecordBundle, Sink};
+use crate::error::{Error, Result};
+
+/// The JSONL files of an output directory, in the order of [`DirSink`]'s files.
+pub const OUTPUT_FILES: [&str; 7] = [
+    "documents.jsonl",
+    "entities.jsonl",
+    "actors.jsonl",
+    "claims.jsonl",
+    "casualties.jsonl",
+    "relations.jsonl",
+    "rejects.jsonl",
+];
+
+const SEEN_KEY: &str = ".newsgrist/seen.jsonl";
+
+struct TrackedFile {
+    key: &'static str,
+    path: PathBuf,
+    writer: BufWriter<File>,
+    committed: u64,
+}
+
+impl TrackedFile {
+    fn open(key: &'static str, path: PathBuf, committed: u64) -> Result<Self> {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|err| Error::io("open", &path, err))?;
+        // Bytes past the last commit point belong to a run that died; cut them.
+        file.set_len(committed)
+            .and_then(|()| file.seek(SeekFrom::End(0)).map(drop))
+            .map_err(|err| Error::io("truncate to the last commit point", &path, err))?;
+        Ok(Self {
+            key,
+            path,
+            writer: BufWriter::with_capacity(1 << 20, file),
+            committed,
+        })
+    }
+
+    fn write_line(&mut self, value: &impl Serialize) -> Result<()> {
+        serde_json::to_writer(&mut self.writer, value)?;
+        self.writer
+            .write_all(b"\n")
+            .map_err(|err| Error::io("write", &self.path, err))
+    }
+
+    /// Flushes and fsyncs; returns the durable length.
+    fn sync(&mut self) -> Result<u64> {
+        self.writer
+            .flush()
+            .map_err(|err| Error::io("write", &self.path, err))?;
+        let file = self.writer.get_mut();
+        file.sync_data()
+            .and_then(|()| file.stream_position())
+            .map_err(|err| Error::io("sync", &self.path, err))
+    }
+}
+
+/// Writes an output directory with commit points.
+pub struct DirSink {
+    files: Vec<TrackedFile>,
+    state: StatePaths,
+}
+
+impl DirSink {
+    /// Opens every file, cutting each back to its committed length.
+    pub fn open(out: &Path, state: &StatePaths, committed: &BTreeMap<String, u64>) -> Result<Self> {
+        let length = |key: &str| committed.get(key).copied().unwrap_or(0);
+        let mut files = Vec::with_capacity(OUTPUT_FILES.len() + 1);
+        for name in OUTPUT_FILES {
+            files.push(TrackedFile::open(name, out.join(name), length(name))?);
+        }
+        files.push(TrackedFile::open(SEEN_KEY, state.seen(), length(SEEN_KEY))?);
+        Ok(Self {
+            files,
+            state: state.clone(),
+        })
+    }
+
+    /// Removes outputs and state, for `--full`.
+    pub fn reset(out: &Path, state: &StatePaths) -> Result<()> {
+        let mut paths: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| out.join(name)).collect();
+        paths.extend([state.commit(), state.seen(), out.join("run.json")]);
+        for path in paths {
+            match fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => return Err(Error::io("remove", &path, err)),
+            }
+        }
+        Ok(())
+    }
+
+    fn lines<T: Serialize>(&mut self, index: usize, records: &[T]) -> Result<()> {
+        records.iter().try_for_each(|record| self.files[index].write_line(record))
+    }
+
+}
+
+impl Sink for DirSink {
+    fn write_document(&mut self, bundle: &RecordBundle) -> Result<()> {
+        self.files[0].write_line(&bundle.document)?;
+        self.lines(1, &bundle.entities)?;
+        self.lines(2, &bundle.actors)?;
+        self.lines(3, &bundle.claims)?;
+        self.lines(4, &bundle.casualties)?;
+        self.lines(5, &bundle.relations)
+    }
+
+    fn write_reject(&mut self, reject: &RejectRecord) -> Result<()> {
+        self.files[6].write_line(reject)
+    }
+
+    fn record_seen(&mut self, seen: &SeenLine) -> Result<()> {
+        self.files[7].write_line(seen)
+    }
+
+    /// Cuts every file back to its last commit point, so that a failed run
+    /// (a full disk, say) leaves no half-written record behind.
+    fn abort(&mut self) {
+        for file in &mut self.files {
+            let _ = file.writer.get_mut().set_len(file.committed);
+        }
+    }
+
+    fn commit(&mut self, commit: &mut Commit) -> Result<()> {
+        let result = self.commit_inner(commit);
+        if result.is_err() {
+            self.abort();
+        }
+        result
+    }
+}
+
+impl DirSink {
+    fn commit_inner(&mut self, commit: &mut Commit) -> Result<()> {
+        let mut lengths = BTreeMap::new();
+        for file in &mut self.files {
+            lengths.insert(file.key.to_owned(), file.sync()?);
+        }
+        commit.lengths = lengths;
+        save_commit(&self.state, commit)?;
+        for file in &mut self.files {
+            file.committed = commit.lengths.get(file.key).copied().unwrap_or(0);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,196 @@
+//! Records of the extraction stages: entities, actors, claims, casualty
+//! figures and relations.
+//!
+//! The stages that fill these files land one by one; until a stage exists its
+//! file stays empty, never filled with placeholders. Their layout is part of
+//! [`super::records::SCHEMA_VERSION`].
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::records::{Extractor, Span};
+
+/// A text span that may be tied to an actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Mention {
+    pub span: Span,
+    /// The actor this mention belongs to, when actors are resolved.
+    pub actor_id: Option<String>,
+}
+
+/// `entities.jsonl`: a named-entity mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EntityRecord {
+    pub schema_version: String,
+    pub doc_id: String,
+    pub revision: u32,
+    /// Unique within the document revision: `e1`, `e2`, ...
+    pub entity_id: String,
+    /// PER, ORG, LOC or MISC (the model's label set).
+    pub label: String,
+    pub span: Span,
+    /// Index into the document's `sentences`.
+    pub sentence: usize,
+    /// Mean probability of the entity's word labels, 0 to 1.
+    pub confidence: f32,
+    pub actor_id: Option<String>,
+    pub extractor: Extractor,
+}
+
+/// Kinds of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorType {
+    Person,
+    ArmedGroup,
+    Government,
+    SecurityAgency,
+    PoliticalParty,
+    Media,
+    Igo,
+    Organisation,
+    Location,
+}
+
+/// Roles an actor plays in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorRole {
+    Perpetrator,
+    Victim,
+    Claimant,
+    Reporter,
+    Authority,
+}
+
+/// `actors.jsonl`: one actor as it appears in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActorRecord {
+    pub schema_version: String,
+    pub doc_id: String,
+    pub revision: u32,
+    /// Stable across documents and runs.
+    pub actor_id: String,
+    pub canonical_name: String,
+    pub actor_type: ActorType,
+    /// Surface forms seen in this document.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+    pub roles: Vec<ActorRole>,
+    /// Role, title or affiliation given by an apposition ("spokesperson for the AKP").
+    pub description: Option<String>,
+    pub extractor: Extractor,
+}
+
+/// Claim types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimType {
+    Responsibility,
+    Statement,
+    Report,
+    Denial,
+    Confirmation,
+    Accusation,
+    Warning,
+}
+
+/// `claims.jsonl`: who claimed, said, reported or denied what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ClaimRecord {
+    pub schema_version: String,
+    pub doc_id: String,
+    pub revision: u32,
+    pub claim_id: String,
+    pub claim_type: ClaimType,
+    pub claimant: Option<Mention>,
+    pub cue: Span,
+    /// Base form of the cue: say, tell, claim, deny, confirm, warn, accuse, report, write, according to.
+    pub cue_lemma: String,
+    pub content: Span,
+    /// True for a direct quote, false for a paraphrase.
+    pub direct_quote: bool,
+    /// The medium or outlet ("Reuters", "its magazine al-Naba").
+    pub medium: Option<Mention>,
+    /// Hedging words that weaken the claim ("reportedly", "allegedly").
+    pub hedges: Vec<String>,
+    pub entity_ids: Vec<String>,
+    pub casualty_ids: Vec<String>,
+    pub confidence: f32,
+    pub extractor: Extractor,
+}
+
+/// Casualty kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CasualtyKind {
+    Killed,
+    Injured,
+    Missing,
+    Arrested,
+    Kidnapped,
+}
+
+/// How a count relates to the true number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CountQualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    Approximately,
+    Range,
+    Vague,
+}
+
+/// A normalised number with bounds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Count {
+    /// Best single value.
+    pub value: u64,
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    pub qualifier: CountQualifier,
+}
+
+/// `casualties.jsonl`: a casualty figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CasualtyRecord {
+    pub schema_version: String,
+    pub doc_id: String,
+    pub revision: u32,
+    pub casualty_id: String,
+    pub kind: CasualtyKind,
+    pub count: Count,
+    /// The number as written.
+    pub count_span: Span,
+    /// The victim group as written ("civilians", "police officers").
+    pub victims: Option<Span>,
+    pub perpetrator: Option<Mention>,
+    pub place: Option<Mention>,
+    pub date: Option<Span>,
+    pub hedges: Vec<String>,
+    /// Who reported the figure, when named.
+    pub reported_by: Option<Mention>,
+    pub evidence: Span,
+    pub confidence: f32,
+    pub extractor: Extractor,
+}
+
+/// `relations.jsonl`: a directed relation between two mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RelationRecord {
+    pub schema_version: String,
+    pub doc_id: String,
+    pub revision: u32,
+    pub relation_id: String,
+    /// leader_of, member_of, part_of, spokesperson_of, employee_of, based_in,
+    /// located_in, alias_of, attacked, arrested, claimed_responsibility_for,
+    /// allied_with, opposed_to.
+    pub relation: String,
+    pub head: Mention,
+    pub tail: Mention,
+    pub evidence: Span,
+    pub confidence: f32,
+    pub extractor: Extractor,
+}
