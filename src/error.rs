@@ -29,9 +29,7 @@ pub enum Error {
     #[error("state file {path} is unreadable ({reason}); rerun with --full to rebuild the output directory from scratch")]
     CorruptState { path: PathBuf, reason: String },
 
-    #[error(
-        "the interrupted run in {dir} cannot be resumed: {reason}; rerun with --full to start over"
-    )]
+    #[error("the interrupted run in {dir} cannot be resumed: {reason}; rerun with --full to start over")]
     CannotResume { dir: PathBuf, reason: String },
 
     #[error("invalid argument: {0}")]

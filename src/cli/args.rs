@@ -49,7 +49,7 @@ pub enum Command {
     ///   cat articles.jsonl | newsgrist run - --stdout                   (one JSON object per document)
     ///   newsgrist run big.jsonl --out part3 --shard 3/8                 (machine 3 of 8)
     #[command(verbatim_doc_comment)]
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Print the JSON Schema of the output records (all, or one type).
     ///
     /// Types: document, entity, actor, claim, casualty, relation, reject, run, stdout.
@@ -67,7 +67,13 @@ pub struct RunArgs {
     pub inputs: Vec<PathBuf>,
 
     /// Output directory. Created if absent; reruns add only what is new.
-    #[arg(long, short, value_name = "DIR", required_unless_present = "stdout", conflicts_with = "stdout")]
+    #[arg(
+        long,
+        short,
+        value_name = "DIR",
+        required_unless_present = "stdout",
+        conflicts_with = "stdout"
+    )]
     pub out: Option<PathBuf>,
 
     /// Write one JSON object per input document to stdout instead (for Spark
@@ -117,6 +123,11 @@ pub struct RunArgs {
     /// guid, article_id. Without one, the id is derived from the text's hash.
     #[arg(long, value_name = "NAME", value_delimiter = ',')]
     pub id_field: Vec<String>,
+
+    /// Documents analysed together between two writes. Output does not
+    /// depend on it; memory grows with it.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub chunk_docs: usize,
 
     /// Least seconds between two commit points (a killed run loses at most
     /// this much work).

@@ -24,7 +24,7 @@ pub const EXIT_LOCKED: u8 = 75;
 pub fn main() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        args::Command::Run(run) => run_command::run(run, cli.global),
+        args::Command::Run(run) => run_command::run(*run, cli.global),
         args::Command::Schema { record_type } => print_schema(record_type.as_deref()),
     }
 }
@@ -35,7 +35,10 @@ fn print_schema(record_type: Option<&str>) -> anyhow::Result<ExitCode> {
         None => all_schemas(),
         Some(name) => schema_of(name).ok_or_else(|| {
             let known: Vec<&str> = RECORD_TYPES.iter().map(|(name, _)| *name).collect();
-            anyhow::anyhow!("unknown record type {name:?}; choose one of: {}", known.join(", "))
+            anyhow::anyhow!(
+                "unknown record type {name:?}; choose one of: {}",
+                known.join(", ")
+            )
         })?,
     };
     println!("{}", serde_json::to_string_pretty(&schema)?);

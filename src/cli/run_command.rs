@@ -29,7 +29,10 @@ pub fn run(args: RunArgs, global: GlobalArgs) -> anyhow::Result<ExitCode> {
         "finished"
     );
     if counts.rejects > 0 {
-        tracing::warn!(rejects = counts.rejects, "some inputs were rejected; see rejects.jsonl (or the reject lines on stdout)");
+        tracing::warn!(
+            rejects = counts.rejects,
+            "some inputs were rejected; see rejects.jsonl (or the reject lines on stdout)"
+        );
         return Ok(ExitCode::from(EXIT_REJECTS));
     }
     Ok(ExitCode::SUCCESS)
@@ -39,7 +42,13 @@ fn build_config(args: &RunArgs) -> anyhow::Result<RunConfig> {
     let inputs: Vec<Input> = args
         .inputs
         .iter()
-        .map(|path| if path.as_os_str() == "-" { Input::Stdin } else { Input::Path(path.clone()) })
+        .map(|path| {
+            if path.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::Path(path.clone())
+            }
+        })
         .collect();
     let output = match (&args.out, args.stdout) {
         (Some(dir), false) => OutputTarget::Dir {
@@ -50,7 +59,10 @@ fn build_config(args: &RunArgs) -> anyhow::Result<RunConfig> {
     };
     let mut config = RunConfig::new(inputs, output);
     if let Some(threads) = args.threads {
-        anyhow::ensure!(threads > 0, newsgrist::Error::InvalidArgument("--threads must be at least 1".into()));
+        anyhow::ensure!(
+            threads > 0,
+            newsgrist::Error::InvalidArgument("--threads must be at least 1".into())
+        );
         config.threads = threads;
     }
     if let Some(shard) = &args.shard {
@@ -61,8 +73,15 @@ fn build_config(args: &RunArgs) -> anyhow::Result<RunConfig> {
         return Err(newsgrist::Error::InvalidArgument("--max-doc-bytes must be positive".into()).into());
     }
     if !(args.commit_interval >= 0.0 && args.commit_interval.is_finite()) {
-        return Err(newsgrist::Error::InvalidArgument("--commit-interval must be a number of seconds >= 0".into()).into());
+        return Err(newsgrist::Error::InvalidArgument(
+            "--commit-interval must be a number of seconds >= 0".into(),
+        )
+        .into());
     }
+    if args.chunk_docs == 0 {
+        return Err(newsgrist::Error::InvalidArgument("--chunk-docs must be at least 1".into()).into());
+    }
+    config.chunk_documents = args.chunk_docs;
     config.read.max_doc_bytes = args.max_doc_bytes;
     config.read.fields = field_names(args);
     config.commit_interval_ms = (args.commit_interval * 1000.0) as u64;

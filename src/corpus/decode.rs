@@ -35,7 +35,7 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, (RejectReason, String)> {
 }
 
 fn decode_utf16(bytes: &[u8], to_unit: fn([u8; 2]) -> u16) -> Result<String, (RejectReason, String)> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err((
             RejectReason::InvalidUtf8,
             "UTF-16 text with an odd number of bytes".to_owned(),
@@ -51,7 +51,10 @@ fn decode_utf16(bytes: &[u8], to_unit: fn([u8; 2]) -> u16) -> Result<String, (Re
         Ok(text) => Ok(text),
         Err(err) => Err((
             RejectReason::InvalidUtf8,
-            format!("invalid UTF-16 (unpaired surrogate {:#06x})", err.unpaired_surrogate()),
+            format!(
+                "invalid UTF-16 (unpaired surrogate {:#06x})",
+                err.unpaired_surrogate()
+            ),
         )),
     }
 }

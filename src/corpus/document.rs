@@ -56,12 +56,7 @@ pub struct Document {
 
 impl Document {
     /// Builds a document, deriving the id from the text when none is given.
-    pub fn new(
-        given_id: Option<String>,
-        source: SourceRef,
-        meta: Metadata,
-        text: String,
-    ) -> Self {
+    pub fn new(given_id: Option<String>, source: SourceRef, meta: Metadata, text: String) -> Self {
         let sha256 = content_hash(&text);
         let id = match given_id {
             Some(id) if !id.trim().is_empty() => id.trim().to_owned(),

@@ -146,7 +146,8 @@ mod tests {
 
     #[test]
     fn first_present_name_wins_and_empty_is_absent() {
-        let fields = FieldNames::default().extract(&object(json!({"title": " ", "headline": "H", "text": "t"})));
+        let fields =
+            FieldNames::default().extract(&object(json!({"title": " ", "headline": "H", "text": "t"})));
         assert_eq!(fields.meta.title.as_deref(), Some("H"));
     }
 }

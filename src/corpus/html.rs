@@ -13,27 +13,69 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::document::Metadata;
 
 const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg",
-    "button", "template", "select", "figure", "head",
+    "script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg", "button",
+    "template", "select", "figure", "head",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "br",
-    "tr", "td", "th", "dd", "dt", "section", "article", "main", "table", "hr", "address",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "br",
+    "tr",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "section",
+    "article",
+    "main",
+    "table",
+    "hr",
+    "address",
 ];
 
 const BOILERPLATE_MARKERS: &[&str] = &[
-    "nav", "menu", "footer", "share", "social", "cookie", "subscribe", "newsletter", "related",
-    "comment", "advert", "promo", "sidebar", "breadcrumb", "popup", "banner", "paywall",
+    "nav",
+    "menu",
+    "footer",
+    "share",
+    "social",
+    "cookie",
+    "subscribe",
+    "newsletter",
+    "related",
+    "comment",
+    "advert",
+    "promo",
+    "sidebar",
+    "breadcrumb",
+    "popup",
+    "banner",
+    "paywall",
 ];
 
 /// Extracts metadata and the article's main text, paragraphs separated by a
 /// blank line.
 pub fn parse_html(html: &str) -> (Metadata, String) {
     let document = Html::parse_document(html);
-    let title = first_attr(&document, &["meta[property='og:title']", "meta[name='title']"], "content")
-        .or_else(|| first_text(&document, "title"))
-        .or_else(|| first_text(&document, "h1"));
+    let title = first_attr(
+        &document,
+        &["meta[property='og:title']", "meta[name='title']"],
+        "content",
+    )
+    .or_else(|| first_text(&document, "title"))
+    .or_else(|| first_text(&document, "h1"));
     let date = first_attr(
         &document,
         &[
@@ -209,7 +251,11 @@ mod tests {
     fn survives_unterminated_and_deeply_nested_markup() {
         let (_, text) = parse_html("<html><body><p>Unclosed <b>bold <p>Second");
         assert_eq!(text, "Unclosed bold\n\nSecond");
-        let deep = format!("{}deep text{}", "<div><span>".repeat(5_000), "</span></div>".repeat(5_000));
+        let deep = format!(
+            "{}deep text{}",
+            "<div><span>".repeat(5_000),
+            "</span></div>".repeat(5_000)
+        );
         let (_, text) = parse_html(&deep);
         assert_eq!(text, "deep text");
     }

@@ -117,10 +117,14 @@ mod tests {
     #[test]
     fn given_id_or_hash_id() {
         let items = file_to_items(r#"{"id": 7, "text": "x"}"#, "f.json", &FieldNames::default());
-        let Item::Document(doc) = &items[0] else { panic!("document expected") };
+        let Item::Document(doc) = &items[0] else {
+            panic!("document expected")
+        };
         assert_eq!(doc.id, "7");
         let items = file_to_items(r#"{"text": "x"}"#, "f.json", &FieldNames::default());
-        let Item::Document(doc) = &items[0] else { panic!("document expected") };
+        let Item::Document(doc) = &items[0] else {
+            panic!("document expected")
+        };
         assert_eq!(doc.id, format!("sha256:{}", &doc.sha256[..16]));
     }
 }

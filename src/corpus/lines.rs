@@ -109,6 +109,9 @@ mod tests {
 
     #[test]
     fn skips_overlong_lines_and_goes_on() {
-        assert_eq!(lines(b"short\n0123456789abc\nnext\n", 8), ["short", "<too long: 13>", "next"]);
+        assert_eq!(
+            lines(b"short\n0123456789abc\nnext\n", 8),
+            ["short", "<too long: 13>", "next"]
+        );
     }
 }

@@ -156,12 +156,15 @@ fn whole_file_items(reader: impl Read, name: &str, format: Format, options: &Rea
     let cap = options.max_doc_bytes as u64;
     if let Err(err) = reader.take(cap + 1).read_to_end(&mut bytes) {
         let reason = format!("read error in {name}: {err}");
-        return vec![Item::Reject(Reject::new(source, RejectReason::Unreadable, reason))];
+        return vec![Item::Reject(Reject::new(
+            source,
+            RejectReason::Unreadable,
+            reason,
+        ))];
     }
     if bytes.len() as u64 > cap {
-        let reason = format!(
-            "{name} is larger than --max-doc-bytes ({cap} bytes); raise the limit to read it"
-        );
+        let reason =
+            format!("{name} is larger than --max-doc-bytes ({cap} bytes); raise the limit to read it");
         return vec![Item::Reject(Reject::new(source, RejectReason::TooLarge, reason))];
     }
     let content = match decode_text(bytes) {
@@ -184,7 +187,11 @@ fn whole_file_items(reader: impl Read, name: &str, format: Format, options: &Rea
 
 fn text_item((meta, text): (super::document::Metadata, String), source: SourceRef) -> Item {
     if text.trim().is_empty() {
-        return Item::Reject(Reject::new(source, RejectReason::EmptyText, "no article text found"));
+        return Item::Reject(Reject::new(
+            source,
+            RejectReason::EmptyText,
+            "no article text found",
+        ));
     }
     Item::Document(Document::new(None, source, meta, text))
 }
@@ -211,8 +218,13 @@ fn jsonl_items(reader: impl BufRead + Send + 'static, name: String, options: Arc
             }
             Err(err) => {
                 failed = true;
-                let message = format!("read error in {name} at line {line_no}: {err}; the rest of the file is skipped");
-                return Some(Item::Reject(Reject::new(source, RejectReason::Unreadable, message)));
+                let message =
+                    format!("read error in {name} at line {line_no}: {err}; the rest of the file is skipped");
+                return Some(Item::Reject(Reject::new(
+                    source,
+                    RejectReason::Unreadable,
+                    message,
+                )));
             }
         };
         if bytes.iter().all(u8::is_ascii_whitespace) {

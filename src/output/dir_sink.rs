@@ -106,9 +106,10 @@ impl DirSink {
     }
 
     fn lines<T: Serialize>(&mut self, index: usize, records: &[T]) -> Result<()> {
-        records.iter().try_for_each(|record| self.files[index].write_line(record))
+        records
+            .iter()
+            .try_for_each(|record| self.files[index].write_line(record))
     }
-
 }
 
 impl Sink for DirSink {

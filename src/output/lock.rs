@@ -38,7 +38,11 @@ impl DirLock {
                 holder,
             });
         }
-        let note = format!("pid {}, started {}", std::process::id(), crate::output::report::now_rfc3339());
+        let note = format!(
+            "pid {}, started {}",
+            std::process::id(),
+            crate::output::report::now_rfc3339()
+        );
         let written = file
             .set_len(0)
             .and_then(|()| file.seek(SeekFrom::Start(0)))

@@ -103,7 +103,10 @@ pub fn load_commit(paths: &StatePaths) -> Result<Option<Commit>> {
     if commit.format != STATE_FORMAT {
         return Err(Error::CorruptState {
             path,
-            reason: format!("state format {} (this newsgrist writes {STATE_FORMAT})", commit.format),
+            reason: format!(
+                "state format {} (this newsgrist writes {STATE_FORMAT})",
+                commit.format
+            ),
         });
     }
     Ok(Some(commit))
@@ -112,7 +115,10 @@ pub fn load_commit(paths: &StatePaths) -> Result<Option<Commit>> {
 /// Replaces a file atomically: temporary file, fsync, rename, fsync of the directory.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let file_name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{file_name}.tmp"));
     let mut file = File::create(&tmp).map_err(|err| Error::io("create", &tmp, err))?;
     file.write_all(bytes)
@@ -200,10 +206,12 @@ impl SeenIndex {
     pub fn insert(&mut self, seen: &SeenLine) {
         // The first document with a text stays its owner; duplicates only
         // claim a revision of their own id.
-        self.by_text.entry(text_key(&seen.sha256)).or_insert_with(|| SeenEntry {
-            doc_id: seen.doc_id.clone().into_boxed_str(),
-            run: seen.run,
-        });
+        self.by_text
+            .entry(text_key(&seen.sha256))
+            .or_insert_with(|| SeenEntry {
+                doc_id: seen.doc_id.clone().into_boxed_str(),
+                run: seen.run,
+            });
         let revision = self.revisions.entry(id_key(&seen.doc_id)).or_insert(0);
         *revision = (*revision).max(seen.revision);
     }

@@ -48,6 +48,14 @@ impl RunConfig {
         }
     }
 
+    /// The output directory, or `-` for stdout, for messages.
+    pub fn output_name(&self) -> PathBuf {
+        match &self.output {
+            OutputTarget::Dir { path, .. } => path.clone(),
+            OutputTarget::Stdout => PathBuf::from("-"),
+        }
+    }
+
     /// What must match for an interrupted run to be resumed.
     pub fn fingerprint(&self) -> String {
         let description = format!(

@@ -8,11 +8,13 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::corpus::{CorpusReader, Document, Item, Reject, RejectReason, ReaderStats};
+use crate::corpus::{CorpusReader, Document, Item, ReaderStats, Reject, RejectReason};
 use crate::error::{Error, Result};
 use crate::output::records::{RejectRecord, SourceRecord, SCHEMA_VERSION};
 use crate::output::report::{now_rfc3339, RunReport};
-use crate::output::state::{load_commit, write_atomic, Commit, Counts, SeenIndex, SeenLine, StatePaths, STATE_FORMAT};
+use crate::output::state::{
+    load_commit, write_atomic, Commit, Counts, SeenIndex, SeenLine, StatePaths, STATE_FORMAT,
+};
 use crate::output::{DirLock, DirSink, RecordBundle, Sink, StdoutSink};
 
 use super::analyze::{document_record, Analyzer};
@@ -25,8 +27,15 @@ const READ_AHEAD: usize = 512;
 
 /// What to do with one item, decided in input order.
 enum Work {
-    Analyze { doc: Document, revision: u32 },
-    Duplicate { doc: Document, revision: u32, of: String },
+    Analyze {
+        doc: Document,
+        revision: u32,
+    },
+    Duplicate {
+        doc: Document,
+        revision: u32,
+        of: String,
+    },
     Reject(Reject),
 }
 
@@ -69,7 +78,13 @@ impl Start {
     }
 }
 
-fn run_to_dir(config: &RunConfig, analyzer: &Analyzer, progress: &dyn Progress, out: &Path, full: bool) -> Result<RunReport> {
+fn run_to_dir(
+    config: &RunConfig,
+    analyzer: &Analyzer,
+    progress: &dyn Progress,
+    out: &Path,
+    full: bool,
+) -> Result<RunReport> {
     let paths = StatePaths::new(out);
     std::fs::create_dir_all(&paths.dir).map_err(|err| Error::io("create output directory", out, err))?;
     let _lock = DirLock::acquire(&paths.lock(), out)?;
@@ -86,16 +101,29 @@ fn run_to_dir(config: &RunConfig, analyzer: &Analyzer, progress: &dyn Progress, 
         Some(previous) if previous.fingerprint != config.fingerprint() => {
             return Err(Error::CannotResume {
                 dir: out.to_path_buf(),
-                reason: "it was started with other inputs or options; rerun that command to finish it".to_owned(),
+                reason: "it was started with other inputs or options; rerun that command to finish it"
+                    .to_owned(),
             })
         }
         Some(previous) => {
-            tracing::info!(run = previous.run, cursor = previous.cursor, "resuming the interrupted run");
-            Start { commit: previous, resumed: true }
+            tracing::info!(
+                run = previous.run,
+                cursor = previous.cursor,
+                "resuming the interrupted run"
+            );
+            Start {
+                commit: previous,
+                resumed: true,
+            }
         }
     };
     let mut sink = DirSink::open(out, &paths, &start.commit.lengths)?;
-    let seen_length = start.commit.lengths.get(".newsgrist/seen.jsonl").copied().unwrap_or(0);
+    let seen_length = start
+        .commit
+        .lengths
+        .get(".newsgrist/seen.jsonl")
+        .copied()
+        .unwrap_or(0);
     let seen = SeenIndex::load(&paths.seen(), seen_length)?;
     let report = run_loop(config, analyzer, progress, &mut sink, seen, start)?;
     let json = serde_json::to_vec_pretty(&report)?;
@@ -148,7 +176,9 @@ fn run_loop_inner(
         .num_threads(config.threads.max(1))
         .thread_name(|index| format!("newsgrist-worker-{index}"))
         .build()
-        .map_err(|err| Error::InvalidArgument(format!("cannot start {} worker threads: {err}", config.threads)))?;
+        .map_err(|err| {
+            Error::InvalidArgument(format!("cannot start {} worker threads: {err}", config.threads))
+        })?;
     let stats = Arc::new(ReaderStats::default());
     let items = spawn_reader(config, stats.clone());
     let timings = StageTimings::default();
@@ -185,7 +215,7 @@ fn run_loop_inner(
         }
         if finished && position < skip {
             return Err(Error::CannotResume {
-                dir: Default::default(),
+                dir: config.output_name(),
                 reason: format!(
                     "the inputs now hold {position} items but the interrupted run had consumed {skip}; they changed since"
                 ),
@@ -227,7 +257,11 @@ fn run_loop_inner(
         models: analyzer.model_ids(),
         threads: config.threads,
         shard: config.shard.map(|shard| shard.to_string()),
-        documents_per_second: if seconds > 0.0 { commit.counts.documents as f64 / seconds } else { 0.0 },
+        documents_per_second: if seconds > 0.0 {
+            commit.counts.documents as f64 / seconds
+        } else {
+            0.0
+        },
         counts: commit.counts,
         ignored_files: stats.ignored_files.load(Ordering::Relaxed),
         bytes_read: stats.bytes_read.load(Ordering::Relaxed),
@@ -252,12 +286,8 @@ fn check_resume_point(item: &Item, commit: &Commit, config: &RunConfig) -> Resul
     if commit.last_source.as_deref() == Some(item_source(item).as_str()) {
         return Ok(());
     }
-    let dir = match &config.output {
-        OutputTarget::Dir { path, .. } => path.clone(),
-        OutputTarget::Stdout => Default::default(),
-    };
     Err(Error::CannotResume {
-        dir,
+        dir: config.output_name(),
         reason: format!(
             "the inputs changed since it was interrupted (item {} was {:?}, is now {:?})",
             commit.cursor,
@@ -269,7 +299,13 @@ fn check_resume_point(item: &Item, commit: &Commit, config: &RunConfig) -> Resul
 
 /// Sorts an item into work, in input order; updates the seen index so later
 /// items see earlier ones.
-fn decide(item: Item, config: &RunConfig, seen: &mut SeenIndex, run: u32, counts: &mut Counts) -> Option<Work> {
+fn decide(
+    item: Item,
+    config: &RunConfig,
+    seen: &mut SeenIndex,
+    run: u32,
+    counts: &mut Counts,
+) -> Option<Work> {
     let owned = |key: &str| config.shard.is_none_or(|shard| shard.owns(key));
     match item {
         Item::Reject(reject) => {
@@ -310,7 +346,10 @@ fn seen_line(doc: &Document, run: u32, revision: u32) -> SeenLine {
 }
 
 enum Output {
-    Bundle { bundle: Box<RecordBundle>, duplicate: bool },
+    Bundle {
+        bundle: Box<RecordBundle>,
+        duplicate: bool,
+    },
     Reject(RejectRecord),
 }
 
@@ -318,7 +357,12 @@ fn process(work: Work, analyzer: &Analyzer, timings: &StageTimings) -> Output {
     match work {
         Work::Reject(reject) => Output::Reject(reject_record(&reject)),
         Work::Duplicate { doc, revision, of } => Output::Bundle {
-            bundle: Box::new(RecordBundle::document_only(document_record(&doc, revision, Vec::new(), Some(of)))),
+            bundle: Box::new(RecordBundle::document_only(document_record(
+                &doc,
+                revision,
+                Vec::new(),
+                Some(of),
+            ))),
             duplicate: true,
         },
         Work::Analyze { doc, revision } => {
@@ -330,7 +374,10 @@ fn process(work: Work, analyzer: &Analyzer, timings: &StageTimings) -> Output {
                 Err(_) => Output::Reject(reject_record(&Reject::new(
                     doc.source.clone(),
                     RejectReason::InternalError,
-                    format!("a stage panicked on document {}; please report it with this document", doc.id),
+                    format!(
+                        "a stage panicked on document {}; please report it with this document",
+                        doc.id
+                    ),
                 ))),
             }
         }

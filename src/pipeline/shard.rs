@@ -26,7 +26,11 @@ impl FromStr for Shard {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let usage = || format!("--shard expects K/N with 0 <= K < N (e.g. 0/4 for the first of four machines), got {text:?}");
+        let usage = || {
+            format!(
+                "--shard expects K/N with 0 <= K < N (e.g. 0/4 for the first of four machines), got {text:?}"
+            )
+        };
         let (index, count) = text.split_once('/').ok_or_else(usage)?;
         let index: u64 = index.trim().parse().map_err(|_| usage())?;
         let count: u64 = count.trim().parse().map_err(|_| usage())?;

@@ -26,7 +26,11 @@ impl StageTimings {
 
     /// Milliseconds per stage.
     pub fn to_millis(&self) -> BTreeMap<String, u64> {
-        let totals = self.totals.lock().map(|totals| totals.clone()).unwrap_or_default();
+        let totals = self
+            .totals
+            .lock()
+            .map(|totals| totals.clone())
+            .unwrap_or_default();
         totals
             .into_iter()
             .map(|(stage, elapsed)| (stage.to_owned(), elapsed.as_millis() as u64))

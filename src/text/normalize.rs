@@ -115,7 +115,10 @@ impl NormalizedText {
             return CharSpan { start, end };
         }
         let original_len = self.original.len_chars();
-        let start_char = self.origin.get(start).map_or(original_len, |range| range.0 as usize);
+        let start_char = self
+            .origin
+            .get(start)
+            .map_or(original_len, |range| range.0 as usize);
         let end_char = if end > start {
             self.origin[end - 1].1 as usize
         } else {
@@ -146,7 +149,10 @@ mod tests {
 
     fn round_trip(original: &str, needle: &str) -> String {
         let normalized = NormalizedText::new(original);
-        let start = normalized.as_str().find(needle).expect("needle in normalised text");
+        let start = normalized
+            .as_str()
+            .find(needle)
+            .expect("needle in normalised text");
         let span = normalized.to_original(start, start + needle.len());
         normalized.original_slice(original, span).to_owned()
     }

@@ -14,24 +14,66 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations that never end a sentence: titles and name parts.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
-    "adm", "cmdr", "gov", "sen", "rep", "rev", "fr", "st", "mt", "pres", "supt", "insp", "det",
-    "hon", "messrs", "brig", "lieut", "cdr",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "fr", "st", "mt", "pres", "supt", "insp", "det", "hon", "messrs",
+    "brig", "lieut", "cdr",
 ];
 
 /// Abbreviations that rarely end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "no", "nos", "vs", "v", "approx", "est", "dept", "univ", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "fig", "ft", "gov't",
+    "no", "nos", "vs", "v", "approx", "est", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "fig", "ft", "gov't",
 ];
 
 /// Words that usually start a new sentence after an ambiguous abbreviation
 /// such as "U.S." or "Inc.".
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "in",
-    "on", "at", "this", "that", "these", "those", "there", "his", "her", "their", "its", "our",
-    "when", "while", "after", "before", "if", "as", "however", "meanwhile", "police", "officials",
-    "some", "many", "no", "one", "two", "three", "last", "on", "according",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "or",
+    "so",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "when",
+    "while",
+    "after",
+    "before",
+    "if",
+    "as",
+    "however",
+    "meanwhile",
+    "police",
+    "officials",
+    "some",
+    "many",
+    "no",
+    "one",
+    "two",
+    "three",
+    "last",
+    "on",
+    "according",
 ];
 
 /// Byte ranges of the sentences in `text`, trimmed, in order.
@@ -88,7 +130,8 @@ fn continues_after(sentence: &str, rest: &str) -> bool {
         return true;
     }
     // A list marker or a lone initial: "1." / "b." / "George W."
-    let is_number = !last_word.is_empty() && last_word.len() <= 3 && last_word.chars().all(|c| c.is_ascii_digit());
+    let is_number =
+        !last_word.is_empty() && last_word.len() <= 3 && last_word.chars().all(|c| c.is_ascii_digit());
     let is_letter = last_word.chars().count() == 1 && last_word.chars().all(char::is_alphabetic);
     if last_word == sentence.trim_end_matches('.') && (is_number || is_letter) {
         return true;
@@ -98,7 +141,10 @@ fn continues_after(sentence: &str, rest: &str) -> bool {
         return initial.is_uppercase();
     }
     if ABBREVIATIONS.contains(&lower.as_str()) {
-        return next_word.chars().next().is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
+        return next_word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
             || is_month(&lower) && next_word.chars().all(|c| c.is_ascii_digit());
     }
     // Dotted abbreviations ("U.S.", "U.N.") and company suffixes run on
@@ -111,14 +157,21 @@ fn continues_after(sentence: &str, rest: &str) -> bool {
 }
 
 fn is_month(word: &str) -> bool {
-    matches!(word, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec")
+    matches!(
+        word,
+        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+    )
 }
 
 /// Replaces soft-wrap newlines with spaces (same byte length, so offsets hold)
 /// when the text is hard-wrapped at a fixed width.
 fn soft_wrapped_view(text: &str) -> std::borrow::Cow<'_, str> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let widths: Vec<usize> = lines.iter().map(|line| line.trim_end().chars().count()).filter(|&w| w > 0).collect();
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|line| line.trim_end().chars().count())
+        .filter(|&w| w > 0)
+        .collect();
     if widths.len() < 4 {
         return text.into();
     }
@@ -146,7 +199,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split_sentences(text).into_iter().map(|range| &text[range]).collect()
+        split_sentences(text)
+            .into_iter()
+            .map(|range| &text[range])
+            .collect()
     }
 
     #[test]
@@ -161,20 +217,34 @@ mod tests {
     fn country_abbreviations() {
         assert_eq!(
             sentences("U.S. President Biden spoke. The U.S. military left. Troops went to the U.S. The end."),
-            ["U.S. President Biden spoke.", "The U.S. military left.", "Troops went to the U.S.", "The end."]
+            [
+                "U.S. President Biden spoke.",
+                "The U.S. military left.",
+                "Troops went to the U.S.",
+                "The end."
+            ]
         );
     }
 
     #[test]
     fn initials() {
-        assert_eq!(sentences("George W. Bush said so. Then he left."), ["George W. Bush said so.", "Then he left."]);
+        assert_eq!(
+            sentences("George W. Bush said so. Then he left."),
+            ["George W. Bush said so.", "Then he left."]
+        );
     }
 
     #[test]
     fn quotes_and_guillemets() {
         assert_eq!(
             sentences("\"We will win,\" he said. «Nous resterons.» Le ministre a parlé. 'No.' Then quiet."),
-            ["\"We will win,\" he said.", "«Nous resterons.»", "Le ministre a parlé.", "'No.'", "Then quiet."]
+            [
+                "\"We will win,\" he said.",
+                "«Nous resterons.»",
+                "Le ministre a parlé.",
+                "'No.'",
+                "Then quiet."
+            ]
         );
     }
 

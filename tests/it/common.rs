@@ -1,0 +1,95 @@
+//! Helpers: running the binary, reading output files, making corpora.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub const OUTPUT_FILES: [&str; 7] = [
+    "documents.jsonl",
+    "entities.jsonl",
+    "actors.jsonl",
+    "claims.jsonl",
+    "casualties.jsonl",
+    "relations.jsonl",
+    "rejects.jsonl",
+];
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A `newsgrist` command run from the repository root.
+pub fn newsgrist() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsgrist"));
+    command
+        .current_dir(repo())
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null());
+    command
+}
+
+/// Runs and returns the output; panics with stderr when it cannot start.
+pub fn run(args: &[&str]) -> Output {
+    newsgrist().args(args).output().expect("start newsgrist")
+}
+
+pub fn code(output: &Output) -> i32 {
+    output.status.code().unwrap_or(-1)
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|err| panic!("read {}: {err}", path.display()))
+}
+
+/// Parses a JSONL file.
+pub fn jsonl(path: &Path) -> Vec<serde_json::Value> {
+    read(path)
+        .lines()
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|err| panic!("{}: {err}: {line}", path.display()))
+        })
+        .collect()
+}
+
+/// Asserts two output directories hold byte-identical JSONL files.
+pub fn assert_same_outputs(left: &Path, right: &Path) {
+    for name in OUTPUT_FILES {
+        let (a, b) = (read(&left.join(name)), read(&right.join(name)));
+        assert!(
+            a == b,
+            "{name} differs between {} and {}",
+            left.display(),
+            right.display()
+        );
+    }
+}
+
+/// A JSONL corpus of `count` synthetic articles with varied lengths, ids and
+/// a few exact duplicates.
+pub fn synthetic_jsonl(path: &Path, count: usize) {
+    let mut lines = String::new();
+    for n in 0..count {
+        let body = if n % 97 == 5 {
+            "This text appears twice in the corpus. It is a duplicate.".to_owned()
+        } else {
+            let sentences: Vec<String> = (0..(n % 7 + 1))
+                .map(|s| {
+                    format!(
+                        "Sentence {s} of article {n} says Dr. Smith met U.S. officials in Kabul on Sept. {}.",
+                        s + 1
+                    )
+                })
+                .collect();
+            sentences.join(" ")
+        };
+        let record =
+            serde_json::json!({"id": format!("a{n:05}"), "title": format!("Article {n}"), "text": body});
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(path, lines).expect("write synthetic corpus");
+}

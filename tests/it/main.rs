@@ -1,0 +1,10 @@
+//! Integration tests: the real `newsgrist` binary on real files.
+//!
+//! One test binary (as in uv and ripgrep) so the binary is built once.
+mod common;
+mod corpus_run;
+mod incremental;
+mod inputs;
+mod resume;
+mod schema;
+mod streaming;
