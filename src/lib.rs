@@ -5,9 +5,15 @@
 //! [`corpus`] reads files into [`corpus::Document`]s, [`text`] normalises them
 //! and finds sentences, [`pipeline`] runs the stages over a stream of
 //! documents in parallel, and [`output`] writes the versioned JSONL records,
-//! the state for incremental runs and the run report.
+//! the state for incremental runs and the run report. [`model`] serves
+//! token-classification models with ONNX Runtime and [`ner`] turns their
+//! labels into entity mentions. [`casualties`] finds casualty figures and
+//! each event's toll.
+pub mod casualties;
 pub mod corpus;
 pub mod error;
+pub mod model;
+pub mod ner;
 pub mod output;
 pub mod pipeline;
 pub mod text;

@@ -57,6 +57,13 @@ pub enum Command {
         /// One record type; all when omitted.
         record_type: Option<String>,
     },
+    /// Measure a stage on labelled data.
+    ///
+    /// Examples:
+    ///   newsgrist eval ner conll2003/valid.txt
+    ///   newsgrist eval ner test.txt --model models/ner --json
+    #[command(verbatim_doc_comment)]
+    Eval(EvalArgs),
 }
 
 #[derive(Debug, Args)]
@@ -129,8 +136,106 @@ pub struct RunArgs {
     #[arg(long, value_name = "N", default_value_t = 256)]
     pub chunk_docs: usize,
 
+    /// The named-entity model directory (model.onnx, tokenizer.json,
+    /// config.json). Default: models/ner in the current directory, else in
+    /// the newsgrist source tree.
+    #[arg(long, value_name = "DIR")]
+    pub ner_model: Option<PathBuf>,
+
+    /// Run without the named-entity model (no entities; documents and the
+    /// rule stages only).
+    #[arg(long, conflicts_with = "ner_model")]
+    pub no_ner: bool,
+
     /// Least seconds between two commit points (a killed run loses at most
     /// this much work).
     #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
     pub commit_interval: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    pub target: EvalTarget,
+}
+
+/// What `newsgrist eval` measures.
+#[derive(Debug, Subcommand)]
+pub enum EvalTarget {
+    /// Entity-level precision, recall and F1 (conlleval, strict) of the NER
+    /// model on a CoNLL file, per type and overall, and its speed.
+    Ner(EvalNerArgs),
+    /// Document-level exact-match accuracy of the casualty rules (killed,
+    /// injured, arrested) on JSONL articles with gold counts, shaped like
+    /// gva_news/dev.jsonl.
+    Casualties(EvalCasualtiesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalCasualtiesArgs {
+    /// JSONL file: one object per line with `text` and `gold.num_killed`,
+    /// `gold.num_injured`, `gold.participants_arrested` (and `incident_id`,
+    /// which splits the scores into two halves).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Worker threads (default: all cores). Scores do not depend on it.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Also write every document whose prediction differs from gold, with
+    /// its casualty mentions, to this JSONL file.
+    #[arg(long, value_name = "FILE")]
+    pub mismatches: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// CoNLL-format file: `word POS chunk TAG` or `word TAG` per line, blank
+    /// lines between sentences, `-DOCSTART-` between documents.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Model directory (model.onnx, tokenizer.json, config.json).
+    #[arg(long, value_name = "DIR", default_value = "models/ner")]
+    pub model: PathBuf,
+
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Worker threads (default: all cores). Scores do not depend on it.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Windows per model call. 1 (the default) keeps results independent
+    /// of batching; larger batches change an int8 model's results.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub batch_size: usize,
+
+    /// Window length in tokens (default: the model's, from config.json).
+    #[arg(long, value_name = "TOKENS")]
+    pub max_length: Option<usize>,
+
+    /// Also write `word gold predicted` lines (conlleval's input) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
+
+    /// How word labels are chosen: each word's most probable label
+    /// (greedy), or the most probable valid IOB2 sequence (viterbi).
+    /// Default: what the model's config.json recommends, as in `run`
+    /// (viterbi for newsgrist's model).
+    #[arg(long, value_enum)]
+    pub decode: Option<DecodeArg>,
+}
+
+/// `--decode` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DecodeArg {
+    Greedy,
+    Viterbi,
 }

@@ -6,6 +6,8 @@
 //! (see `rejects.jsonl`); 75 another run holds the output directory (try
 //! again later, as with sysexits' EX_TEMPFAIL).
 mod args;
+mod eval_casualties;
+mod eval_command;
 mod logging;
 mod progress;
 mod run_command;
@@ -26,6 +28,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
     match cli.command {
         args::Command::Run(run) => run_command::run(*run, cli.global),
         args::Command::Schema { record_type } => print_schema(record_type.as_deref()),
+        args::Command::Eval(eval) => eval_command::run(eval, cli.global),
     }
 }
 

@@ -1,9 +1,10 @@
 //! `newsgrist run`: flags to a checked [`RunConfig`], then the run.
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use newsgrist::corpus::{FieldNames, Input};
+use newsgrist::ner::NerStage;
 use newsgrist::pipeline::{self, Analyzer, OutputTarget, RunConfig, Shard};
 
 use super::args::{GlobalArgs, RunArgs};
@@ -12,7 +13,7 @@ use super::{logging, progress, EXIT_REJECTS};
 pub fn run(args: RunArgs, global: GlobalArgs) -> anyhow::Result<ExitCode> {
     logging::init(&global);
     let config = build_config(&args)?;
-    let analyzer = Analyzer::new();
+    let analyzer = build_analyzer(&args)?;
     let inputs = args.inputs.clone();
     let reporter = progress::reporter(global.quiet || args.stdout, || total_input_bytes(&inputs));
     let report = pipeline::run(&config, &analyzer, reporter.as_ref()).context("the run stopped")?;
@@ -87,6 +88,35 @@ fn build_config(args: &RunArgs) -> anyhow::Result<RunConfig> {
     config.commit_interval_ms = (args.commit_interval * 1000.0) as u64;
     config.arguments = std::env::args().collect();
     Ok(config)
+}
+
+fn build_analyzer(args: &RunArgs) -> anyhow::Result<Analyzer> {
+    if args.no_ner {
+        return Ok(Analyzer::new());
+    }
+    let dir = model_dir(args.ner_model.as_deref(), "ner");
+    let ner = NerStage::load(&dir)
+        .with_context(|| format!("cannot load the named-entity model from {}", dir.display()))?;
+    tracing::info!(model = ner.model_id().unwrap_or("unnamed"), dir = %dir.display(), "named-entity model loaded");
+    Ok(Analyzer::with_ner(ner))
+}
+
+/// The given model directory, else `models/NAME` in the current directory,
+/// else in the source tree newsgrist was built from.
+pub fn model_dir(given: Option<&Path>, name: &str) -> PathBuf {
+    if let Some(dir) = given {
+        return dir.to_path_buf();
+    }
+    let local = Path::new("models").join(name);
+    if local.exists() {
+        return local;
+    }
+    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join(name);
+    if built.exists() {
+        built
+    } else {
+        local
+    }
 }
 
 fn field_names(args: &RunArgs) -> FieldNames {

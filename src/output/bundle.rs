@@ -2,7 +2,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::extractions::{ActorRecord, CasualtyRecord, ClaimRecord, EntityRecord, RelationRecord};
+use super::extractions::{
+    ActorRecord, CasualtyRecord, ClaimRecord, EntityRecord, RelationRecord, TollRecord,
+};
 use super::records::DocumentRecord;
 
 /// One document and everything extracted from it. With `--stdout` this is
@@ -15,6 +17,8 @@ pub struct RecordBundle {
     pub claims: Vec<ClaimRecord>,
     pub casualties: Vec<CasualtyRecord>,
     pub relations: Vec<RelationRecord>,
+    /// The best casualty figures per event (`tolls.jsonl`).
+    pub tolls: Vec<TollRecord>,
 }
 
 impl RecordBundle {
@@ -27,6 +31,7 @@ impl RecordBundle {
             claims: Vec::new(),
             casualties: Vec::new(),
             relations: Vec::new(),
+            tolls: Vec::new(),
         }
     }
 }

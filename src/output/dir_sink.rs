@@ -1,4 +1,4 @@
-//! The output directory: seven JSONL files plus the state, committed together.
+//! The output directory: eight JSONL files plus the state, committed together.
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, Seek, SeekFrom, Write};
@@ -12,7 +12,7 @@ use super::{RecordBundle, Sink};
 use crate::error::{Error, Result};
 
 /// The JSONL files of an output directory, in the order of [`DirSink`]'s files.
-pub const OUTPUT_FILES: [&str; 7] = [
+pub const OUTPUT_FILES: [&str; 8] = [
     "documents.jsonl",
     "entities.jsonl",
     "actors.jsonl",
@@ -20,6 +20,7 @@ pub const OUTPUT_FILES: [&str; 7] = [
     "casualties.jsonl",
     "relations.jsonl",
     "rejects.jsonl",
+    "tolls.jsonl",
 ];
 
 const SEEN_KEY: &str = ".newsgrist/seen.jsonl";
@@ -119,7 +120,8 @@ impl Sink for DirSink {
         self.lines(2, &bundle.actors)?;
         self.lines(3, &bundle.claims)?;
         self.lines(4, &bundle.casualties)?;
-        self.lines(5, &bundle.relations)
+        self.lines(5, &bundle.relations)?;
+        self.lines(7, &bundle.tolls)
     }
 
     fn write_reject(&mut self, reject: &RejectRecord) -> Result<()> {
@@ -127,7 +129,7 @@ impl Sink for DirSink {
     }
 
     fn record_seen(&mut self, seen: &SeenLine) -> Result<()> {
-        self.files[7].write_line(seen)
+        self.files[8].write_line(seen)
     }
 
     /// Cuts every file back to its last commit point, so that a failed run

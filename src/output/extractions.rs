@@ -125,8 +125,12 @@ pub struct ClaimRecord {
 pub enum CasualtyKind {
     Killed,
     Injured,
+    /// Killed or injured, not told apart: "five people were shot", "20 casualties".
+    KilledOrInjured,
     Missing,
+    /// Arrested or detained.
     Arrested,
+    /// Kidnapped, abducted or taken hostage.
     Kidnapped,
 }
 
@@ -137,6 +141,8 @@ pub enum CountQualifier {
     Exact,
     AtLeast,
     MoreThan,
+    /// "nearly", "almost", "fewer than": `max` is one below `value`.
+    LessThan,
     AtMost,
     Approximately,
     Range,
@@ -146,7 +152,8 @@ pub enum CountQualifier {
 /// A normalised number with bounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Count {
-    /// Best single value.
+    /// The figure as written: the lower end of a range, the lower bound of a
+    /// vague quantifier ("dozens" is 24).
     pub value: u64,
     pub min: Option<u64>,
     pub max: Option<u64>,
@@ -173,7 +180,71 @@ pub struct CasualtyRecord {
     /// Who reported the figure, when named.
     pub reported_by: Option<Mention>,
     pub evidence: Span,
+    /// A toll update: "the death toll rose to 170".
+    pub update: bool,
+    /// What the figure counts: one incident, a period, or another incident.
+    pub scope: CasualtyScope,
     pub confidence: f32,
+    pub extractor: Extractor,
+}
+
+/// What a casualty figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CasualtyScope {
+    /// An incident (the article's own or one it recalls).
+    Event,
+    /// A total over a period: "so far this year", "since 2012".
+    Period,
+    /// Another incident mentioned in passing: "in a separate shooting".
+    OtherIncident,
+}
+
+/// How a toll figure was chosen among a document's casualty figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TollRule {
+    /// The latest toll update ("the death toll rose to 170").
+    Update,
+    /// The highest figure stated.
+    Highest,
+    /// Only zeros were stated ("no one was hurt").
+    Zero,
+    /// Killed or injured ("five people were shot") minus killed.
+    ShotMinusKilled,
+    /// The highest or latest figure of the victims, plus a killer who
+    /// killed himself ("killed four people before shooting himself").
+    VictimsPlusSelfInflicted,
+}
+
+/// The best figure of one kind for one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TollFigure {
+    pub count: Count,
+    pub rule: TollRule,
+    /// The casualty records stating (or, for `shot_minus_killed`, giving) this figure.
+    pub casualty_ids: Vec<String>,
+    /// The other casualty records of this kind for this event.
+    pub other_casualty_ids: Vec<String>,
+}
+
+/// `tolls.jsonl`: the best casualty figures of one event in a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TollRecord {
+    pub schema_version: String,
+    pub doc_id: String,
+    pub revision: u32,
+    /// Unique within the document revision: `t1`, `t2`, ...
+    pub toll_id: String,
+    /// `main` for the article's own event, else the year the article gives
+    /// another event ("Beslan in 2004").
+    pub event: String,
+    pub killed: Option<TollFigure>,
+    pub injured: Option<TollFigure>,
+    pub killed_or_injured: Option<TollFigure>,
+    pub missing: Option<TollFigure>,
+    pub arrested: Option<TollFigure>,
+    pub kidnapped: Option<TollFigure>,
     pub extractor: Extractor,
 }
 

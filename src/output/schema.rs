@@ -3,18 +3,21 @@
 use schemars::schema_for;
 use serde_json::{json, Value};
 
-use super::extractions::{ActorRecord, CasualtyRecord, ClaimRecord, EntityRecord, RelationRecord};
+use super::extractions::{
+    ActorRecord, CasualtyRecord, ClaimRecord, EntityRecord, RelationRecord, TollRecord,
+};
 use super::records::{DocumentRecord, RejectRecord, SCHEMA_VERSION};
 use super::report::RunReport;
 use super::stdout_sink::StdoutLine;
 
 /// Record type names, as accepted by `newsgrist schema TYPE`, with the file each describes.
-pub const RECORD_TYPES: [(&str, &str); 9] = [
+pub const RECORD_TYPES: [(&str, &str); 10] = [
     ("document", "documents.jsonl"),
     ("entity", "entities.jsonl"),
     ("actor", "actors.jsonl"),
     ("claim", "claims.jsonl"),
     ("casualty", "casualties.jsonl"),
+    ("toll", "tolls.jsonl"),
     ("relation", "relations.jsonl"),
     ("reject", "rejects.jsonl"),
     ("run", "run.json"),
@@ -29,6 +32,7 @@ pub fn schema_of(record_type: &str) -> Option<Value> {
         "actor" => schema_for!(ActorRecord),
         "claim" => schema_for!(ClaimRecord),
         "casualty" => schema_for!(CasualtyRecord),
+        "toll" => schema_for!(TollRecord),
         "relation" => schema_for!(RelationRecord),
         "reject" => schema_for!(RejectRecord),
         "run" => schema_for!(RunReport),

@@ -9,7 +9,7 @@
 //!   any moment resumes from a consistent point.
 //! - `seen.jsonl`: one line per processed text (hash, id, run, revision),
 //!   appended and committed with the outputs. Its in-memory index costs about
-//!   100 bytes per distinct text in the directory's history.
+//!   200 bytes per distinct text in the directory's history (measured).
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Write};

@@ -1,12 +1,9 @@
 //! The run loop.
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
 use std::time::Instant;
-
-use rayon::prelude::*;
 
 use crate::corpus::{CorpusReader, Document, Item, ReaderStats, Reject, RejectReason};
 use crate::error::{Error, Result};
@@ -46,7 +43,7 @@ pub fn run(config: &RunConfig, analyzer: &Analyzer, progress: &dyn Progress) -> 
         OutputTarget::Dir { path, full } => run_to_dir(config, analyzer, progress, path, *full),
         OutputTarget::Stdout => {
             let mut sink = StdoutSink::new(std::io::stdout().lock());
-            let start = Start::fresh(config, 1);
+            let start = Start::fresh(fingerprint(config, analyzer), 1);
             run_loop(config, analyzer, progress, &mut sink, SeenIndex::default(), start)
         }
     }
@@ -59,13 +56,13 @@ struct Start {
 }
 
 impl Start {
-    fn fresh(config: &RunConfig, run: u32) -> Self {
+    fn fresh(fingerprint: String, run: u32) -> Self {
         Self {
             commit: Commit {
                 format: STATE_FORMAT,
                 run,
                 complete: false,
-                fingerprint: config.fingerprint(),
+                fingerprint,
                 cursor: 0,
                 last_source: None,
                 lengths: Default::default(),
@@ -92,13 +89,13 @@ fn run_to_dir(
         DirSink::reset(out, &paths)?;
     }
     let start = match load_commit(&paths)? {
-        None => Start::fresh(config, 1),
+        None => Start::fresh(fingerprint(config, analyzer), 1),
         Some(previous) if previous.complete => {
-            let mut start = Start::fresh(config, previous.run + 1);
+            let mut start = Start::fresh(fingerprint(config, analyzer), previous.run + 1);
             start.commit.lengths = previous.lengths;
             start
         }
-        Some(previous) if previous.fingerprint != config.fingerprint() => {
+        Some(previous) if previous.fingerprint != fingerprint(config, analyzer) => {
             return Err(Error::CannotResume {
                 dir: out.to_path_buf(),
                 reason: "it was started with other inputs or options; rerun that command to finish it"
@@ -129,6 +126,12 @@ fn run_to_dir(
     let json = serde_json::to_vec_pretty(&report)?;
     write_atomic(&out.join("run.json"), &json)?;
     Ok(report)
+}
+
+/// What must match for an interrupted run to be resumed: inputs, reading
+/// options and the models, so one run never mixes two configurations.
+fn fingerprint(config: &RunConfig, analyzer: &Analyzer) -> String {
+    crate::corpus::content_hash(&format!("{}|{:?}", config.fingerprint(), analyzer.model_ids()))
 }
 
 fn spawn_reader(config: &RunConfig, stats: Arc<ReaderStats>) -> Receiver<Item> {
@@ -222,11 +225,7 @@ fn run_loop_inner(
             });
         }
         timings.add("read", read_start.elapsed());
-        let outputs: Vec<Output> = pool.install(|| {
-            work.into_par_iter()
-                .map(|work| process(work, analyzer, &timings))
-                .collect()
-        });
+        let outputs: Vec<Output> = pool.install(|| process_chunk(work, analyzer, &timings));
         let write_start = Instant::now();
         for output in &outputs {
             write_output(output, sink, run, &mut commit.counts)?;
@@ -353,35 +352,47 @@ enum Output {
     Reject(RejectRecord),
 }
 
-fn process(work: Work, analyzer: &Analyzer, timings: &StageTimings) -> Output {
-    match work {
-        Work::Reject(reject) => Output::Reject(reject_record(&reject)),
-        Work::Duplicate { doc, revision, of } => Output::Bundle {
-            bundle: Box::new(RecordBundle::document_only(document_record(
-                &doc,
-                revision,
-                Vec::new(),
-                Some(of),
-            ))),
-            duplicate: true,
-        },
-        Work::Analyze { doc, revision } => {
-            match catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&doc, revision, timings))) {
-                Ok(bundle) => Output::Bundle {
+/// Analyses the chunk's documents together and puts every item's output back
+/// in input order.
+fn process_chunk(work: Vec<Work>, analyzer: &Analyzer, timings: &StageTimings) -> Vec<Output> {
+    let docs: Vec<(&Document, u32)> = work
+        .iter()
+        .filter_map(|work| match work {
+            Work::Analyze { doc, revision } => Some((doc, *revision)),
+            _ => None,
+        })
+        .collect();
+    let mut analyzed = analyzer.analyze_chunk(&docs, timings).into_iter();
+    work.into_iter()
+        .map(|work| match work {
+            Work::Reject(reject) => Output::Reject(reject_record(&reject)),
+            Work::Duplicate { doc, revision, of } => Output::Bundle {
+                bundle: Box::new(RecordBundle::document_only(document_record(
+                    &doc,
+                    revision,
+                    Vec::new(),
+                    Some(of),
+                ))),
+                duplicate: true,
+            },
+            Work::Analyze { doc, .. } => match analyzed.next() {
+                Some(Ok(bundle)) => Output::Bundle {
                     bundle: Box::new(bundle),
                     duplicate: false,
                 },
-                Err(_) => Output::Reject(reject_record(&Reject::new(
+                Some(Err(reason)) => Output::Reject(reject_record(&Reject::new(
                     doc.source.clone(),
                     RejectReason::InternalError,
-                    format!(
-                        "a stage panicked on document {}; please report it with this document",
-                        doc.id
-                    ),
+                    format!("document {}: {reason}", doc.id),
                 ))),
-            }
-        }
-    }
+                None => Output::Reject(reject_record(&Reject::new(
+                    doc.source.clone(),
+                    RejectReason::InternalError,
+                    format!("document {}: the stages returned no output", doc.id),
+                ))),
+            },
+        })
+        .collect()
 }
 
 fn reject_record(reject: &Reject) -> RejectRecord {
@@ -418,6 +429,7 @@ fn write_output(output: &Output, sink: &mut dyn Sink, run: u32, counts: &mut Cou
                 ("claims.jsonl", bundle.claims.len()),
                 ("casualties.jsonl", bundle.casualties.len()),
                 ("relations.jsonl", bundle.relations.len()),
+                ("tolls.jsonl", bundle.tolls.len()),
             ];
             for (file, count) in record_counts {
                 *counts.records.entry(file.to_owned()).or_default() += count as u64;

@@ -4,15 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-pub const OUTPUT_FILES: [&str; 7] = [
-    "documents.jsonl",
-    "entities.jsonl",
-    "actors.jsonl",
-    "claims.jsonl",
-    "casualties.jsonl",
-    "relations.jsonl",
-    "rejects.jsonl",
-];
+pub use newsgrist::output::OUTPUT_FILES;
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

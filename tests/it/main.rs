@@ -1,6 +1,7 @@
 //! Integration tests: the real `newsgrist` binary on real files.
 //!
 //! One test binary (as in uv and ripgrep) so the binary is built once.
+mod casualties;
 mod common;
 mod corpus_run;
 mod incremental;

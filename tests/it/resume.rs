@@ -19,6 +19,7 @@ fn start(corpus: &Path, out: &Path) -> std::process::Child {
             "0",
             "--threads",
             "2",
+            "--no-ner",
         ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

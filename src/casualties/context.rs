@@ -1,0 +1,657 @@
+//! What a sentence says around a casualty figure: who reported it, where,
+//! when, how hedged, and whether it describes the article's event or a
+//! period ("so far this year") or another incident.
+//!
+//! Named entities (PER, ORG, LOC, MISC from the NER stage) are used when
+//! given; without them (no model installed) capitalised phrases stand in,
+//! which finds "Reuters", "Kabul" and "Health Minister Ali Haji Adam" but
+//! also the odd sentence-initial word, so those fallbacks keep to the
+//! positions where a name is expected ("according to X", "in X", "X said").
+//!
+//! This file does not pair numbers with casualty words (`mentions.rs`) and
+//! does not group figures into events (`summary.rs`); it only reads the
+//! sentence's context.
+use std::ops::Range;
+
+use crate::ner::EntityMention;
+
+use super::exclusions::{is_month, year_of};
+use super::lexicon::{person_noun, HEDGES, REPORTING_NOUNS, REPORTING_VERBS};
+use super::tokens::Token;
+
+/// Whether a figure describes one incident or something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// An incident: the article's own, or one it recalls.
+    Event,
+    /// A total over a period: "so far this year", "since 2012", "annually".
+    Period,
+    /// Another incident the article mentions in passing: "in a separate attack".
+    Other,
+}
+
+/// The context of one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceContext {
+    /// Byte ranges of the normalised text.
+    pub source: Option<Range<usize>>,
+    pub place: Option<Range<usize>>,
+    pub date: Option<Range<usize>>,
+    pub year: Option<u16>,
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
+
+/// Capitalised words that do not start names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "after",
+    "when",
+    "while",
+    "according",
+    "this",
+    "that",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "police",
+    "officials",
+    "authorities",
+    "if",
+    "as",
+    "two",
+    "three",
+    "one",
+    "four",
+    "five",
+    "six",
+    "some",
+    "many",
+    "several",
+    "both",
+    "all",
+    "no",
+    "none",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tonight",
+    "friday",
+    "saturday",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "so",
+    "also",
+    "since",
+    "what",
+    "who",
+    "where",
+    "why",
+    "how",
+];
+
+/// Entities of the sentence `range`.
+pub fn entities_in<'a>(entities: &'a [EntityMention], range: &Range<usize>) -> Vec<&'a EntityMention> {
+    entities
+        .iter()
+        .filter(|entity| entity.start >= range.start && entity.end <= range.end)
+        .collect()
+}
+
+/// Capitalised words of places and organisations, which end no person's name.
+const INSTITUTIONS: &[&str] = &[
+    "department",
+    "office",
+    "county",
+    "police",
+    "sheriff's",
+    "city",
+    "state",
+    "university",
+    "hospital",
+    "news",
+    "court",
+    "school",
+    "church",
+    "club",
+    "center",
+    "centre",
+    "street",
+    "avenue",
+    "road",
+    "park",
+    "station",
+    "ministry",
+    "army",
+    "agency",
+    "bureau",
+    "service",
+    "times",
+    "post",
+    "press",
+    "district",
+];
+
+/// Whether `token` could start or continue a person's name: capitalised,
+/// and neither a function word, a month, a casualty word ("Dead" in a
+/// headline), a noun of people nor an institution.
+pub fn is_name_word(token: &Token<'_>) -> bool {
+    // "U.S", "UN", "KUNA": short capitals are acronyms.
+    let acronym = token.is_all_caps() && token.text.chars().count() <= 4;
+    token.is_capitalized()
+        && token.kind == super::tokens::TokenKind::Word
+        && !token.lower.ends_with("'s")
+        && !acronym
+        && !NOT_NAMES.contains(&token.lower.as_str())
+        && !INSTITUTIONS.contains(&token.lower.as_str())
+        && !is_month(token)
+        && person_noun(&token.lower).is_none()
+        && super::lexicon::cue_at(std::slice::from_ref(token), 0).is_none()
+}
+
+/// A run of capitalised words starting at `start` (at most `max` tokens),
+/// allowing "al-", "bin", "of" and "'s" inside: tokens `start..end`.
+pub fn name_run_from(tokens: &[Token<'_>], start: usize, max: usize) -> Option<Range<usize>> {
+    let mut end = start;
+    while end < tokens.len() && end - start < max {
+        let token = &tokens[end];
+        let connector = matches!(
+            token.lower.as_str(),
+            "of" | "bin" | "al" | "de" | "du" | "van" | "von"
+        ) && end > start
+            && tokens.get(end + 1).is_some_and(is_name_word);
+        let abbreviation_dot = token.text == "." && end > start && tokens[end - 1].text.contains('.');
+        if is_name_word(token) || connector || abbreviation_dot {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (end > start).then_some(start..end)
+}
+
+/// A run of capitalised words ending just before `end`: tokens `start..end`,
+/// with a title before it ("Officer Chad Montgomery", "Deputy Nick Tullier").
+pub fn name_run_before(tokens: &[Token<'_>], end: usize, max: usize) -> Option<Range<usize>> {
+    let mut start = end;
+    while start > 0 && end - start < max {
+        let token = &tokens[start - 1];
+        if is_name_word(token) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // Titles before the name: "Health Minister", "Police Chief".
+    while start < end && start > 0 && end - start < max + 2 {
+        let title = &tokens[start - 1];
+        let is_title = title.is_capitalized() && person_noun(&title.lower).is_some();
+        if is_title
+            || (is_name_word(title)
+                && tokens
+                    .get(start)
+                    .is_some_and(|next| person_noun(&next.lower).is_some()))
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    (start < end).then_some(start..end)
+}
+
+/// The entity (of `labels`) whose text ends at the end of token `last`.
+pub fn entity_ending_at<'a>(
+    entities: &[&'a EntityMention],
+    tokens: &[Token<'_>],
+    last: usize,
+    labels: &[&str],
+) -> Option<&'a EntityMention> {
+    let end = tokens.get(last)?.end;
+    entities
+        .iter()
+        .copied()
+        .find(|entity| entity.end == end && labels.contains(&entity.label.as_str()))
+}
+
+/// The entity (of `labels`) whose text starts at token `first`.
+pub fn entity_starting_at<'a>(
+    entities: &[&'a EntityMention],
+    tokens: &[Token<'_>],
+    first: usize,
+    labels: &[&str],
+) -> Option<&'a EntityMention> {
+    let start = tokens.get(first)?.start;
+    entities
+        .iter()
+        .copied()
+        .find(|entity| entity.start == start && labels.contains(&entity.label.as_str()))
+}
+
+/// Byte range of tokens `range`.
+pub fn bytes(tokens: &[Token<'_>], range: Range<usize>) -> Option<Range<usize>> {
+    let first = tokens.get(range.start)?;
+    let last = tokens.get(range.end.checked_sub(1)?)?;
+    Some(first.start..last.end)
+}
+
+/// Reads the context of a sentence.
+pub fn sentence_context(tokens: &[Token<'_>], entities: &[&EntityMention]) -> SentenceContext {
+    let (date, year) = date(tokens);
+    SentenceContext {
+        source: source(tokens, entities),
+        place: place(tokens, entities),
+        date,
+        year,
+    }
+}
+
+/// Hedging words among tokens `window` of a sentence, in order, each once.
+/// Callers pass the words near a figure: "might have led to a shooting
+/// that left two men dead" does not hedge the two.
+pub fn hedges(tokens: &[Token<'_>], window: Range<usize>) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for i in window.start..window.end.min(tokens.len()) {
+        for hedge in HEDGES {
+            let matches = hedge
+                .split(' ')
+                .enumerate()
+                .all(|(k, word)| tokens.get(i + k).is_some_and(|token| token.lower == word));
+            if matches && !found.iter().any(|seen| seen == hedge) {
+                found.push((*hedge).to_owned());
+            }
+        }
+    }
+    found
+}
+
+/// A noun phrase naming a reporter before token `end` ("Turkish officials",
+/// "the Afghan health ministry", "police", "a security source").
+fn reporter_before(tokens: &[Token<'_>], entities: &[&EntityMention], end: usize) -> Option<Range<usize>> {
+    let last = end.checked_sub(1)?;
+    if let Some(entity) = entity_ending_at(entities, tokens, last, &["PER", "ORG", "MISC"]) {
+        return Some(entity.start..entity.end);
+    }
+    let head = tokens.get(last)?;
+    if REPORTING_NOUNS.contains(&head.lower.as_str()) {
+        let mut start = last;
+        while start > 0 && last - start < 4 {
+            let token = &tokens[start - 1];
+            let modifier = token.kind == super::tokens::TokenKind::Word
+                && !matches!(
+                    token.lower.as_str(),
+                    "and" | "but" | "that" | "said" | "told" | "when" | "as" | "which"
+                );
+            if !modifier || token.is_punct() {
+                break;
+            }
+            start -= 1;
+            if matches!(token.lower.as_str(), "the" | "a" | "an") {
+                break;
+            }
+        }
+        return bytes(tokens, start..end);
+    }
+    let run = name_run_before(tokens, end, 5)?;
+    bytes(tokens, run)
+}
+
+/// A reporter after token `start` ("said police", "according to Reuters").
+fn reporter_after(tokens: &[Token<'_>], entities: &[&EntityMention], start: usize) -> Option<Range<usize>> {
+    if let Some(entity) = entity_starting_at(entities, tokens, start, &["PER", "ORG", "MISC"]) {
+        return Some(entity.start..entity.end);
+    }
+    let mut first = start;
+    if tokens
+        .get(first)
+        .is_some_and(|token| token.is_any(&["the", "a", "an"]))
+    {
+        first += 1;
+    }
+    if let Some(run) = name_run_from(tokens, first, 6) {
+        return bytes(tokens, start..run.end);
+    }
+    // "the state health ministry", "police", "a local official"
+    let mut end = first;
+    while end < tokens.len() && end - first < 4 && tokens[end].kind == super::tokens::TokenKind::Word {
+        if REPORTING_NOUNS.contains(&tokens[end].lower.as_str()) {
+            return bytes(tokens, start..end + 1);
+        }
+        end += 1;
+    }
+    None
+}
+
+/// Who the sentence says reported its content: "according to X", "X said",
+/// "said X", "X told Y".
+pub fn source(tokens: &[Token<'_>], entities: &[&EntityMention]) -> Option<Range<usize>> {
+    for i in 0..tokens.len() {
+        if tokens[i].is("according") && tokens.get(i + 1).is_some_and(|token| token.is("to")) {
+            if let Some(found) = reporter_after(tokens, entities, i + 2) {
+                return Some(found);
+            }
+        }
+    }
+    for i in 0..tokens.len() {
+        if !REPORTING_VERBS.contains(&tokens[i].lower.as_str()) {
+            continue;
+        }
+        if let Some(found) = reporter_before(tokens, entities, i) {
+            return Some(found);
+        }
+        // ", said police spokesman X" / "said the ministry"
+        if i > 0 && matches!(tokens[i - 1].text, "," | "\"" | "'") {
+            if let Some(found) = reporter_after(tokens, entities, i + 1) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// Where: a location entity, else a capitalised phrase after "in", "at",
+/// "near" or "outside", else a dateline ("KABUL, Aug. 27 ...").
+pub fn place(tokens: &[Token<'_>], entities: &[&EntityMention]) -> Option<Range<usize>> {
+    let locations: Vec<&&EntityMention> = entities.iter().filter(|entity| entity.label == "LOC").collect();
+    let after_preposition = locations.iter().find(|entity| {
+        tokens
+            .iter()
+            .position(|token| token.start == entity.start)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|token| token.is_any(&["in", "at", "near", "outside", "inside", "from"]))
+    });
+    if let Some(entity) = after_preposition.or(locations.first()) {
+        return Some(entity.start..entity.end);
+    }
+    if !entities.is_empty() {
+        return None;
+    }
+    let after = |prepositions: &[&str]| {
+        (0..tokens.len()).find_map(|i| {
+            if !tokens[i].is_any(prepositions) {
+                return None;
+            }
+            let run = name_run_from(tokens, i + 1, 8)?;
+            let first = &tokens[run.start];
+            (!WEEKDAYS.contains(&first.lower.as_str()) && year_of(first).is_none()).then_some(run)
+        })
+    };
+    if let Some(run) = after(&["in"]) {
+        return bytes(tokens, run);
+    }
+    // A dateline: capitals, then a comma, at the start of the sentence.
+    let caps = tokens
+        .iter()
+        .take_while(|token| token.is_all_caps() && token.text.len() > 1)
+        .count();
+    if caps > 0 && tokens.get(caps).is_some_and(|token| token.text == ",") {
+        return bytes(tokens, 0..caps);
+    }
+    after(&["near", "outside"]).and_then(|run| bytes(tokens, run))
+}
+
+/// When: "on Sunday", "Sunday night", "Aug. 27", "January 29, 2014", "in
+/// 2004", "yesterday", "last night"; with the year when one is written.
+pub fn date(tokens: &[Token<'_>]) -> (Option<Range<usize>>, Option<u16>) {
+    let year = tokens.iter().enumerate().find_map(|(i, token)| {
+        let year = year_of(token)?;
+        let before = i.checked_sub(1).and_then(|k| tokens.get(k));
+        let dated = before.is_some_and(|token| {
+            token.is_any(&["in", "of", "since", "(", ",", "year"])
+                || token.kind == super::tokens::TokenKind::Number
+        }) || tokens.get(i + 1).is_some_and(|token| token.is_any(&[")", "'s"]));
+        dated.then_some((i, year))
+    });
+    for (i, token) in tokens.iter().enumerate() {
+        if WEEKDAYS.contains(&token.lower.as_str()) {
+            let end = if tokens
+                .get(i + 1)
+                .is_some_and(|next| DAY_PARTS.contains(&next.lower.as_str()))
+            {
+                i + 2
+            } else {
+                i + 1
+            };
+            return (bytes(tokens, i..end), year.map(|(_, year)| year));
+        }
+        if is_month(token) && token.is_capitalized() {
+            let mut end = i + 1;
+            if tokens.get(end).is_some_and(|next| next.text == ".") {
+                end += 1;
+            }
+            if tokens
+                .get(end)
+                .is_some_and(|next| next.kind == super::tokens::TokenKind::Number)
+            {
+                end += 1;
+                if tokens.get(end).is_some_and(|next| next.text == ",")
+                    && tokens.get(end + 1).and_then(year_of).is_some()
+                {
+                    end += 2;
+                }
+                return (bytes(tokens, i..end), year.map(|(_, year)| year));
+            }
+        }
+        if token.is_any(&["yesterday", "today", "tonight"]) {
+            return (bytes(tokens, i..i + 1), year.map(|(_, year)| year));
+        }
+        if token.is_any(&["last", "this"])
+            && tokens
+                .get(i + 1)
+                .is_some_and(|next| next.is_any(&["night", "morning", "evening", "week", "month"]))
+        {
+            return (bytes(tokens, i..i + 2), year.map(|(_, year)| year));
+        }
+    }
+    match year {
+        Some((i, year)) => (bytes(tokens, i..i + 1), Some(year)),
+        None => (None, None),
+    }
+}
+
+/// Markers of totals over a period ("so far this year", "since 2012") and
+/// of other incidents ("in a separate shooting", "three years ago") among
+/// tokens `window` of a sentence: the words near a figure, not the whole
+/// sentence, so that "an annual party" or "bought the gun last year" three
+/// clauses away leave the figure alone.
+pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
+    let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
+    for i in window.start..window.end.min(tokens.len()) {
+        let (w, next, after) = (word(i), word(i + 1), word(i + 2));
+        let period = matches!((w, next), ("this" | "last" | "past", "year" | "month" | "decade"))
+            || matches!(
+                (w, next),
+                ("so", "far") | ("to", "date") | ("each" | "every" | "a" | "per", "year")
+            )
+            || matches!(w, "annually" | "yearly" | "statewide" | "nationwide")
+            || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
+            || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"));
+        if period {
+            return Some(Scope::Period);
+        }
+        let ago = matches!(w, "years" | "months" | "weeks" | "decades") && next == "ago";
+        if ago
+            || matches!(
+                w,
+                "separate" | "separately" | "unrelated" | "similar" | "previous"
+            )
+        {
+            return Some(Scope::Other);
+        }
+    }
+    None
+}
+
+fn is_month_word(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Whether a token is a pronoun for one person.
+pub fn is_singular_pronoun(token: &Token<'_>) -> bool {
+    token.is_any(&["he", "she"])
+}
+
+/// Whether the token names people (for perpetrators: "gunmen", "police").
+pub fn names_people(token: &Token<'_>) -> bool {
+    person_noun(&token.lower).is_some()
+        || token.is_any(&[
+            "forces",
+            "army",
+            "military",
+            "troops",
+            "militia",
+            "group",
+            "gang",
+            "authorities",
+        ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn text_of(text: &str, range: Option<Range<usize>>) -> Option<&str> {
+        range.map(|range| &text[range])
+    }
+
+    fn context(text: &str) -> SentenceContext {
+        sentence_context(&tokenize(text, 0..text.len()), &[])
+    }
+
+    #[test]
+    fn sources_without_entities() {
+        let text = "Six people were killed, Turkish officials said.";
+        assert_eq!(text_of(text, context(text).source), Some("Turkish officials"));
+        let text = "At least 21 people were killed, according to Reuters.";
+        assert_eq!(text_of(text, context(text).source), Some("Reuters"));
+        let text = "Health Minister Ali Haji Adam said at least 21 people were killed.";
+        assert_eq!(
+            text_of(text, context(text).source),
+            Some("Health Minister Ali Haji Adam")
+        );
+        let text = "Two teachers were wounded, police said.";
+        assert_eq!(text_of(text, context(text).source), Some("police"));
+    }
+
+    #[test]
+    fn sources_from_entities() {
+        let text = "The ministry told TOLOnews that 170 died.";
+        let entity = EntityMention {
+            start: 4,
+            end: 12,
+            label: "ORG".into(),
+            confidence: 0.9,
+        };
+        let tokens = tokenize(text, 0..text.len());
+        assert_eq!(text_of(text, source(&tokens, &[&entity])), Some("ministry"));
+    }
+
+    #[test]
+    fn places_and_dates() {
+        let text = "KABUL, Aug. 27 - Two men were killed in Pine Hills on Sunday night.";
+        let found = context(text);
+        assert_eq!(text_of(text, found.place), Some("Pine Hills"));
+        assert_eq!(text_of(text, found.date), Some("Aug. 27"));
+        let text = "KABUL, Afghanistan - Two men died on Sunday night.";
+        let found = context(text);
+        assert_eq!(text_of(text, found.place), Some("KABUL"));
+        assert_eq!(text_of(text, found.date), Some("Sunday night"));
+        let text = "Beslan in 2004 (334 deaths) was worse.";
+        let found = context(text);
+        assert_eq!(found.year, Some(2004));
+        assert_eq!(text_of(text, found.date), Some("2004"));
+    }
+
+    #[test]
+    fn hedges_in_order() {
+        let text = "He reportedly said the toll could be higher, according to AP";
+        let tokens = tokenize(text, 0..text.len());
+        assert_eq!(
+            hedges(&tokens, 0..tokens.len()),
+            ["reportedly", "could be", "according to"]
+        );
+        assert_eq!(hedges(&tokens, 3..tokens.len()), ["could be", "according to"]);
+    }
+
+    #[test]
+    fn scopes() {
+        let scope_of = |text: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            scope(&tokens, 0..tokens.len())
+        };
+        assert_eq!(
+            scope_of("300 people were killed so far this year."),
+            Some(Scope::Period)
+        );
+        assert_eq!(
+            scope_of("300 people were killed since 2015 in the city."),
+            Some(Scope::Period)
+        );
+        assert_eq!(
+            scope_of("In a separate shooting, a man was hurt."),
+            Some(Scope::Other)
+        );
+        assert_eq!(scope_of("Two men were killed on Sunday."), None);
+        assert_eq!(
+            scope_of("Two men were killed three years ago."),
+            Some(Scope::Other)
+        );
+    }
+}

@@ -1,0 +1,303 @@
+//! Document-level scores of the casualty stage on labelled articles: files
+//! shaped like the Gun Violence Archive news set (`gva_news/dev.jsonl`), one
+//! JSON object per line with `text` and `gold.num_killed`,
+//! `gold.num_injured`, `gold.participants_arrested`.
+//!
+//! The prediction for a document is the toll of its own event
+//! ([`EventKey::Main`]): killed, injured (with the shot-minus-killed rule) and
+//! arrested, 0 where nothing was stated. A document scores when the
+//! prediction equals the gold count exactly. Scores are given over all
+//! documents, over those whose gold count is at least 1, and over those
+//! whose gold count is at least 1 and written in the text as a cardinal
+//! (digits or words: "2", "two", "twenty-one"; an article "a man" does not
+//! count), with a confusion summary: `over` (predicted more than gold),
+//! `under` (fewer, but some), `missed` (none where gold has some).
+//!
+//! Because the set has only a dev split, scores are also reported per half,
+//! split by incident: `even` (the first byte of SHA-256 of `incident_id` is
+//! even: the half the rules were developed on) and `odd` (held back).
+//!
+//! This file reads no files and prints nothing; `newsgrist eval casualties`
+//! does (`src/cli/eval_casualties.rs`).
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::output::extractions::CasualtyKind;
+use crate::text::{split_sentences, NormalizedText};
+
+use super::mentions::{extract, CasualtyMention};
+use super::numbers::{find_numbers, Form};
+use super::records::RULES_VERSION;
+use super::summary::{summarize, EventKey};
+use super::tokens::tokenize;
+
+/// The kinds scored, with their gold field.
+pub const SCORED: [(CasualtyKind, &str); 3] = [
+    (CasualtyKind::Killed, "killed"),
+    (CasualtyKind::Injured, "injured"),
+    (CasualtyKind::Arrested, "arrested"),
+];
+
+/// One labelled article.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LabelledDoc {
+    #[serde(default)]
+    pub doc_id: Option<String>,
+    /// The incident; documents of one incident fall in the same half.
+    #[serde(default)]
+    pub incident_id: Option<serde_json::Value>,
+    pub text: String,
+    pub gold: Gold,
+}
+
+/// Gold counts of a document's incident.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Gold {
+    #[serde(default)]
+    pub num_killed: u64,
+    #[serde(default)]
+    pub num_injured: u64,
+    #[serde(default)]
+    pub participants_arrested: u64,
+}
+
+impl Gold {
+    pub fn get(&self, kind: CasualtyKind) -> u64 {
+        match kind {
+            CasualtyKind::Killed => self.num_killed,
+            CasualtyKind::Injured => self.num_injured,
+            CasualtyKind::Arrested => self.participants_arrested,
+            _ => 0,
+        }
+    }
+}
+
+/// Exact matches and errors over a set of documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Score {
+    pub documents: usize,
+    pub exact: usize,
+    /// `exact / documents`, 0 when there are no documents.
+    pub accuracy: f64,
+    /// Predicted more than gold.
+    pub over: usize,
+    /// Predicted fewer than gold, but not none.
+    pub under: usize,
+    /// Predicted none where gold has some.
+    pub missed: usize,
+}
+
+impl Score {
+    fn add(&mut self, predicted: u64, gold: u64) {
+        self.documents += 1;
+        match predicted.cmp(&gold) {
+            std::cmp::Ordering::Equal => self.exact += 1,
+            std::cmp::Ordering::Greater => self.over += 1,
+            std::cmp::Ordering::Less if predicted == 0 => self.missed += 1,
+            std::cmp::Ordering::Less => self.under += 1,
+        }
+        self.accuracy = self.exact as f64 / self.documents as f64;
+    }
+}
+
+/// Scores of one kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct KindScores {
+    /// Every document.
+    pub all: Score,
+    /// Documents whose gold count is at least 1.
+    pub gold_positive: Score,
+    /// Documents whose gold count is at least 1 and written in the text.
+    pub written: Score,
+}
+
+/// Scores per kind.
+pub type Scores = BTreeMap<String, KindScores>;
+
+/// What `newsgrist eval casualties --json` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvalReport {
+    pub rules: String,
+    pub documents: usize,
+    pub kinds: Scores,
+    /// The same scores per half of the incidents: `even` (developed on), `odd` (held back).
+    pub halves: BTreeMap<String, Scores>,
+    pub seconds: f64,
+}
+
+/// What the stage predicts for one document, and why.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    pub predicted: BTreeMap<String, u64>,
+    pub gold: BTreeMap<String, u64>,
+    pub written: BTreeMap<String, bool>,
+    pub half: &'static str,
+    pub mentions: Vec<CasualtyMention>,
+    pub text: NormalizedText,
+}
+
+/// The half of an incident: the parity of the first byte of SHA-256 of its id.
+pub fn half_of(incident: Option<&serde_json::Value>) -> &'static str {
+    let id = match incident {
+        Some(serde_json::Value::String(id)) => id.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let digest = Sha256::digest(id.as_bytes());
+    if digest[0] % 2 == 0 {
+        "even"
+    } else {
+        "odd"
+    }
+}
+
+/// Cardinal values written in a text, in digits or words.
+fn written_values(text: &str, sentences: &[std::ops::Range<usize>]) -> Vec<u64> {
+    let mut values = Vec::new();
+    for sentence in sentences {
+        let tokens = tokenize(text, sentence.clone());
+        for phrase in find_numbers(&tokens) {
+            if matches!(phrase.form, Form::Digits | Form::Words) {
+                values.push(phrase.count.value);
+                if let Some(max) = phrase.count.max {
+                    values.push(max);
+                }
+            }
+        }
+    }
+    values
+}
+
+/// Runs the stage on one document.
+pub fn predict(doc: &LabelledDoc) -> DocResult {
+    let normalized = NormalizedText::new(&doc.text);
+    let sentences = split_sentences(normalized.as_str());
+    let mentions = extract(normalized.as_str(), &sentences, &[]);
+    let tolls = summarize(&mentions);
+    let main = tolls.iter().find(|toll| toll.event == EventKey::Main);
+    let values = written_values(normalized.as_str(), &sentences);
+    let mut result = DocResult {
+        predicted: BTreeMap::new(),
+        gold: BTreeMap::new(),
+        written: BTreeMap::new(),
+        half: half_of(doc.incident_id.as_ref()),
+        mentions,
+        text: normalized,
+    };
+    for (kind, name) in SCORED {
+        let gold = doc.gold.get(kind);
+        result
+            .predicted
+            .insert(name.to_owned(), main.map_or(0, |toll| toll.value(kind)));
+        result.gold.insert(name.to_owned(), gold);
+        result
+            .written
+            .insert(name.to_owned(), gold >= 1 && values.contains(&gold));
+    }
+    result
+}
+
+fn score(results: &[&DocResult]) -> Scores {
+    let mut scores = Scores::new();
+    for (_, name) in SCORED {
+        let kind = scores.entry(name.to_owned()).or_default();
+        for result in results {
+            let predicted = result.predicted.get(name).copied().unwrap_or(0);
+            let gold = result.gold.get(name).copied().unwrap_or(0);
+            kind.all.add(predicted, gold);
+            if gold >= 1 {
+                kind.gold_positive.add(predicted, gold);
+            }
+            if result.written.get(name).copied().unwrap_or(false) {
+                kind.written.add(predicted, gold);
+            }
+        }
+    }
+    scores
+}
+
+/// Scores already computed results.
+pub fn report(results: &[DocResult], seconds: f64) -> EvalReport {
+    let all: Vec<&DocResult> = results.iter().collect();
+    let mut halves = BTreeMap::new();
+    for half in ["even", "odd"] {
+        let part: Vec<&DocResult> = results.iter().filter(|result| result.half == half).collect();
+        halves.insert(half.to_owned(), score(&part));
+    }
+    EvalReport {
+        rules: RULES_VERSION.to_owned(),
+        documents: results.len(),
+        kinds: score(&all),
+        halves,
+        seconds,
+    }
+}
+
+/// Runs the stage on every document (in parallel, results in input order).
+pub fn evaluate(docs: &[LabelledDoc]) -> Vec<DocResult> {
+    docs.par_iter().map(predict).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str, killed: u64, injured: u64, arrested: u64) -> LabelledDoc {
+        LabelledDoc {
+            doc_id: None,
+            incident_id: Some(serde_json::json!("1")),
+            text: text.to_owned(),
+            gold: Gold {
+                num_killed: killed,
+                num_injured: injured,
+                participants_arrested: arrested,
+            },
+        }
+    }
+
+    #[test]
+    fn scores_exact_matches_and_errors() {
+        let docs = [
+            doc(
+                "Two people were shot, one fatally. Police arrested a man.",
+                1,
+                1,
+                1,
+            ),
+            doc("Three men were killed on Sunday.", 4, 0, 0),
+            doc("A man was hurt.", 0, 2, 0),
+        ];
+        let results = evaluate(&docs);
+        let report = report(&results, 0.0);
+        let killed = &report.kinds["killed"];
+        assert_eq!(
+            (killed.all.documents, killed.all.exact, killed.all.under),
+            (3, 2, 1)
+        );
+        assert_eq!(killed.gold_positive.documents, 2);
+        // "four" is not written in the second text; "one" is in the first.
+        assert_eq!(killed.written.documents, 1);
+        let injured = &report.kinds["injured"];
+        assert_eq!(
+            (injured.all.exact, injured.all.under, injured.written.documents),
+            (2, 1, 1)
+        );
+        assert_eq!(report.kinds["arrested"].all.exact, 3);
+        assert_eq!(report.halves["even"].len() + report.halves["odd"].len(), 6);
+    }
+
+    #[test]
+    fn halves_split_by_incident() {
+        assert_eq!(
+            half_of(Some(&serde_json::json!("102443"))),
+            half_of(Some(&serde_json::json!("102443")))
+        );
+        let halves: Vec<&str> = (0..20)
+            .map(|n| half_of(Some(&serde_json::json!(n.to_string()))))
+            .collect();
+        assert!(halves.contains(&"even") && halves.contains(&"odd"));
+    }
+}

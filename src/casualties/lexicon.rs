@@ -1,0 +1,913 @@
+//! The words of casualty reporting: which words say someone was killed,
+//! injured, shot, missing, arrested or kidnapped (cues), and which nouns name
+//! people (victim groups).
+//!
+//! A cue comes with its grammatical class, because the class says where the
+//! count is: before a predicate ("13 people were killed", "two died"), after
+//! an active verb ("killing 13 people"), before a noun ("334 deaths"), or
+//! after a toll ("the death toll rose to 5"). Multi-word cues ("shot and
+//! killed", "taken into custody", "lost their lives") are matched whole,
+//! longest first, so "shot and wounded" is an injury and not a shooting.
+//!
+//! This file holds word lists and lookups only; how cues combine with
+//! numbers is `mentions.rs`.
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::output::extractions::CasualtyKind;
+
+use super::tokens::Token;
+
+/// Where a cue's count is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// Describes its subject ("were killed", "died", "13 dead"); when
+    /// `transitive`, also an active verb with the victims after it
+    /// ("gunmen killed 13 people").
+    Predicate { transitive: bool },
+    /// An active verb form only: the victims follow ("killing 13").
+    Active,
+    /// A noun counted by the number before it ("334 deaths", "no arrests").
+    Noun,
+    /// A toll: the number follows ("the death toll rose to 5").
+    Toll,
+    /// One person harmed by their own hand ("turned the gun on himself").
+    SelfInflicted,
+}
+
+/// A cue found in a sentence: tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub kind: CasualtyKind,
+    pub class: CueClass,
+    pub start: usize,
+    pub end: usize,
+}
+
+use CasualtyKind::{Arrested, Injured, Kidnapped, Killed, KilledOrInjured, Missing};
+use CueClass::{Active, Noun, Predicate, SelfInflicted, Toll};
+
+const T: CueClass = Predicate { transitive: true };
+const I: CueClass = Predicate { transitive: false };
+
+/// Cue phrases. A word may list alternatives with `|`; `*` is any one word.
+const CUES: &[(&str, CasualtyKind, CueClass)] = &[
+    // killed
+    ("killed", Killed, T),
+    ("shot and killed", Killed, T),
+    ("stabbed and killed", Killed, T),
+    ("shot dead", Killed, T),
+    ("gunned down", Killed, T),
+    ("shot to death", Killed, I),
+    ("stabbed to death", Killed, I),
+    ("beaten to death", Killed, I),
+    ("burned to death", Killed, I),
+    ("hacked to death", Killed, I),
+    ("fatally shot|wounded|stabbed|injured|struck|hit", Killed, T),
+    ("mortally wounded", Killed, T),
+    ("murdered", Killed, T),
+    ("slain", Killed, I),
+    ("executed", Killed, T),
+    ("massacred", Killed, T),
+    ("assassinated", Killed, T),
+    ("beheaded", Killed, T),
+    ("died", Killed, I),
+    ("dies", Killed, I),
+    ("perished", Killed, I),
+    ("dead", Killed, I),
+    ("pronounced|declared|found dead|deceased", Killed, I),
+    ("deceased", Killed, I),
+    ("among the dead", Killed, I),
+    ("lost his|her|their lives|life", Killed, I),
+    ("succumbed", Killed, I),
+    (
+        "turned|turning the gun|weapon|rifle|pistol on himself|herself",
+        Killed,
+        SelfInflicted,
+    ),
+    ("took|taken|taking his|her own life", Killed, SelfInflicted),
+    ("committed suicide", Killed, SelfInflicted),
+    ("killing", Killed, Active),
+    ("kills", Killed, Active),
+    ("murdering", Killed, Active),
+    ("claimed|claiming|took|taking the lives of", Killed, Active),
+    ("shooting dead", Killed, Active),
+    ("fatally shooting|stabbing|wounding", Killed, Active),
+    ("deaths", Killed, Noun),
+    ("death", Killed, Noun),
+    ("fatalities", Killed, Noun),
+    ("bodies", Killed, Noun),
+    ("death toll", Killed, Toll),
+    ("toll", Killed, Toll),
+    ("number of dead|deaths|fatalities", Killed, Toll),
+    ("fatality toll", Killed, Toll),
+    // injured
+    ("injured", Injured, T),
+    ("wounded", Injured, T),
+    // Not transitive: "ratings hurt her husband", "hurt the economy".
+    ("hurt", Injured, I),
+    ("shot and wounded|injured", Injured, T),
+    ("stabbed and wounded|injured", Injured, T),
+    ("hospitalized|hospitalised", Injured, T),
+    // Taken to hospital or with gunshot wounds: hurt, and perhaps about to die.
+    (
+        "taken|rushed|transported|airlifted|flown to hospital|hospitals",
+        KilledOrInjured,
+        I,
+    ),
+    (
+        "taken|rushed|transported|airlifted|flown to a|the|area|local|nearby hospital|hospitals",
+        KilledOrInjured,
+        I,
+    ),
+    (
+        "taken|rushed|transported|airlifted|flown to a|the|an area|local|nearby hospital|hospitals",
+        KilledOrInjured,
+        I,
+    ),
+    (
+        "suffering|suffered from gunshot wounds|wound|injuries",
+        KilledOrInjured,
+        I,
+    ),
+    ("with gunshot wounds", KilledOrInjured, I),
+    ("with * injuries", Injured, I),
+    ("with * * injuries", Injured, I),
+    ("grazed", Injured, T),
+    ("among the injured|wounded", Injured, I),
+    (
+        "suffered|suffering|sustained gunshot wounds|wound",
+        KilledOrInjured,
+        I,
+    ),
+    ("suffered|sustained|received injuries|wounds", Injured, I),
+    ("suffered|sustained|received * injuries|wounds", Injured, I),
+    ("suffered|sustained|received * * injuries|wounds", Injured, I),
+    (
+        "in critical|serious|stable|fair|grave|guarded condition",
+        Injured,
+        I,
+    ),
+    ("in critical but stable condition", Injured, I),
+    ("injuring", Injured, Active),
+    ("wounding", Injured, Active),
+    ("injuries", Injured, Noun),
+    ("injury", Injured, Noun),
+    ("treated and released", Injured, I),
+    ("injury toll", Injured, Toll),
+    ("number of injured|wounded", Injured, Toll),
+    // killed or injured, not told apart
+    ("shot", KilledOrInjured, T),
+    ("stabbed", KilledOrInjured, T),
+    ("struck|hit by gunfire|bullets|shrapnel", KilledOrInjured, I),
+    ("hit", KilledOrInjured, I),
+    ("struck", KilledOrInjured, I),
+    (
+        "struck|hit by a|stray bullet|bullets|car|vehicle|train|truck",
+        KilledOrInjured,
+        I,
+    ),
+    ("struck|hit by a stray bullet|round", KilledOrInjured, I),
+    ("killed|dead or injured|wounded", KilledOrInjured, I),
+    ("injured|wounded or killed|dead", KilledOrInjured, I),
+    ("shooting", KilledOrInjured, Active),
+    ("fatal|deadly shooting|shootings|stabbing", Killed, Active),
+    ("casualties", KilledOrInjured, Noun),
+    ("shooting|gunshot victims", KilledOrInjured, Noun),
+    // missing
+    ("missing", Missing, I),
+    ("unaccounted for", Missing, I),
+    ("disappeared", Missing, I),
+    // arrested
+    ("arrested", Arrested, T),
+    ("detained", Arrested, T),
+    ("apprehended", Arrested, T),
+    ("captured", Arrested, T),
+    ("nabbed", Arrested, T),
+    ("jailed", Arrested, T),
+    ("rounded up", Arrested, T),
+    ("taken into custody", Arrested, I),
+    ("taken into police custody", Arrested, I),
+    ("in custody", Arrested, I),
+    ("in police custody", Arrested, I),
+    ("placed under arrest", Arrested, I),
+    ("under arrest", Arrested, I),
+    ("arresting", Arrested, Active),
+    ("detaining", Arrested, Active),
+    ("arrests", Arrested, Noun),
+    ("arrest", Arrested, Noun),
+    // kidnapped
+    ("kidnapped", Kidnapped, T),
+    ("abducted", Kidnapped, T),
+    ("taken|held hostage|captive", Kidnapped, I),
+    ("kidnapping", Kidnapped, Active),
+    ("abduction", Kidnapped, Noun),
+    ("abducting", Kidnapped, Active),
+    ("hostages", Kidnapped, Noun),
+    ("captives", Kidnapped, Noun),
+];
+
+struct CueEntry {
+    words: Vec<Vec<&'static str>>,
+    kind: CasualtyKind,
+    class: CueClass,
+}
+
+/// Cue entries by first word, longest first.
+static CUE_INDEX: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
+    let mut index: HashMap<&'static str, Vec<CueEntry>> = HashMap::new();
+    for &(phrase, kind, class) in CUES {
+        let words: Vec<Vec<&'static str>> = phrase.split(' ').map(|word| word.split('|').collect()).collect();
+        let Some(first) = words.first().cloned() else {
+            continue;
+        };
+        for alternative in first {
+            index.entry(alternative).or_default().push(CueEntry {
+                words: words.clone(),
+                kind,
+                class,
+            });
+        }
+    }
+    for entries in index.values_mut() {
+        entries.sort_by_key(|entry| std::cmp::Reverse(entry.words.len()));
+    }
+    index
+});
+
+/// The longest cue starting at token `i`.
+pub fn cue_at(tokens: &[Token<'_>], i: usize) -> Option<Cue> {
+    let first = tokens.get(i)?;
+    let entries = CUE_INDEX.get(first.lower.as_str())?;
+    entries.iter().find_map(|entry| {
+        let matches = entry.words.iter().enumerate().all(|(k, alternatives)| {
+            tokens.get(i + k).is_some_and(|token| {
+                alternatives
+                    .iter()
+                    .any(|&word| word == "*" || token.lower == word)
+            })
+        });
+        matches.then_some(Cue {
+            kind: entry.kind,
+            class: entry.class,
+            start: i,
+            end: i + entry.words.len(),
+        })
+    })
+}
+
+/// Whether a one-word cue is used in another sense: "prices shot up",
+/// "she shot back", "struck by the similarity", "hit out at", "the hurt
+/// feelings" is left to the noun rules.
+fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
+    if cue.end != cue.start + 1 {
+        return false;
+    }
+    let word = tokens.get(cue.start).map_or("", |token| token.lower.as_str());
+    let next = tokens.get(cue.end).map_or("", |token| token.lower.as_str());
+    match word {
+        "shot" | "hit" | "struck" if matches!(next, "up" | "back" | "down" | "out" | "home" | "record") => {
+            true
+        }
+        // "struck by a car" is a casualty but "struck by the similarity" is not:
+        // the longer cues ("struck by gunfire") keep the casualties.
+        "hit" | "struck" => matches!(next, "by" | "with"),
+        _ => false,
+    }
+}
+
+/// Every cue of a sentence, left to right, not overlapping.
+pub fn find_cues(tokens: &[Token<'_>]) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match cue_at(tokens, i) {
+            Some(cue) => {
+                i = cue.end;
+                if !other_sense(tokens, &cue) {
+                    cues.push(cue);
+                }
+            }
+            None => i += 1,
+        }
+    }
+    cues
+}
+
+/// Grammatical number of a person noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plurality {
+    Singular,
+    Plural,
+    /// "police", "staff", "crew": counted, never counting themselves.
+    Collective,
+}
+
+/// Nouns for one person. Plurals are found by rule (`-s`, `-es`, `-ies`,
+/// `-men`, `-ves`) or listed in [`IRREGULAR_PLURALS`].
+const SINGULAR_PERSONS: &[&str] = &[
+    "person",
+    "civilian",
+    "man",
+    "woman",
+    "child",
+    "kid",
+    "boy",
+    "girl",
+    "baby",
+    "infant",
+    "toddler",
+    "newborn",
+    "teen",
+    "teenager",
+    "teen-ager",
+    "youth",
+    "youngster",
+    "juvenile",
+    "minor",
+    "adult",
+    "male",
+    "female",
+    "student",
+    "pupil",
+    "schoolgirl",
+    "schoolboy",
+    "soldier",
+    "serviceman",
+    "servicemember",
+    "marine",
+    "sailor",
+    "airman",
+    "officer",
+    "policeman",
+    "policewoman",
+    "cop",
+    "deputy",
+    "trooper",
+    "agent",
+    "guard",
+    "bodyguard",
+    "ranger",
+    "constable",
+    "sergeant",
+    "worker",
+    "employee",
+    "staffer",
+    "contractor",
+    "resident",
+    "villager",
+    "local",
+    "passenger",
+    "pilgrim",
+    "worshipper",
+    "worshiper",
+    "protester",
+    "protestor",
+    "demonstrator",
+    "rioter",
+    "militant",
+    "fighter",
+    "insurgent",
+    "rebel",
+    "jihadist",
+    "terrorist",
+    "extremist",
+    "gunman",
+    "attacker",
+    "assailant",
+    "bomber",
+    "shooter",
+    "suspect",
+    "victim",
+    "member",
+    "individual",
+    "relative",
+    "sibling",
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "cousin",
+    "parent",
+    "father",
+    "mother",
+    "husband",
+    "wife",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "roommate",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiance",
+    "fiancée",
+    "ex-wife",
+    "ex-husband",
+    "ex-girlfriend",
+    "ex-boyfriend",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "grandchild",
+    "grandparent",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "stepfather",
+    "stepmother",
+    "stepson",
+    "stepdaughter",
+    "tourist",
+    "foreigner",
+    "national",
+    "citizen",
+    "journalist",
+    "reporter",
+    "photographer",
+    "doctor",
+    "nurse",
+    "medic",
+    "paramedic",
+    "patient",
+    "prisoner",
+    "inmate",
+    "detainee",
+    "hostage",
+    "migrant",
+    "refugee",
+    "miner",
+    "farmer",
+    "herder",
+    "trader",
+    "vendor",
+    "shopper",
+    "customer",
+    "diner",
+    "bystander",
+    "pedestrian",
+    "motorist",
+    "driver",
+    "cyclist",
+    "rider",
+    "occupant",
+    "peacekeeper",
+    "operative",
+    "commander",
+    "leader",
+    "official",
+    "lawmaker",
+    "minister",
+    "teacher",
+    "cleric",
+    "imam",
+    "priest",
+    "pastor",
+    "monk",
+    "nun",
+    "spectator",
+    "fan",
+    "guest",
+    "visitor",
+    "partygoer",
+    "reveler",
+    "reveller",
+    "clubgoer",
+    "athlete",
+    "player",
+    "crewmember",
+    "robber",
+    "burglar",
+    "intruder",
+    "thief",
+    "criminal",
+    "smuggler",
+    "trafficker",
+    "dealer",
+    "kidnapper",
+    "bandit",
+    "pirate",
+    "poacher",
+    "elder",
+    "senior",
+    "veteran",
+    "recruit",
+    "cadet",
+    "conscript",
+    "gendarme",
+    "militiaman",
+    "paramilitary",
+    "combatant",
+    "clerk",
+    "cashier",
+    "owner",
+    "homeowner",
+    "shopkeeper",
+    "storekeeper",
+    "manager",
+    "tenant",
+    "landlord",
+    "bouncer",
+    "rapper",
+    "musician",
+    "singer",
+    "attendant",
+    "father-in-law",
+    "mother-in-law",
+    "brother-in-law",
+    "sister-in-law",
+    "son-in-law",
+    "daughter-in-law",
+    "classmate",
+    "coworker",
+    "co-worker",
+    "colleague",
+    "acquaintance",
+    "companion",
+    "stranger",
+    "occupant",
+    "hunter",
+    "firefighter",
+    "fireman",
+    "aide",
+    "volunteer",
+    "activist",
+    "politician",
+    "councillor",
+    "councilman",
+    "mayor",
+    "governor",
+    "chief",
+    "lieutenant",
+    "captain",
+    "detective",
+    "investigator",
+    "sheriff",
+    "marshal",
+    "jailer",
+    "warden",
+    "courier",
+    "mechanic",
+    "laborer",
+    "labourer",
+    "engineer",
+    "sniper",
+    "gang-member",
+    "mother-of-two",
+    "father-of-two",
+];
+
+/// Plural and collective person nouns the suffix rules miss.
+const IRREGULAR_PLURALS: &[(&str, Plurality)] = &[
+    ("people", Plurality::Plural),
+    ("persons", Plurality::Plural),
+    ("men", Plurality::Plural),
+    ("women", Plurality::Plural),
+    ("children", Plurality::Plural),
+    ("youths", Plurality::Plural),
+    ("wives", Plurality::Plural),
+    ("thieves", Plurality::Plural),
+    ("others", Plurality::Plural),
+    ("troops", Plurality::Plural),
+    ("civilians", Plurality::Plural),
+    ("police", Plurality::Collective),
+    ("personnel", Plurality::Collective),
+    ("staff", Plurality::Collective),
+    ("crew", Plurality::Collective),
+    ("taliban", Plurality::Collective),
+    ("family", Plurality::Collective),
+];
+
+/// Capitalised plurals of nationality and group that end like nouns of people.
+const GROUP_PLURALS: &[&str] = &[
+    "kurds", "turks", "arabs", "jews", "poles", "swedes", "danes", "thais", "czechs",
+];
+
+static SINGULARS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SINGULAR_PERSONS.iter().copied().collect());
+
+/// Whether `lower` names people, and in which number. "civilian" is
+/// singular, "civilians" plural, "police" collective.
+pub fn person_noun(lower: &str) -> Option<Plurality> {
+    if let Some(&(_, plurality)) = IRREGULAR_PLURALS.iter().find(|(word, _)| *word == lower) {
+        return Some(plurality);
+    }
+    if SINGULARS.contains(lower) {
+        return Some(Plurality::Singular);
+    }
+    // "gunmen", "policewomen", "militiamen".
+    if let Some(stem) = lower.strip_suffix("men") {
+        if SINGULARS.contains(format!("{stem}man").as_str())
+            || SINGULARS.contains(format!("{stem}woman").as_str())
+        {
+            return Some(Plurality::Plural);
+        }
+    }
+    let stems = [
+        lower.strip_suffix("ies").map(|stem| format!("{stem}y")),
+        lower.strip_suffix("es").map(str::to_owned),
+        lower.strip_suffix('s').map(str::to_owned),
+    ];
+    stems
+        .into_iter()
+        .flatten()
+        .any(|stem| SINGULARS.contains(stem.as_str()))
+        .then_some(Plurality::Plural)
+}
+
+/// Whether a capitalised token names a nationality or group in the plural:
+/// "Afghans", "Americans", "Israelis", "Britons", "Chinese", "Kurds".
+pub fn is_group_plural(token: &Token<'_>) -> bool {
+    if !token.is_capitalized() || token.text.len() < 4 {
+        return false;
+    }
+    let lower = token.lower.as_str();
+    GROUP_PLURALS.contains(&lower)
+        || ["ans", "ians", "ese", "is", "ons"]
+            .iter()
+            .any(|suffix| lower.ends_with(suffix))
+            && !lower.ends_with("ss")
+            && !lower.ends_with("this")
+}
+
+/// Words that never start a victim group's modifiers: verbs, prepositions,
+/// conjunctions and the like. A token in this list ends a left-to-right or
+/// right-to-left walk over a noun phrase.
+const PHRASE_BREAKERS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "into",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "as",
+    "than",
+    "that",
+    "who",
+    "whom",
+    "which",
+    "whose",
+    "where",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "said",
+    "says",
+    "say",
+    "told",
+    "including",
+    "among",
+    "near",
+    "inside",
+    "outside",
+    "over",
+    "under",
+    "about",
+    "against",
+    "between",
+    "through",
+    "since",
+    "if",
+    "because",
+    "so",
+    "then",
+    "also",
+    "not",
+    "no",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "there",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "my",
+    "your",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "you",
+    "i",
+    "them",
+    "him",
+    "me",
+    "us",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "did",
+    "do",
+    "does",
+    "reportedly",
+    "allegedly",
+    "himself",
+    "herself",
+    "themselves",
+    "both",
+    "all",
+    "each",
+    "some",
+    "many",
+];
+
+static BREAKERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| PHRASE_BREAKERS.iter().copied().collect());
+
+/// Adjectives that are also cues but describe people before a noun:
+/// "hundreds of wounded people", "the two arrested men".
+const PARTICIPLE_ADJECTIVES: &[&str] = &[
+    "wounded",
+    "injured",
+    "dead",
+    "slain",
+    "missing",
+    "arrested",
+    "detained",
+    "kidnapped",
+    "abducted",
+    "deceased",
+];
+
+/// Whether a token may sit between a number and its noun ("13 U.S. service
+/// members", "two young men", "three IS-K operatives", "18 other service
+/// members"). Punctuation never does; the walkers step over the full stop
+/// of an abbreviation themselves.
+pub fn is_modifier(token: &Token<'_>) -> bool {
+    if token.is_punct() || BREAKERS.contains(token.lower.as_str()) {
+        return false;
+    }
+    cue_at(std::slice::from_ref(token), 0).is_none() || PARTICIPLE_ADJECTIVES.contains(&token.lower.as_str())
+}
+
+/// Hedges: words that weaken a figure.
+pub const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "apparently",
+    "possibly",
+    "unconfirmed",
+    "believed",
+    "feared",
+    "thought",
+    "estimated",
+    "could be",
+    "could have",
+    "may be",
+    "may have",
+    "might be",
+    "might have",
+    "is said",
+    "are said",
+    "were said",
+    "according to",
+    "claimed",
+    "claims",
+    "unverified",
+];
+
+/// Verbs that introduce who reported a figure.
+pub const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "announced",
+    "stated",
+    "added",
+    "tweeted",
+    "wrote",
+    "claimed",
+    "claims",
+];
+
+/// Common nouns that report casualty figures without a name: "police said".
+pub const REPORTING_NOUNS: &[&str] = &[
+    "police",
+    "officials",
+    "official",
+    "authorities",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "witnesses",
+    "residents",
+    "sources",
+    "source",
+    "the ministry",
+    "ministry",
+    "army",
+    "military",
+    "hospital",
+    "coroner",
+    "medics",
+    "paramedics",
+    "doctors",
+    "investigators",
+    "detectives",
+    "deputies",
+    "sheriff",
+    "officers",
+    "prosecutors",
+    "government",
+    "statement",
+    "media",
+    "agency",
+    "report",
+    "reports",
+    "department",
+    "office",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn cues(text: &str) -> Vec<(String, CasualtyKind, CueClass)> {
+        let tokens = tokenize(text, 0..text.len());
+        find_cues(&tokens)
+            .into_iter()
+            .map(|cue| {
+                (
+                    text[tokens[cue.start].start..tokens[cue.end - 1].end].to_owned(),
+                    cue.kind,
+                    cue.class,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn longest_cue_wins() {
+        assert_eq!(cues("were shot and killed")[0].0, "shot and killed");
+        assert_eq!(cues("were shot and killed")[0].1, Killed);
+        assert_eq!(cues("was shot and wounded")[0].1, Injured);
+        assert_eq!(cues("was shot")[0].1, KilledOrInjured);
+        assert_eq!(cues("were taken into custody")[0].0, "taken into custody");
+        assert_eq!(cues("lost their lives")[0].1, Killed);
+        assert_eq!(cues("suffered minor injuries")[0].0, "suffered minor injuries");
+        assert_eq!(cues("the death toll rose")[0].2, Toll);
+    }
+
+    #[test]
+    fn person_nouns_and_their_number() {
+        assert_eq!(person_noun("civilian"), Some(Plurality::Singular));
+        assert_eq!(person_noun("civilians"), Some(Plurality::Plural));
+        assert_eq!(person_noun("gunmen"), Some(Plurality::Plural));
+        assert_eq!(person_noun("policewomen"), Some(Plurality::Plural));
+        assert_eq!(person_noun("deputies"), Some(Plurality::Plural));
+        assert_eq!(person_noun("wives"), Some(Plurality::Plural));
+        assert_eq!(person_noun("witnesses"), None);
+        assert_eq!(person_noun("police"), Some(Plurality::Collective));
+        assert_eq!(person_noun("attacks"), None);
+        assert_eq!(person_noun("years"), None);
+    }
+
+    #[test]
+    fn nationality_plurals() {
+        for word in ["Afghans", "Americans", "Israelis", "Britons", "Chinese", "Kurds"] {
+            let tokens = tokenize(word, 0..word.len());
+            assert!(is_group_plural(&tokens[0]), "{word}");
+        }
+        for word in ["Thus", "Congress", "afghans"] {
+            let tokens = tokenize(word, 0..word.len());
+            assert!(!is_group_plural(&tokens[0]), "{word}");
+        }
+    }
+}

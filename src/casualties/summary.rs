@@ -1,0 +1,462 @@
+//! The toll of each event in a document: one best figure per kind, with the
+//! mentions it came from.
+//!
+//! Articles repeat and update their figures ("at least 13 were killed" ...
+//! "the death toll rose to 170"), mention other incidents ("in a separate
+//! shooting"), periods ("so far this year") and past events ("Beslan in 2004
+//! (334 deaths)"). The rules, in order:
+//!
+//! 1. **Events.** Figures over a period or of another incident (see
+//!    `context.rs`, [`Scope`]) belong to no event. A figure in a sentence that
+//!    writes a year belongs to that year's event, unless it is the year of
+//!    the article's first figure ("On January 29, 2014, two men were
+//!    killed"); every other figure belongs to the article's own event, which
+//!    comes first.
+//! 2. **Figures.** Mentions of one cue add up ("a man and a woman were
+//!    killed" is two); each such sum is one stated figure.
+//! 3. **Best figure per kind.** Unhedged figures win over hedged ones
+//!    ("reportedly", "could be"). Among them the latest toll update wins
+//!    ("the death toll rose to 170"); without updates, the highest figure
+//!    (by `value`, then by `min`; the first stated on a tie): a figure is
+//!    restated or raised as news comes in, rarely lowered, and partial
+//!    counts ("one of the victims died") are lower than the toll. A
+//!    document that states only zeros ("no one was hurt") gets 0.
+//! 4. **Injured from shot.** Where the article counts people shot or hit
+//!    without telling the dead from the wounded ("five people were shot,
+//!    one fatally"), injured is at least that count minus the killed.
+//!
+//! This file decides nothing about single sentences (see `mentions.rs`).
+use std::collections::BTreeMap;
+
+use crate::output::extractions::{CasualtyKind, Count, CountQualifier, TollRule};
+
+use super::context::Scope;
+use super::mentions::CasualtyMention;
+
+/// Which event of the document a toll is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EventKey {
+    /// The article's own event.
+    Main,
+    /// Another event, told apart by the year the article gives it.
+    Year(u16),
+}
+
+/// The best figure of one kind for one event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BestFigure {
+    pub count: Count,
+    pub rule: TollRule,
+    /// Indices (into the mentions given to [`summarize`]) of the mentions
+    /// stating this figure.
+    pub mentions: Vec<usize>,
+    /// The other mentions of this kind for this event.
+    pub others: Vec<usize>,
+}
+
+/// The tolls of one event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TollSummary {
+    pub event: EventKey,
+    pub killed: Option<BestFigure>,
+    pub injured: Option<BestFigure>,
+    pub killed_or_injured: Option<BestFigure>,
+    pub missing: Option<BestFigure>,
+    pub arrested: Option<BestFigure>,
+    pub kidnapped: Option<BestFigure>,
+}
+
+impl TollSummary {
+    /// The figure of one kind.
+    pub fn figure(&self, kind: CasualtyKind) -> Option<&BestFigure> {
+        match kind {
+            CasualtyKind::Killed => self.killed.as_ref(),
+            CasualtyKind::Injured => self.injured.as_ref(),
+            CasualtyKind::KilledOrInjured => self.killed_or_injured.as_ref(),
+            CasualtyKind::Missing => self.missing.as_ref(),
+            CasualtyKind::Arrested => self.arrested.as_ref(),
+            CasualtyKind::Kidnapped => self.kidnapped.as_ref(),
+        }
+    }
+
+    /// The best value of one kind, 0 when none was stated.
+    pub fn value(&self, kind: CasualtyKind) -> u64 {
+        self.figure(kind).map_or(0, |figure| figure.count.value)
+    }
+}
+
+/// A stated figure: the sum of one cue's mentions.
+struct Stated {
+    count: Count,
+    mentions: Vec<usize>,
+    update: bool,
+    hedged: bool,
+}
+
+fn weakened(mention: &CasualtyMention) -> bool {
+    mention.weakened
+}
+
+fn add(total: &Count, more: &Count) -> Count {
+    let sum = |a: Option<u64>, b: Option<u64>| a.zip(b).map(|(a, b)| a.saturating_add(b));
+    let qualifier = if total.qualifier == more.qualifier {
+        total.qualifier
+    } else if total.min.is_some() && more.min.is_some() {
+        CountQualifier::AtLeast
+    } else {
+        CountQualifier::Approximately
+    };
+    Count {
+        value: total.value.saturating_add(more.value),
+        min: sum(total.min, more.min),
+        max: sum(total.max, more.max),
+        qualifier,
+    }
+}
+
+/// The event a mention belongs to, if any.
+fn event_of(mention: &CasualtyMention, main_year: Option<u16>) -> Option<EventKey> {
+    if mention.scope != Scope::Event {
+        return None;
+    }
+    match mention.year {
+        Some(year) if Some(year) != main_year => Some(EventKey::Year(year)),
+        _ => Some(EventKey::Main),
+    }
+}
+
+fn best(mentions: &[CasualtyMention], indices: &[usize]) -> Option<BestFigure> {
+    let mut by_group: BTreeMap<usize, Stated> = BTreeMap::new();
+    for &index in indices {
+        let Some(mention) = mentions.get(index) else {
+            continue;
+        };
+        by_group
+            .entry(mention.group)
+            .and_modify(|stated| {
+                stated.count = add(&stated.count, &mention.count);
+                stated.mentions.push(index);
+                stated.update |= mention.update;
+                stated.hedged |= weakened(mention);
+            })
+            .or_insert_with(|| Stated {
+                count: mention.count.clone(),
+                mentions: vec![index],
+                update: mention.update,
+                hedged: weakened(mention),
+            });
+    }
+    let stated: Vec<Stated> = by_group.into_values().collect();
+    let others = |chosen: &[usize]| -> Vec<usize> {
+        indices
+            .iter()
+            .copied()
+            .filter(|index| !chosen.contains(index))
+            .collect()
+    };
+    let nonzero: Vec<&Stated> = stated.iter().filter(|figure| figure.count.value > 0).collect();
+    if nonzero.is_empty() {
+        let zero = stated.first()?;
+        return Some(BestFigure {
+            count: zero.count.clone(),
+            rule: TollRule::Zero,
+            others: others(&zero.mentions),
+            mentions: zero.mentions.clone(),
+        });
+    }
+    let unhedged: Vec<&Stated> = nonzero.iter().copied().filter(|figure| !figure.hedged).collect();
+    let pool = if unhedged.is_empty() { nonzero } else { unhedged };
+    let (chosen, rule) = match pool.iter().rfind(|figure| figure.update) {
+        Some(update) => (*update, TollRule::Update),
+        None => {
+            let highest = pool.iter().copied().reduce(|best, figure| {
+                let key = |f: &Stated| (f.count.value, f.count.min.unwrap_or(0));
+                if key(figure) > key(best) {
+                    figure
+                } else {
+                    best
+                }
+            })?;
+            (highest, TollRule::Highest)
+        }
+    };
+    // Mentions restating the chosen value count as its sources too.
+    let mut sources = chosen.mentions.clone();
+    for figure in &stated {
+        if figure.count.value == chosen.count.value && figure.mentions.len() == 1 {
+            sources.extend(figure.mentions.iter().copied());
+        }
+    }
+    sources.sort_unstable();
+    sources.dedup();
+    Some(BestFigure {
+        count: chosen.count.clone(),
+        rule,
+        others: others(&sources),
+        mentions: sources,
+    })
+}
+
+/// A killer who then killed himself is one more death than the victims
+/// counted: "killed his wife and three other people before fatally
+/// shooting himself" is five. Not when the chosen figure already counts
+/// the killer ("three dead, including the gunman", "a murder-suicide").
+fn add_self_inflicted(summary: &mut TollSummary, mentions: &[CasualtyMention], indices: &[usize]) {
+    let Some(killed) = summary.killed.as_mut() else {
+        return;
+    };
+    let is_self = |index: &usize| mentions.get(*index).is_some_and(|mention| mention.self_inflicted);
+    let Some(self_index) = indices.iter().copied().find(|index| is_self(index)) else {
+        return;
+    };
+    let counts_killer = killed.mentions.iter().any(|index| {
+        is_self(index)
+            || mentions
+                .get(*index)
+                .is_some_and(|mention| mention.includes_perpetrator)
+    });
+    if counts_killer || killed.count.value == 0 {
+        return;
+    }
+    killed.count = add(
+        &killed.count,
+        &Count {
+            value: 1,
+            min: Some(1),
+            max: Some(1),
+            qualifier: CountQualifier::Exact,
+        },
+    );
+    killed.rule = TollRule::VictimsPlusSelfInflicted;
+    killed.mentions.push(self_index);
+    killed.mentions.sort_unstable();
+    killed.others.retain(|index| *index != self_index);
+}
+
+fn derive_injured(summary: &mut TollSummary, ordinal: u64) {
+    let Some(shot) = &summary.killed_or_injured else {
+        return;
+    };
+    let killed = summary.killed.as_ref().map_or(0, |figure| figure.count.value);
+    // "A fourth person was shot in the arm": at least four were shot.
+    let shot_total = shot.count.value.max(ordinal);
+    let derived = shot_total.saturating_sub(killed);
+    let explicit = summary.injured.as_ref().map_or(0, |figure| figure.count.value);
+    if derived == 0 || derived <= explicit {
+        return;
+    }
+    let mut mentions = shot.mentions.clone();
+    if let Some(killed) = &summary.killed {
+        mentions.extend(killed.mentions.iter().copied());
+    }
+    mentions.sort_unstable();
+    mentions.dedup();
+    let others = summary
+        .injured
+        .as_ref()
+        .map(|figure| figure.mentions.iter().chain(&figure.others).copied().collect())
+        .unwrap_or_default();
+    let count = if shot_total > shot.count.value {
+        Count {
+            value: derived,
+            min: Some(derived),
+            max: None,
+            qualifier: CountQualifier::AtLeast,
+        }
+    } else {
+        Count {
+            value: derived,
+            min: shot.count.min.map(|min| min.saturating_sub(killed)),
+            max: shot.count.max.map(|max| max.saturating_sub(killed)),
+            qualifier: shot.count.qualifier,
+        }
+    };
+    summary.injured = Some(BestFigure {
+        count,
+        rule: TollRule::ShotMinusKilled,
+        mentions,
+        others,
+    });
+}
+
+/// The tolls of a document's events, the article's own event first, then
+/// other events by year. Events with no figure are left out.
+pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
+    let main_year = mentions
+        .iter()
+        .find(|mention| mention.scope == Scope::Event)
+        .and_then(|mention| mention.year);
+    let mut events: BTreeMap<EventKey, BTreeMap<u8, Vec<usize>>> = BTreeMap::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        if let Some(event) = event_of(mention, main_year) {
+            events
+                .entry(event)
+                .or_default()
+                .entry(kind_order(mention.kind))
+                .or_default()
+                .push(index);
+        }
+    }
+    events
+        .into_iter()
+        .map(|(event, kinds)| {
+            let figure = |kind: CasualtyKind| {
+                kinds
+                    .get(&kind_order(kind))
+                    .and_then(|indices| best(mentions, indices))
+            };
+            let mut summary = TollSummary {
+                event,
+                killed: figure(CasualtyKind::Killed),
+                injured: figure(CasualtyKind::Injured),
+                killed_or_injured: figure(CasualtyKind::KilledOrInjured),
+                missing: figure(CasualtyKind::Missing),
+                arrested: figure(CasualtyKind::Arrested),
+                kidnapped: figure(CasualtyKind::Kidnapped),
+            };
+            if let Some(killed) = kinds.get(&kind_order(CasualtyKind::Killed)) {
+                add_self_inflicted(&mut summary, mentions, killed);
+            }
+            let ordinal = [CasualtyKind::KilledOrInjured, CasualtyKind::Injured]
+                .iter()
+                .filter_map(|&kind| kinds.get(&kind_order(kind)))
+                .flatten()
+                .filter_map(|&index| mentions.get(index).and_then(|mention| mention.ordinal))
+                .max()
+                .unwrap_or(0);
+            derive_injured(&mut summary, ordinal);
+            summary
+        })
+        .collect()
+}
+
+fn kind_order(kind: CasualtyKind) -> u8 {
+    match kind {
+        CasualtyKind::Killed => 0,
+        CasualtyKind::Injured => 1,
+        CasualtyKind::KilledOrInjured => 2,
+        CasualtyKind::Missing => 3,
+        CasualtyKind::Arrested => 4,
+        CasualtyKind::Kidnapped => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::casualties::extract;
+    use crate::text::split_sentences;
+
+    fn tolls(text: &str) -> Vec<TollSummary> {
+        summarize(&extract(text, &split_sentences(text), &[]))
+    }
+
+    fn main_value(text: &str, kind: CasualtyKind) -> (u64, Option<TollRule>) {
+        let tolls = tolls(text);
+        let main = tolls.iter().find(|toll| toll.event == EventKey::Main);
+        (
+            main.map_or(0, |toll| toll.value(kind)),
+            main.and_then(|toll| toll.figure(kind)).map(|figure| figure.rule),
+        )
+    }
+
+    use CasualtyKind::*;
+
+    #[test]
+    fn the_latest_update_wins() {
+        let text = "At least 13 soldiers and more than 100 civilians were killed. \
+                    Later the death toll rose to 170. Officials said 60 had died in the blast.";
+        assert_eq!(main_value(text, Killed), (170, Some(TollRule::Update)));
+    }
+
+    #[test]
+    fn otherwise_the_highest_figure() {
+        let text = "Five people were killed. One of the victims died at the scene. Seven people died in all.";
+        assert_eq!(main_value(text, Killed), (7, Some(TollRule::Highest)));
+    }
+
+    #[test]
+    fn coordinated_counts_add_up() {
+        assert_eq!(main_value("A man and a woman were killed.", Killed).0, 2);
+        let text = "At least 13 soldiers and more than 100 civilians were killed.";
+        let tolls = tolls(text);
+        let killed = tolls[0]
+            .killed
+            .as_ref()
+            .map(|figure| (figure.count.value, figure.count.min));
+        assert_eq!(killed, Some((113, Some(114))));
+        assert_eq!(
+            tolls[0].killed.as_ref().map(|figure| figure.mentions.len()),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn injured_is_shot_minus_killed() {
+        let text = "Five people were shot, one fatally.";
+        assert_eq!(main_value(text, Killed).0, 1);
+        assert_eq!(main_value(text, Injured), (4, Some(TollRule::ShotMinusKilled)));
+        let text = "The teen died at the hospital. Another teen was shot in the foot.";
+        assert_eq!(main_value(text, Injured).0, 1);
+        assert_eq!(main_value("A man was shot on Sunday.", Injured).0, 1);
+    }
+
+    #[test]
+    fn other_years_are_other_events() {
+        let text = "Three people were killed on Sunday. It recalled Beslan in 2004 (334 deaths).";
+        let tolls = tolls(text);
+        assert_eq!(tolls.len(), 2);
+        assert_eq!((tolls[0].event, tolls[0].value(Killed)), (EventKey::Main, 3));
+        assert_eq!(
+            (tolls[1].event, tolls[1].value(Killed)),
+            (EventKey::Year(2004), 334)
+        );
+    }
+
+    #[test]
+    fn the_year_of_the_lede_is_the_main_event() {
+        let text = "On January 29, 2014, two men were killed. Police arrested a suspect.";
+        let tolls = tolls(text);
+        assert_eq!(tolls.len(), 1);
+        assert_eq!((tolls[0].value(Killed), tolls[0].value(Arrested)), (2, 1));
+    }
+
+    #[test]
+    fn periods_and_other_incidents_are_left_out() {
+        let text = "A man was killed on Sunday. 300 people have been killed so far this year. \
+                    In a separate shooting, two men were wounded.";
+        assert_eq!(main_value(text, Killed).0, 1);
+        assert_eq!(main_value(text, Injured).0, 0);
+    }
+
+    #[test]
+    fn a_killer_who_killed_himself_counts_once_more() {
+        let text = "He killed his ex-wife and three other people. Then he turned the gun on himself.";
+        assert_eq!(
+            main_value(text, Killed),
+            (5, Some(TollRule::VictimsPlusSelfInflicted))
+        );
+        let text = "Three people are dead, including the gunman, who turned the gun on himself.";
+        assert_eq!(main_value(text, Killed).0, 3);
+        assert_eq!(main_value("He killed his wife and then himself.", Killed).0, 2);
+    }
+
+    #[test]
+    fn only_zeros_give_zero() {
+        assert_eq!(main_value("No one was hurt.", Injured), (0, Some(TollRule::Zero)));
+        assert_eq!(
+            main_value("No one else was hurt. Two people were injured.", Injured).0,
+            2
+        );
+    }
+
+    #[test]
+    fn hedged_figures_lose_to_firm_ones() {
+        let text = "As many as 50 people may have been killed. Officials said 20 people were killed.";
+        assert_eq!(main_value(text, Killed).0, 20);
+        assert_eq!(
+            main_value("As many as 50 people may have been killed.", Killed).0,
+            50
+        );
+    }
+}

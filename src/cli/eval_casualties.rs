@@ -1,0 +1,168 @@
+//! `newsgrist eval casualties FILE.jsonl`: document-level scores of the
+//! casualty rules on articles with gold counts, as a table or one JSON
+//! object (`--json`); `--mismatches` writes the documents it got wrong.
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use newsgrist::casualties::eval::{evaluate, report, DocResult, EvalReport, KindScores, LabelledDoc, Score};
+use serde_json::json;
+
+use super::args::EvalCasualtiesArgs;
+
+pub fn run(args: &EvalCasualtiesArgs) -> anyhow::Result<ExitCode> {
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    anyhow::ensure!(
+        threads > 0,
+        newsgrist::Error::InvalidArgument("--threads must be at least 1".into())
+    );
+    let docs = read_docs(&args.file)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let start = Instant::now();
+    let results = pool.install(|| evaluate(&docs));
+    let report = report(&results, start.elapsed().as_secs_f64());
+    if let Some(path) = &args.mismatches {
+        write_mismatches(path, &docs, &results)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write_table(&mut out, &report, &args.file)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_docs(path: &Path) -> anyhow::Result<Vec<LabelledDoc>> {
+    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut docs = Vec::new();
+    for (index, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: LabelledDoc = serde_json::from_str(&line).with_context(|| {
+            format!(
+                "{}:{}: not an article with gold counts",
+                path.display(),
+                index + 1
+            )
+        })?;
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+fn write_mismatches(path: &Path, docs: &[LabelledDoc], results: &[DocResult]) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(File::create(path)?);
+    for (doc, result) in docs.iter().zip(results) {
+        if result.predicted == result.gold {
+            continue;
+        }
+        let text = result.text.as_str();
+        let slice = |range: &std::ops::Range<usize>| text.get(range.clone()).unwrap_or_default();
+        let mentions: Vec<_> = result
+            .mentions
+            .iter()
+            .map(|mention| {
+                json!({
+                    "kind": mention.kind,
+                    "count": mention.count,
+                    "count_text": slice(&mention.count_span),
+                    "victims": mention.victims.as_ref().map(slice),
+                    "cue": slice(&mention.cue),
+                    "scope": format!("{:?}", mention.scope),
+                    "year": mention.year,
+                    "group": mention.group,
+                    "hedges": mention.hedges,
+                    "sentence": slice(&mention.evidence),
+                })
+            })
+            .collect();
+        let line = json!({
+            "doc_id": doc.doc_id,
+            "half": result.half,
+            "predicted": result.predicted,
+            "gold": result.gold,
+            "written": result.written,
+            "mentions": mentions,
+            "text": text,
+        });
+        serde_json::to_writer(&mut out, &line)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_table(out: &mut impl Write, report: &EvalReport, file: &Path) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} on {}: {} documents",
+        report.rules,
+        file.display(),
+        report.documents
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<9} {:<18} {:>6} {:>6} {:>9} {:>6} {:>6} {:>7}",
+        "kind", "documents", "count", "exact", "accuracy", "over", "under", "missed"
+    )?;
+    for (kind, scores) in &report.kinds {
+        for (subset, score) in subsets(scores) {
+            writeln!(
+                out,
+                "{kind:<9} {subset:<18} {:>6} {:>6} {:>9.3} {:>6} {:>6} {:>7}",
+                score.documents, score.exact, score.accuracy, score.over, score.under, score.missed
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "accuracy by half of the incidents (even: developed on; odd: held back)"
+    )?;
+    writeln!(
+        out,
+        "{:<9} {:<18} {:>9} {:>9}",
+        "kind", "documents", "even", "odd"
+    )?;
+    for kind in report.kinds.keys() {
+        let half = |name: &str| {
+            report
+                .halves
+                .get(name)
+                .and_then(|scores| scores.get(kind))
+                .cloned()
+        };
+        let (even, odd) = (half("even").unwrap_or_default(), half("odd").unwrap_or_default());
+        for ((subset, even), (_, odd)) in subsets(&even).into_iter().zip(subsets(&odd)) {
+            writeln!(
+                out,
+                "{kind:<9} {subset:<18} {:>9.3} {:>9.3}",
+                even.accuracy, odd.accuracy
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{:.1} s", report.seconds)
+}
+
+fn subsets(scores: &KindScores) -> [(&'static str, &Score); 3] {
+    [
+        ("all", &scores.all),
+        ("gold >= 1", &scores.gold_positive),
+        ("gold >= 1, written", &scores.written),
+    ]
+}

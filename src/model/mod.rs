@@ -1,0 +1,35 @@
+//! Token-classification models served by ONNX Runtime.
+//!
+//! [`TokenClassifier`] loads a model directory (`model.onnx`,
+//! `tokenizer.json`, `config.json` with `id2label`), the layout Hugging Face
+//! exports (optimum) use, so other token-classification models can be
+//! dropped in. It takes many texts at once and returns one label
+//! distribution per word, with byte offsets into each text.
+//!
+//! The parts, in pipeline order:
+//! - [`runtime`]: finds the ONNX Runtime library and starts it once;
+//! - [`config`]: reads `config.json`;
+//! - [`encode`]: tokenizes, with byte offsets;
+//! - [`casing`]: the `casing_v1` extra input of our NER model;
+//! - [`windows`]: splits long texts into overlapping windows (never truncates);
+//! - [`session`]: feeds the graph the inputs it declares, one session per worker;
+//! - [`words`]: groups subword tokens into words;
+//! - [`runner`]: puts them together; its doc says why each window runs as its
+//!   own model call.
+pub mod casing;
+pub mod config;
+pub mod encode;
+pub mod error;
+pub mod runner;
+pub mod runtime;
+pub mod session;
+pub mod windows;
+pub mod words;
+
+#[cfg(test)]
+mod tests;
+
+pub use config::ModelConfig;
+pub use error::ModelError;
+pub use runner::{ClassifiedText, RunnerOptions, TextInput, TokenClassifier, WordPrediction};
+pub use words::WordRule;

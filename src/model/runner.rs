@@ -1,0 +1,475 @@
+//! [`TokenClassifier`]: texts in, one label distribution per word out.
+//!
+//! The steps, for a slice of texts: tokenize each (byte offsets), plan its
+//! windows ([`super::windows`]), run all windows of all texts in parallel
+//! (longest first, so no worker is left with a long tail), put each
+//! window's target logits back in place, group tokens into words
+//! ([`super::words`]) and take each word's label distribution from its
+//! first token (as the model was trained).
+//!
+//! Each window runs as its own model call by default (`batch_size` 1).
+//! Batching windows changes results: our model is int8 with dynamic
+//! quantisation, whose activation scales are computed over the whole input
+//! tensor, so a window's padded neighbours change its logits. Measured on
+//! CoNLL valid (568 windows): batches of 8 or 32 changed 91 and 81 of 51,362
+//! word labels (F1 93.81 / 93.82 against 93.89 alone; with the epoch-1 model
+//! logits moved by up to 2.4), and they were slower (padding: 9.9 s and
+//! 11.4 s against 8.9 s on 2 threads). Results would then depend on which
+//! documents share a chunk. One window per call makes every output
+//! independent of batch size,
+//! chunking and thread count (tested), costs no padding, and a 256-token
+//! window is still a good matrix product. `batch_size` > 1 is there for
+//! measurements and for fp32 models.
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::casing::{casing_v1, SPECIAL};
+use super::config::ModelConfig;
+use super::encode::{TextTokenizer, Tokens};
+use super::error::ModelError;
+use super::runtime;
+use super::session::{SessionPool, WindowInput};
+use super::windows::{plan_windows, WindowPlan};
+use super::words::{group_words, WordRule};
+
+/// Options of a [`TokenClassifier`]; the defaults suit our NER model.
+#[derive(Debug, Clone)]
+pub struct RunnerOptions {
+    /// The `.onnx` file in the model directory (default `model.onnx`).
+    pub model_file: Option<PathBuf>,
+    /// How tokens group into words.
+    pub word_rule: WordRule,
+    /// Windows per model call; 1 keeps results independent of batching.
+    pub batch_size: usize,
+    /// Window length override (tokens, special tokens included).
+    pub max_length: Option<usize>,
+    /// Targets per window override (see [`super::windows`]).
+    pub target_budget: Option<usize>,
+}
+
+impl Default for RunnerOptions {
+    fn default() -> Self {
+        Self {
+            model_file: None,
+            word_rule: WordRule::Conll,
+            batch_size: 1,
+            max_length: None,
+            target_budget: None,
+        }
+    }
+}
+
+/// A text to classify, with optional sentence byte ranges (windows then
+/// prefer to cut between sentences).
+#[derive(Debug, Clone, Copy)]
+pub struct TextInput<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Range<usize>],
+}
+
+impl<'a> From<&'a str> for TextInput<'a> {
+    fn from(text: &'a str) -> Self {
+        Self { text, sentences: &[] }
+    }
+}
+
+/// A word and its label distribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordPrediction {
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Softmax over the model's labels, from the word's first token.
+    pub probabilities: Vec<f32>,
+}
+
+impl WordPrediction {
+    /// The most probable label index (the first one on ties) and its probability.
+    pub fn best(&self) -> (usize, f32) {
+        let mut best = (0, f32::NEG_INFINITY);
+        for (index, &probability) in self.probabilities.iter().enumerate() {
+            if probability > best.1 {
+                best = (index, probability);
+            }
+        }
+        best
+    }
+}
+
+/// A classified text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClassifiedText {
+    pub words: Vec<WordPrediction>,
+    /// Subword tokens of the text.
+    pub tokens: usize,
+    /// Model windows it took.
+    pub windows: usize,
+    /// Tokens fed to the model for it, context and special tokens included.
+    pub tokens_run: usize,
+}
+
+/// A token-classification model: ONNX graph, tokenizer and labels.
+#[derive(Debug)]
+pub struct TokenClassifier {
+    dir: PathBuf,
+    config: ModelConfig,
+    tokenizer: TextTokenizer,
+    pool: SessionPool,
+    options: RunnerOptions,
+    max_content: usize,
+    budget: usize,
+}
+
+impl TokenClassifier {
+    /// Loads a model directory: `model.onnx` (or `options.model_file`),
+    /// `tokenizer.json` and `config.json` with `id2label`. Local files only.
+    pub fn load(dir: &Path, options: RunnerOptions) -> Result<Self, ModelError> {
+        if options.batch_size == 0 {
+            return Err(ModelError::InvalidOption("batch size must be at least 1".into()));
+        }
+        let model_path = dir.join(options.model_file.as_deref().unwrap_or(Path::new("model.onnx")));
+        let config_path = dir.join("config.json");
+        let tokenizer_path = dir.join("tokenizer.json");
+        for (what, path) in [
+            ("ONNX model", &model_path),
+            ("model configuration", &config_path),
+            ("tokenizer", &tokenizer_path),
+        ] {
+            if !path.is_file() {
+                return Err(ModelError::MissingFile {
+                    what,
+                    path: path.clone(),
+                    hint: missing_hint(),
+                });
+            }
+        }
+        let mut config = ModelConfig::load(&config_path)?;
+        if let Some(max_length) = options.max_length {
+            config.max_length = max_length;
+        }
+        let tokenizer = TextTokenizer::load(&tokenizer_path)?;
+        let max_content = config
+            .max_length
+            .checked_sub(tokenizer.specials())
+            .filter(|&content| content > 0)
+            .ok_or_else(|| {
+                ModelError::InvalidOption(format!(
+                    "max length {} leaves no room for text",
+                    config.max_length
+                ))
+            })?;
+        let budget = options
+            .target_budget
+            .or(config.target_budget)
+            .unwrap_or(max_content / 2)
+            .clamp(1, max_content);
+        let environment = runtime::environment()?;
+        let pool = SessionPool::open(&model_path, &config, environment, tokenizer.pad_id)?;
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            config,
+            tokenizer,
+            pool,
+            options,
+            max_content,
+            budget,
+        })
+    }
+
+    /// The model directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Labels by class index.
+    pub fn labels(&self) -> &[String] {
+        &self.config.labels
+    }
+
+    /// The model's id from `config.json`, if it has one.
+    pub fn model_id(&self) -> Option<&str> {
+        self.config.model_id.as_deref()
+    }
+
+    /// The decoding `config.json` recommends, if any (`newsgrist.decoding`).
+    pub fn recommended_decoding(&self) -> Option<&str> {
+        self.config.decoding.as_deref()
+    }
+
+    /// Names of the graph inputs the runner feeds.
+    pub fn input_names(&self) -> Vec<&str> {
+        self.pool.inputs.iter().map(|input| input.name.as_str()).collect()
+    }
+
+    /// Classifies every word of every text; results in input order. Runs
+    /// in parallel on the current rayon pool.
+    pub fn classify(&self, texts: &[TextInput<'_>]) -> Result<Vec<ClassifiedText>, ModelError> {
+        let prepared: Vec<Prepared> = texts
+            .par_iter()
+            .enumerate()
+            .map(|(document, input)| {
+                self.prepare(input)
+                    .map_err(|reason| ModelError::Tokenize { document, reason })
+            })
+            .collect::<Result<_, _>>()?;
+
+        // Every window of every text, longest first (stable: ties keep input order).
+        let mut jobs: Vec<(usize, usize)> = prepared
+            .iter()
+            .enumerate()
+            .flat_map(|(text, prepared)| (0..prepared.plans.len()).map(move |window| (text, window)))
+            .collect();
+        jobs.sort_by_key(|&(text, window)| std::cmp::Reverse(prepared[text].plans[window].context.len()));
+        let batches: Vec<&[(usize, usize)]> = jobs.chunks(self.options.batch_size).collect();
+        // Window inputs are built, and logits cut to the targets, inside each job:
+        // a long text never holds all its windows in memory at once.
+        let logits: Vec<Vec<Vec<f32>>> = batches
+            .par_iter()
+            .map(|batch| {
+                let inputs: Vec<WindowInput> = batch
+                    .iter()
+                    .map(|&(text, window)| self.window_input(&prepared[text], window))
+                    .collect();
+                let outputs = self.pool.run(&inputs.iter().collect::<Vec<_>>())?;
+                Ok(batch
+                    .iter()
+                    .zip(outputs)
+                    .map(|(&(text, window), logits)| self.target_rows(&prepared[text].plans[window], logits))
+                    .collect())
+            })
+            .collect::<Result<_, ModelError>>()?;
+
+        let mut per_text: Vec<Vec<Vec<f32>>> = prepared
+            .iter()
+            .map(|prepared| vec![Vec::new(); prepared.plans.len()])
+            .collect();
+        for (batch, batch_logits) in batches.iter().zip(logits) {
+            for (&(text, window), window_logits) in batch.iter().zip(batch_logits) {
+                per_text[text][window] = window_logits;
+            }
+        }
+        Ok(prepared
+            .into_iter()
+            .zip(per_text)
+            .zip(texts)
+            .map(|((prepared, window_logits), input)| self.finish(input.text, prepared, window_logits))
+            .collect())
+    }
+
+    fn prepare(&self, input: &TextInput<'_>) -> Result<Prepared, String> {
+        let tokens = self.tokenizer.encode(input.text)?;
+        let casing: Vec<i64> = if self.pool.wants_casing() {
+            tokens
+                .offsets
+                .iter()
+                .map(|&(start, end)| input.text.get(start..end).map_or(SPECIAL, casing_v1))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let sentences = sentence_tokens(&tokens, input.sentences);
+        let plans = plan_windows(tokens.ids.len(), self.max_content, self.budget, &sentences);
+        Ok(Prepared {
+            tokens,
+            casing,
+            plans,
+        })
+    }
+
+    /// The model input of window `window` of a text: special tokens around its context.
+    fn window_input(&self, prepared: &Prepared, window: usize) -> WindowInput {
+        let context = prepared.plans[window].context.clone();
+        let tokens = &prepared.tokens;
+        let prefix = &self.tokenizer.prefix;
+        let suffix = &self.tokenizer.suffix;
+        let mut input = WindowInput::default();
+        input.ids.extend(prefix.iter().map(|special| special.id));
+        input.ids.extend_from_slice(&tokens.ids[context.clone()]);
+        input.ids.extend(suffix.iter().map(|special| special.id));
+        input
+            .type_ids
+            .extend(prefix.iter().map(|special| special.type_id));
+        input
+            .type_ids
+            .extend_from_slice(&tokens.type_ids[context.clone()]);
+        input
+            .type_ids
+            .extend(suffix.iter().map(|special| special.type_id));
+        if !prepared.casing.is_empty() {
+            input.casing.extend(prefix.iter().map(|_| SPECIAL));
+            input.casing.extend_from_slice(&prepared.casing[context]);
+            input.casing.extend(suffix.iter().map(|_| SPECIAL));
+        }
+        input
+    }
+
+    /// The logits rows of a window's targets.
+    fn target_rows(&self, plan: &WindowPlan, logits: Vec<f32>) -> Vec<f32> {
+        let labels = self.pool.num_labels;
+        let first = plan.targets.start - plan.context.start + self.tokenizer.prefix.len();
+        let rows = first * labels..(first + plan.targets.len()) * labels;
+        logits.get(rows).map(<[f32]>::to_vec).unwrap_or_default()
+    }
+
+    fn finish(&self, text: &str, prepared: Prepared, window_logits: Vec<Vec<f32>>) -> ClassifiedText {
+        let labels = self.pool.num_labels;
+        let count = prepared.tokens.ids.len();
+        let mut token_logits = vec![0.0f32; count * labels];
+        for (plan, logits) in prepared.plans.iter().zip(&window_logits) {
+            if let Some(rows) = token_logits.get_mut(plan.targets.start * labels..plan.targets.end * labels) {
+                if rows.len() == logits.len() {
+                    rows.copy_from_slice(logits);
+                }
+            }
+        }
+        let words = group_words(text, &prepared.tokens.offsets, self.options.word_rule)
+            .into_iter()
+            .map(|word| {
+                let first = word.tokens.start;
+                WordPrediction {
+                    start: word.start,
+                    end: word.end,
+                    probabilities: softmax(&token_logits[first * labels..(first + 1) * labels]),
+                }
+            })
+            .collect();
+        let specials = self.tokenizer.specials();
+        ClassifiedText {
+            words,
+            tokens: count,
+            windows: prepared.plans.len(),
+            tokens_run: prepared
+                .plans
+                .iter()
+                .map(|plan| plan.context.len() + specials)
+                .sum(),
+        }
+    }
+}
+
+/// A tokenized text, its casing classes (when the model takes them) and its windows.
+struct Prepared {
+    tokens: Tokens,
+    casing: Vec<i64>,
+    plans: Vec<WindowPlan>,
+}
+
+/// Sentence byte ranges to token ranges (a sentence starts at its first token).
+fn sentence_tokens(tokens: &Tokens, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    let first_token = |byte: usize| tokens.offsets.partition_point(|&(start, _)| start < byte);
+    sentences
+        .iter()
+        .map(|sentence| first_token(sentence.start)..first_token(sentence.end))
+        .collect()
+}
+
+fn softmax(logits: &[f32]) -> Vec<f32> {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let exps: Vec<f64> = logits.iter().map(|&logit| f64::from(logit - max).exp()).collect();
+    let sum: f64 = exps.iter().sum();
+    exps.into_iter().map(|exp| (exp / sum) as f32).collect()
+}
+
+fn missing_hint() -> String {
+    "a model directory holds model.onnx, tokenizer.json and config.json; newsgrist's NER model \
+     is exported into models/ner by scripts/export_ner_onnx.py"
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn softmax_is_a_distribution() {
+        let probabilities = softmax(&[1.0, 2.0, 3.0]);
+        let sum: f32 = probabilities.iter().sum();
+        assert!((sum - 1.0).abs() < 1e-6);
+        assert!(probabilities[2] > probabilities[1] && probabilities[1] > probabilities[0]);
+        assert_eq!(softmax(&[1000.0, 1000.0]), [0.5, 0.5]);
+    }
+
+    #[test]
+    fn best_takes_the_first_maximum() {
+        let word = WordPrediction {
+            start: 0,
+            end: 1,
+            probabilities: vec![0.25, 0.5, 0.25, 0.5],
+        };
+        assert_eq!(word.best(), (1, 0.5));
+    }
+
+    #[test]
+    fn sentences_map_to_token_ranges() {
+        let tokens = Tokens {
+            ids: vec![1; 5],
+            type_ids: vec![0; 5],
+            offsets: vec![(0, 3), (4, 8), (8, 9), (10, 12), (13, 14)],
+        };
+        assert_eq!(sentence_tokens(&tokens, &[0..9, 10..14]), [0..3, 3..5]);
+    }
+
+    /// `models/ner/golden.json` (written by `scripts/export_ner_onnx.py`):
+    /// tokens, byte offsets, `input_ids`, `shape_ids` and logits of the
+    /// shipped model on three raw texts, computed in Python. Skips without
+    /// the model or the ONNX Runtime library.
+    #[test]
+    fn reproduces_the_python_reference_vectors() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join("ner");
+        let golden_path = dir.join("golden.json");
+        if !golden_path.is_file() || !dir.join("model.onnx").is_file() {
+            eprintln!("skipping: no {}", golden_path.display());
+            return;
+        }
+        if let Err(err) = runtime::library_path() {
+            eprintln!("skipping: {err}");
+            return;
+        }
+        let text = std::fs::read_to_string(&golden_path).expect("golden.json is readable");
+        let golden: serde_json::Value = serde_json::from_str(&text).expect("golden.json is JSON");
+        let classifier = TokenClassifier::load(&dir, RunnerOptions::default()).expect("the model loads");
+        let cases = golden["cases"].as_array().expect("cases");
+        assert!(!cases.is_empty());
+        let mut worst = 0.0f32;
+        for case in cases {
+            let text = case["text"].as_str().expect("text");
+            let integers = |key: &str| -> Vec<i64> {
+                case[key]
+                    .as_array()
+                    .expect(key)
+                    .iter()
+                    .filter_map(serde_json::Value::as_i64)
+                    .collect()
+            };
+            let prepared = classifier.prepare(&TextInput::from(text)).expect("prepares");
+            assert_eq!(prepared.plans.len(), 1, "{text}");
+            let input = classifier.window_input(&prepared, 0);
+            assert_eq!(input.ids, integers("input_ids"), "{text}");
+            assert_eq!(input.casing, integers("shape_ids"), "{text}");
+            let offsets: Vec<(usize, usize)> = case["byte_offsets"]
+                .as_array()
+                .expect("byte_offsets")
+                .iter()
+                .filter_map(|pair| Some((pair[0].as_u64()? as usize, pair[1].as_u64()? as usize)))
+                .collect();
+            assert_eq!(prepared.tokens.offsets, offsets[1..offsets.len() - 1], "{text}");
+            let logits = classifier.pool.run(&[&input]).expect("runs").remove(0);
+            let expected: Vec<f32> = case["logits"]
+                .as_array()
+                .expect("logits")
+                .iter()
+                .flat_map(|row| row.as_array().expect("row").iter().filter_map(|x| x.as_f64()))
+                .map(|x| x as f32)
+                .collect();
+            assert_eq!(logits.len(), expected.len(), "{text}");
+            for (got, want) in logits.iter().zip(&expected) {
+                worst = worst.max((got - want).abs());
+            }
+        }
+        eprintln!("largest logit difference to Python: {worst}");
+        // golden logits are rounded to 4 decimals; int8 kernels may differ slightly across CPUs
+        assert!(worst < 0.05, "largest logit difference {worst}");
+    }
+}

@@ -1,0 +1,139 @@
+//! Named-entity recognition: the NER stage on top of the token-classification
+//! runner, and its evaluation on CoNLL files.
+//!
+//! [`NerStage::extract`] takes many texts at once and returns, per text, the
+//! entity mentions (PER, ORG, LOC, MISC) as byte ranges of that text with a
+//! confidence. Its output does not depend on how texts are grouped into
+//! calls or on thread count, and long texts are windowed, never truncated
+//! (see [`crate::model::runner`]).
+//! - [`decode`]: word labels to entities (greedy with IOB2 repair, or
+//!   constrained Viterbi; confidence);
+//! - [`conll`]: reads CoNLL-2003 files into documents;
+//! - [`eval`]: entity-level precision, recall and F1 with conlleval semantics.
+pub mod conll;
+pub mod decode;
+pub mod eval;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+use std::path::Path;
+
+pub use decode::{decode_entities, Decoding, EntityMention, WordLabel};
+
+use crate::model::{ClassifiedText, ModelError, RunnerOptions, TextInput, TokenClassifier, WordPrediction};
+
+/// The NER stage: a token classifier and the decoding of its labels.
+#[derive(Debug)]
+pub struct NerStage {
+    classifier: TokenClassifier,
+    decoding: Decoding,
+}
+
+impl NerStage {
+    /// Loads the model in `dir` (usually `models/ner`) with default options:
+    /// words split CoNLL-style, one window per model call.
+    pub fn load(dir: &Path) -> Result<Self, ModelError> {
+        Self::load_with(dir, RunnerOptions::default())
+    }
+
+    /// Loads the model in `dir` with `options`.
+    pub fn load_with(dir: &Path, options: RunnerOptions) -> Result<Self, ModelError> {
+        TokenClassifier::load(dir, options).map(Self::new)
+    }
+
+    /// Wraps a loaded classifier; decodes as its `config.json` recommends
+    /// (`newsgrist.decoding` starting with `iob2_viterbi`: constrained,
+    /// as for our model, which reaches its target F1 only so), else greedy.
+    pub fn new(classifier: TokenClassifier) -> Self {
+        let decoding = match classifier.recommended_decoding() {
+            Some(hint) if hint.starts_with("iob2_viterbi") => Decoding::Constrained,
+            _ => Decoding::Greedy,
+        };
+        Self { classifier, decoding }
+    }
+
+    /// How word labels are chosen.
+    pub fn decoding(&self) -> Decoding {
+        self.decoding
+    }
+
+    /// Uses `decoding` to choose word labels.
+    pub fn with_decoding(mut self, decoding: Decoding) -> Self {
+        self.decoding = decoding;
+        self
+    }
+
+    /// The classifier underneath.
+    pub fn classifier(&self) -> &TokenClassifier {
+        &self.classifier
+    }
+
+    /// The model's id, for run reports.
+    pub fn model_id(&self) -> Option<&str> {
+        self.classifier.model_id()
+    }
+
+    /// Entities of each text, in input order; byte offsets into each text.
+    pub fn extract(&self, texts: &[&str]) -> Result<Vec<Vec<EntityMention>>, ModelError> {
+        let inputs: Vec<TextInput<'_>> = texts.iter().map(|&text| TextInput::from(text)).collect();
+        self.extract_documents(&inputs)
+    }
+
+    /// Entities of each text, given with its sentences (byte ranges, as
+    /// [`crate::text::split_sentences`] returns them): windows prefer to cut
+    /// between sentences, and no entity crosses a sentence boundary.
+    pub fn extract_documents(
+        &self,
+        documents: &[TextInput<'_>],
+    ) -> Result<Vec<Vec<EntityMention>>, ModelError> {
+        let classified = self.classifier.classify(documents)?;
+        Ok(classified
+            .iter()
+            .zip(documents)
+            .map(|(text, input)| self.entities(text, input.sentences))
+            .collect())
+    }
+
+    /// Decodes one classified text: entities never cross the given
+    /// sentence boundaries (byte ranges).
+    pub fn entities(&self, text: &ClassifiedText, sentences: &[Range<usize>]) -> Vec<EntityMention> {
+        let mut entities = Vec::new();
+        let mut rest = &text.words[..];
+        for sentence in sentences {
+            // words before this sentence (between sentences) stand alone
+            let before = rest.partition_point(|word| word.start < sentence.start);
+            entities.extend(decode_entities(&self.label_words(&rest[..before])));
+            rest = &rest[before..];
+            let inside = rest.partition_point(|word| word.start < sentence.end);
+            entities.extend(decode_entities(&self.label_words(&rest[..inside])));
+            rest = &rest[inside..];
+        }
+        entities.extend(decode_entities(&self.label_words(rest)));
+        entities
+    }
+
+    /// Chooses the label of each of `words` (consecutive words of one
+    /// sentence or text) by the stage's [`Decoding`].
+    pub fn label_words<'a>(&'a self, words: &[WordPrediction]) -> Vec<WordLabel<'a>> {
+        let labels = self.classifier.labels();
+        let chosen: Vec<usize> = match self.decoding {
+            Decoding::Greedy => words.iter().map(|word| word.best().0).collect(),
+            Decoding::Constrained => {
+                let rows: Vec<&[f32]> = words.iter().map(|word| word.probabilities.as_slice()).collect();
+                decode::viterbi(labels, &rows)
+            }
+        };
+        words
+            .iter()
+            .zip(chosen)
+            .map(|(word, label)| WordLabel {
+                start: word.start,
+                end: word.end,
+                label: labels.get(label).map_or("O", String::as_str),
+                probability: word.probabilities.get(label).copied().unwrap_or(0.0),
+            })
+            .collect()
+    }
+}
