@@ -14,13 +14,7 @@ use serde_json::json;
 use super::args::EvalCasualtiesArgs;
 
 pub fn run(args: &EvalCasualtiesArgs) -> anyhow::Result<ExitCode> {
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    anyhow::ensure!(
-        threads > 0,
-        newsgrist::Error::InvalidArgument("--threads must be at least 1".into())
-    );
+    let threads = super::thread_count(args.threads)?;
     let docs = read_docs(&args.file)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

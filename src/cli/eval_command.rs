@@ -22,13 +22,7 @@ pub fn run(args: EvalArgs, global: GlobalArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn eval_ner(args: &EvalNerArgs) -> anyhow::Result<ExitCode> {
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    anyhow::ensure!(
-        threads > 0,
-        newsgrist::Error::InvalidArgument("--threads must be at least 1".into())
-    );
+    let threads = super::thread_count(args.threads)?;
     anyhow::ensure!(
         args.batch_size > 0,
         newsgrist::Error::InvalidArgument("--batch-size must be at least 1".into())

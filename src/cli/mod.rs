@@ -56,3 +56,12 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
         _ => 1,
     }
 }
+
+/// `--threads`: the given count (at least 1), or all cores.
+pub fn thread_count(given: Option<usize>) -> anyhow::Result<usize> {
+    match given {
+        Some(0) => Err(newsgrist::Error::InvalidArgument("--threads must be at least 1".into()).into()),
+        Some(threads) => Ok(threads),
+        None => Ok(std::thread::available_parallelism().map_or(1, usize::from)),
+    }
+}

@@ -59,13 +59,7 @@ fn build_config(args: &RunArgs) -> anyhow::Result<RunConfig> {
         _ => OutputTarget::Stdout,
     };
     let mut config = RunConfig::new(inputs, output);
-    if let Some(threads) = args.threads {
-        anyhow::ensure!(
-            threads > 0,
-            newsgrist::Error::InvalidArgument("--threads must be at least 1".into())
-        );
-        config.threads = threads;
-    }
+    config.threads = super::thread_count(args.threads)?;
     if let Some(shard) = &args.shard {
         let shard: Shard = shard.parse().map_err(newsgrist::Error::InvalidArgument)?;
         config.shard = Some(shard);
