@@ -39,7 +39,7 @@ use super::context::{
 };
 use super::exclusions::exclusion;
 use super::lexicon::{find_cues, is_group_plural, is_modifier, person_noun, Cue, CueClass, Plurality};
-use super::numbers::{find_numbers, Form, NumberPhrase};
+use super::numbers::{exact, find_numbers, Form, NumberPhrase};
 use super::tokens::{tokenize, Token, TokenKind};
 
 /// How the count of a mention was found.
@@ -139,15 +139,6 @@ impl Found {
         } else {
             self.cue.start.saturating_sub(np.end)
         }
-    }
-}
-
-fn exact(value: u64) -> Count {
-    Count {
-        value,
-        min: Some(value),
-        max: Some(value),
-        qualifier: CountQualifier::Exact,
     }
 }
 

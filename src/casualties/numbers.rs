@@ -264,7 +264,8 @@ fn cardinal(tokens: &[Token<'_>], i: usize) -> Option<(u64, usize, Form)> {
     Some((value, end, form))
 }
 
-fn exact(value: u64) -> Count {
+/// A count stated exactly.
+pub(super) fn exact(value: u64) -> Count {
     Count {
         value,
         min: Some(value),
