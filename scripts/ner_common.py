@@ -254,7 +254,10 @@ def prepare(path: Path, tok, target_budget=TARGET_BUDGET, context=True):
 # ---------------------------------------------------------------------------
 # model
 # ---------------------------------------------------------------------------
-def build_model(base_dir: Path, use_shape: bool = True, load_base: bool = True):
+def build_model(base_dir: Path, use_shape: bool = True, load_base: bool = True,
+                num_labels: int | None = None):
+    """MiniLM encoder + casing_v1 shape embedding + linear head over `num_labels`
+    (default: the NER label set)."""
     import torch
     from torch import nn
     from transformers import BertConfig, BertModel
@@ -270,7 +273,7 @@ def build_model(base_dir: Path, use_shape: bool = True, load_base: bool = True):
             self.shape_emb = nn.Embedding(NUM_SHAPES, config.hidden_size)
             nn.init.zeros_(self.shape_emb.weight)
             self.dropout = nn.Dropout(config.hidden_dropout_prob)
-            self.classifier = nn.Linear(config.hidden_size, len(LABELS))
+            self.classifier = nn.Linear(config.hidden_size, num_labels or len(LABELS))
             nn.init.normal_(self.classifier.weight, std=0.02)
             nn.init.zeros_(self.classifier.bias)
 
@@ -322,20 +325,22 @@ def _allowed(prev: str, cur: str) -> bool:
     return prev != "O" and prev[2:] == cur[2:]
 
 
-def viterbi_iob2(logprobs) -> list[int]:
-    """Best label sequence under IOB2 constraints (no O->I-X, no B-X/I-X -> I-Y, no start I-X)."""
+def viterbi_iob2(logprobs, labels: list[str] | None = None) -> list[int]:
+    """Best label sequence under IOB2 constraints (no O->I-X, no B-X/I-X -> I-Y, no start I-X).
+    `labels`: the label set (default: the NER LABELS)."""
     import numpy as np
 
+    labels = LABELS if labels is None else labels
     n = len(logprobs)
     if n == 0:
         return []
-    K = len(LABELS)
+    K = len(labels)
     trans = np.full((K, K), -1e9)
-    for i, p in enumerate(LABELS):
-        for j, c in enumerate(LABELS):
+    for i, p in enumerate(labels):
+        for j, c in enumerate(labels):
             if _allowed(p, c):
                 trans[i, j] = 0.0
-    start = np.array([0.0 if not l.startswith("I-") else -1e9 for l in LABELS])
+    start = np.array([0.0 if not l.startswith("I-") else -1e9 for l in labels])
     score = start + logprobs[0]
     back = []
     for t in range(1, n):

@@ -12,7 +12,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// What can stop a run.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot {action} {path}: {source}")]
+    #[error("cannot {action} {path}: {source}{}", space_hint(.source))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -37,6 +37,19 @@ pub enum Error {
 
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+/// Says in words what a full disk or a file-size limit means for the run.
+fn space_hint(source: &std::io::Error) -> &'static str {
+    match source.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            " (disk full; the committed output is intact: free space and rerun the same command to resume)"
+        }
+        std::io::ErrorKind::FileTooLarge => {
+            " (file too large for the file-size limit, `ulimit -f`; the committed output is intact: raise the limit and rerun the same command to resume)"
+        }
+        _ => "",
+    }
 }
 
 impl Error {

@@ -7,9 +7,12 @@
 //! documents in parallel, and [`output`] writes the versioned JSONL records,
 //! the state for incremental runs and the run report. [`model`] serves
 //! token-classification models with ONNX Runtime and [`ner`] turns their
-//! labels into entity mentions. [`casualties`] finds casualty figures and
-//! each event's toll.
+//! labels into entity mentions. [`actors`] resolves them into actors with
+//! stable ids. [`casualties`] finds casualty figures and
+//! each event's toll. [`claims`] finds who claimed, said or denied what.
+pub mod actors;
 pub mod casualties;
+pub mod claims;
 pub mod corpus;
 pub mod error;
 pub mod model;

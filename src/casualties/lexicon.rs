@@ -770,33 +770,7 @@ pub fn is_modifier(token: &Token<'_>) -> bool {
     }
     cue_at(std::slice::from_ref(token), 0).is_none() || PARTICIPLE_ADJECTIVES.contains(&token.lower.as_str())
 }
-
-/// Hedges: words that weaken a figure.
-pub const HEDGES: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "purportedly",
-    "apparently",
-    "possibly",
-    "unconfirmed",
-    "believed",
-    "feared",
-    "thought",
-    "estimated",
-    "could be",
-    "could have",
-    "may be",
-    "may have",
-    "might be",
-    "might have",
-    "is said",
-    "are said",
-    "were said",
-    "according to",
-    "claimed",
-    "claims",
-    "unverified",
-];
+pub use crate::text::hedges::HEDGES;
 
 /// Verbs that introduce who reported a figure.
 pub const REPORTING_VERBS: &[&str] = &[

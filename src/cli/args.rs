@@ -52,7 +52,7 @@ pub enum Command {
     Run(Box<RunArgs>),
     /// Print the JSON Schema of the output records (all, or one type).
     ///
-    /// Types: document, entity, actor, claim, casualty, relation, reject, run, stdout.
+    /// Types: document, entity, actor, actor_registry, claim, casualty, relation, reject, run, stdout.
     Schema {
         /// One record type; all when omitted.
         record_type: Option<String>,
@@ -147,6 +147,26 @@ pub struct RunArgs {
     #[arg(long, conflicts_with = "ner_model")]
     pub no_ner: bool,
 
+    /// The attribution model directory (source, cue and content spans of
+    /// claims). Default: models/attribution, found like models/ner.
+    #[arg(long, value_name = "DIR")]
+    pub attribution_model: Option<PathBuf>,
+
+    /// Run without the attribution model: claims then come only from
+    /// quotations with a cue word ("said", "told") in their sentence.
+    #[arg(long, conflicts_with = "attribution_model")]
+    pub no_attribution: bool,
+
+    /// Extra gazetteer entries for actors, in the format of the built-in
+    /// src/actors/gazetteer.tsv: one actor per line, tab-separated `id`
+    /// (ng:<type>/<slug>), `type` (person, armed_group, government,
+    /// security_agency, political_party, media, igo, organisation,
+    /// location), `name`, aliases separated by `|`, and optionally the id
+    /// of the actor it belongs to. An entry with a known id adds its
+    /// aliases to that actor. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Vec<PathBuf>,
+
     /// Least seconds between two commit points (a killed run loses at most
     /// this much work).
     #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
@@ -169,6 +189,57 @@ pub enum EvalTarget {
     /// injured, arrested) on JSONL articles with gold counts, shaped like
     /// gva_news/dev.jsonl.
     Casualties(EvalCasualtiesArgs),
+    /// Within-document clustering of named mentions by the actor rules
+    /// (B-cubed, pairwise and MUC precision, recall and F1) on WikiEvents
+    /// (`dev.jsonl` with `coref_dev.jsonlines` next to it). Gold mention
+    /// spans are resolved: the score is the resolution's, not the NER's.
+    Actors(EvalActorsArgs),
+    /// Precision, recall and F1 of the attribution model's source, cue and
+    /// content spans, exact and overlapping, on PolNeAR-shaped JSONL
+    /// (`text` and `attributions` with character spans).
+    Attribution(EvalAttributionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalAttributionArgs {
+    /// JSONL file: one article per line with `text` and `attributions`,
+    /// each with `source`, `cue` and `content` lists of `[start, end,
+    /// text]` character spans (e.g. ../shared/data/polnear/dev.jsonl).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Model directory [default: models/attribution].
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Worker threads (default: all cores). Scores do not depend on it.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalActorsArgs {
+    /// WikiEvents JSONL file (e.g. ../shared/data/wikievents/dev.jsonl);
+    /// its coreference clusters are read from coref_<stem>.jsonlines next to it.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Extra gazetteer files, as for `run --aliases`.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Vec<PathBuf>,
+
+    /// Also write each gold cluster the rules split or joined, one JSON
+    /// object per line, to this file.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -220,6 +291,11 @@ pub struct EvalNerArgs {
     /// Window length in tokens (default: the model's, from config.json).
     #[arg(long, value_name = "TOKENS")]
     pub max_length: Option<usize>,
+
+    /// Tokens a long text's window labels, the rest being context on both
+    /// sides (default: the model's `target_budget` from config.json).
+    #[arg(long, value_name = "TOKENS")]
+    pub target_budget: Option<usize>,
 
     /// Also write `word gold predicted` lines (conlleval's input) to FILE.
     #[arg(long, value_name = "FILE")]

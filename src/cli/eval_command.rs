@@ -18,6 +18,8 @@ pub fn run(args: EvalArgs, global: GlobalArgs) -> anyhow::Result<ExitCode> {
     match args.target {
         EvalTarget::Ner(ner) => eval_ner(&ner),
         EvalTarget::Casualties(casualties) => super::eval_casualties::run(&casualties),
+        EvalTarget::Actors(actors) => super::eval_actors::run(&actors),
+        EvalTarget::Attribution(attribution) => super::eval_attribution::run(&attribution),
     }
 }
 
@@ -36,6 +38,7 @@ fn eval_ner(args: &EvalNerArgs) -> anyhow::Result<ExitCode> {
         word_rule: WordRule::Whitespace,
         batch_size: args.batch_size,
         max_length: args.max_length,
+        target_budget: args.target_budget,
         ..RunnerOptions::default()
     };
     let mut stage = NerStage::load_with(&args.model, options)

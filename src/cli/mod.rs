@@ -6,6 +6,8 @@
 //! (see `rejects.jsonl`); 75 another run holds the output directory (try
 //! again later, as with sysexits' EX_TEMPFAIL).
 mod args;
+mod eval_actors;
+mod eval_attribution;
 mod eval_casualties;
 mod eval_command;
 mod logging;

@@ -3,6 +3,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use newsgrist::actors::ActorStage;
+use newsgrist::claims::AttributionModel;
 use newsgrist::corpus::{FieldNames, Input};
 use newsgrist::ner::NerStage;
 use newsgrist::pipeline::{self, Analyzer, OutputTarget, RunConfig, Shard};
@@ -85,14 +87,31 @@ fn build_config(args: &RunArgs) -> anyhow::Result<RunConfig> {
 }
 
 fn build_analyzer(args: &RunArgs) -> anyhow::Result<Analyzer> {
-    if args.no_ner {
-        return Ok(Analyzer::new());
+    let actors = ActorStage::with_alias_files(&args.aliases).context("cannot load --aliases")?;
+    let mut analyzer = Analyzer::new().with_actors(actors);
+    if !args.no_ner {
+        let dir = model_dir(args.ner_model.as_deref(), "ner");
+        let ner = NerStage::load(&dir).with_context(|| {
+            format!(
+                "cannot load the named-entity model from {} (or run with --no-ner)",
+                dir.display()
+            )
+        })?;
+        tracing::info!(model = ner.model_id().unwrap_or("unnamed"), dir = %dir.display(), "named-entity model loaded");
+        analyzer = analyzer.with_ner(ner);
     }
-    let dir = model_dir(args.ner_model.as_deref(), "ner");
-    let ner = NerStage::load(&dir)
-        .with_context(|| format!("cannot load the named-entity model from {}", dir.display()))?;
-    tracing::info!(model = ner.model_id().unwrap_or("unnamed"), dir = %dir.display(), "named-entity model loaded");
-    Ok(Analyzer::with_ner(ner))
+    if !args.no_attribution {
+        let dir = model_dir(args.attribution_model.as_deref(), "attribution");
+        let model = AttributionModel::load(&dir).with_context(|| {
+            format!(
+                "cannot load the attribution model from {} (or run with --no-attribution)",
+                dir.display()
+            )
+        })?;
+        tracing::info!(model = model.model_id().unwrap_or("unnamed"), dir = %dir.display(), "attribution model loaded");
+        analyzer = analyzer.with_attribution(model);
+    }
+    Ok(analyzer)
 }
 
 /// The given model directory, else `models/NAME` in the current directory,

@@ -25,7 +25,8 @@ impl FileKind {
     /// Reads the kind off the file name (`a.jsonl.gz` is gzip JSONL); `None`
     /// for extensions newsgrist does not read.
     pub fn from_path(path: &Path) -> Option<Self> {
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        // Lossy: a name that is not UTF-8 ("caf\xe9.txt") is still an article.
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         let (stem, gzip) = match name.strip_suffix(".gz") {
             Some(stem) => (stem.to_owned(), true),
             None => (name, false),
@@ -62,6 +63,16 @@ mod tests {
         assert_eq!(kind("x.htm").map(|k| k.format), Some(Format::Html));
         assert_eq!(kind("x.md").map(|k| k.format), Some(Format::Text));
         assert_eq!(kind("x.ndjson").map(|k| k.format), Some(Format::Jsonl));
+    }
+
+    #[test]
+    fn names_that_are_not_utf8_keep_their_extension() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"latin1-\xe9.txt");
+        assert_eq!(
+            FileKind::from_path(Path::new(name)).map(|k| k.format),
+            Some(Format::Text)
+        );
     }
 
     #[test]

@@ -21,3 +21,12 @@ pub use document::{content_hash, Document, Item, Metadata, Reject, RejectReason,
 pub use fields::FieldNames;
 pub use format::{FileKind, Format};
 pub use reader::{CorpusReader, Input, ReadOptions, ReaderStats};
+
+/// The raw readers, without the reader's `catch_unwind`, for the fuzz
+/// targets in `fuzz/`. Not a stable API.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use super::decode::decode_text;
+    pub use super::html::parse_html;
+    pub use super::json::{file_to_items as json_file_items, object_to_item, parse as parse_json};
+}

@@ -4,7 +4,9 @@
 //! sees the same order, following symbolic links (loops are reported, not
 //! followed forever). Files with extensions newsgrist does not read are
 //! counted and skipped; a file named explicitly with such an extension is a
-//! reject, since the user asked for it.
+//! reject, since the user asked for it. A walk reads regular files only: a
+//! named pipe, socket or device met on the way is a reject (a pipe without a
+//! writer would block the run), while one named on the command line is read.
 use std::path::{Path, PathBuf};
 
 use super::document::{Reject, RejectReason, SourceRef};
@@ -52,6 +54,9 @@ pub fn walk(root: &Path) -> Box<dyn Iterator<Item = Found> + Send> {
         .filter_map(|entry| match entry {
             Ok(entry) if entry.file_type().is_dir() => None,
             Ok(entry) => Some(match FileKind::from_path(entry.path()) {
+                // A FIFO, socket or device found by a walk is not an article:
+                // opening a FIFO without a writer would block the run forever.
+                Some(_) if !entry.file_type().is_file() => Found::Reject(not_regular(entry.path())),
                 Some(kind) => Found::File {
                     path: entry.into_path(),
                     kind,
@@ -61,6 +66,17 @@ pub fn walk(root: &Path) -> Box<dyn Iterator<Item = Found> + Send> {
             Err(err) => Some(Found::Reject(walk_error(&err))),
         });
     Box::new(walker)
+}
+
+fn not_regular(path: &Path) -> Reject {
+    Reject::new(
+        SourceRef::file(display(path)),
+        RejectReason::Unreadable,
+        format!(
+            "{} is not a regular file (a named pipe, socket or device); not read",
+            display(path)
+        ),
+    )
 }
 
 fn walk_error(err: &walkdir::Error) -> Reject {

@@ -31,5 +31,5 @@ mod tests;
 
 pub use config::ModelConfig;
 pub use error::ModelError;
-pub use runner::{ClassifiedText, RunnerOptions, TextInput, TokenClassifier, WordPrediction};
+pub use runner::{ClassifiedText, RunnerOptions, TextInput, TokenClassifier, TokenCounts, WordPrediction};
 pub use words::WordRule;

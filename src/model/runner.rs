@@ -110,6 +110,27 @@ pub struct ClassifiedText {
     pub tokens_run: usize,
 }
 
+/// How much text a call classified and how much the model ran over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TokenCounts {
+    /// Subword tokens of the texts.
+    pub tokens: u64,
+    /// Tokens fed to the model: context and special tokens included.
+    pub model_tokens: u64,
+    pub windows: u64,
+}
+
+impl TokenCounts {
+    /// The sums over classified texts.
+    pub fn of(texts: &[ClassifiedText]) -> Self {
+        texts.iter().fold(Self::default(), |sum, text| Self {
+            tokens: sum.tokens + text.tokens as u64,
+            model_tokens: sum.model_tokens + text.tokens_run as u64,
+            windows: sum.windows + text.windows as u64,
+        })
+    }
+}
+
 /// A token-classification model: ONNX graph, tokenizer and labels.
 #[derive(Debug)]
 pub struct TokenClassifier {
@@ -411,13 +432,22 @@ mod tests {
         assert_eq!(sentence_tokens(&tokens, &[0..9, 10..14]), [0..3, 3..5]);
     }
 
-    /// `models/ner/golden.json` (written by `scripts/export_ner_onnx.py`):
+    #[test]
+    fn reproduces_the_python_reference_vectors_of_ner() {
+        check_golden("ner");
+    }
+
+    #[test]
+    fn reproduces_the_python_reference_vectors_of_attribution() {
+        check_golden("attribution");
+    }
+
+    /// `models/NAME/golden.json` (written by `scripts/export_ner_onnx.py`):
     /// tokens, byte offsets, `input_ids`, `shape_ids` and logits of the
     /// shipped model on three raw texts, computed in Python. Skips without
     /// the model or the ONNX Runtime library.
-    #[test]
-    fn reproduces_the_python_reference_vectors() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join("ner");
+    fn check_golden(name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join(name);
         let golden_path = dir.join("golden.json");
         if !golden_path.is_file() || !dir.join("model.onnx").is_file() {
             eprintln!("skipping: no {}", golden_path.display());

@@ -22,7 +22,9 @@ use std::path::Path;
 
 pub use decode::{decode_entities, Decoding, EntityMention, WordLabel};
 
-use crate::model::{ClassifiedText, ModelError, RunnerOptions, TextInput, TokenClassifier, WordPrediction};
+use crate::model::{
+    ClassifiedText, ModelError, RunnerOptions, TextInput, TokenClassifier, TokenCounts, WordPrediction,
+};
 
 /// The NER stage: a token classifier and the decoding of its labels.
 #[derive(Debug)]
@@ -88,12 +90,21 @@ impl NerStage {
         &self,
         documents: &[TextInput<'_>],
     ) -> Result<Vec<Vec<EntityMention>>, ModelError> {
+        self.extract_counted(documents).map(|(entities, _)| entities)
+    }
+
+    /// [`Self::extract_documents`], with the tokens it took.
+    pub fn extract_counted(
+        &self,
+        documents: &[TextInput<'_>],
+    ) -> Result<(Vec<Vec<EntityMention>>, TokenCounts), ModelError> {
         let classified = self.classifier.classify(documents)?;
-        Ok(classified
+        let entities = classified
             .iter()
             .zip(documents)
             .map(|(text, input)| self.entities(text, input.sentences))
-            .collect())
+            .collect();
+        Ok((entities, TokenCounts::of(&classified)))
     }
 
     /// Decodes one classified text: entities never cross the given

@@ -53,10 +53,27 @@ impl TrackedFile {
     }
 
     fn write_line(&mut self, value: &impl Serialize) -> Result<()> {
-        serde_json::to_writer(&mut self.writer, value)?;
+        serde_json::to_writer(&mut self.writer, value).map_err(|err| {
+            // A failed write (a full disk) must name the file, not just "JSON".
+            if err.is_io() {
+                Error::io("write", &self.path, std::io::Error::from(err))
+            } else {
+                Error::Json(err)
+            }
+        })?;
         self.writer
             .write_all(b"\n")
             .map_err(|err| Error::io("write", &self.path, err))
+    }
+
+    /// Drops the buffered, uncommitted bytes without writing them and cuts
+    /// the file back to its last commit point.
+    fn discard(self) {
+        // `into_parts` does not flush: dropping the `BufWriter` would write
+        // its buffer after the cut, past the committed length.
+        let (file, _unwritten) = self.writer.into_parts();
+        let _ = file.set_len(self.committed);
+        let _ = file.sync_data();
     }
 
     /// Flushes and fsyncs; returns the durable length.
@@ -95,7 +112,12 @@ impl DirSink {
     /// Removes outputs and state, for `--full`.
     pub fn reset(out: &Path, state: &StatePaths) -> Result<()> {
         let mut paths: Vec<PathBuf> = OUTPUT_FILES.iter().map(|name| out.join(name)).collect();
-        paths.extend([state.commit(), state.seen(), out.join("run.json")]);
+        paths.extend([
+            state.commit(),
+            state.seen(),
+            out.join("run.json"),
+            out.join(super::registry::REGISTRY_FILE),
+        ]);
         for path in paths {
             match fs::remove_file(&path) {
                 Ok(()) => {}
@@ -106,16 +128,29 @@ impl DirSink {
         Ok(())
     }
 
+    /// The file at `index`; an error once [`Sink::abort`] has run.
+    fn file(&mut self, index: usize) -> Result<&mut TrackedFile> {
+        let aborted = self.aborted_error();
+        self.files.get_mut(index).ok_or(aborted)
+    }
+
+    fn aborted_error(&self) -> Error {
+        Error::io(
+            "write to",
+            &self.state.dir,
+            std::io::Error::other("the output was aborted after an earlier error"),
+        )
+    }
+
     fn lines<T: Serialize>(&mut self, index: usize, records: &[T]) -> Result<()> {
-        records
-            .iter()
-            .try_for_each(|record| self.files[index].write_line(record))
+        let file = self.file(index)?;
+        records.iter().try_for_each(|record| file.write_line(record))
     }
 }
 
 impl Sink for DirSink {
     fn write_document(&mut self, bundle: &RecordBundle) -> Result<()> {
-        self.files[0].write_line(&bundle.document)?;
+        self.file(0)?.write_line(&bundle.document)?;
         self.lines(1, &bundle.entities)?;
         self.lines(2, &bundle.actors)?;
         self.lines(3, &bundle.claims)?;
@@ -125,18 +160,19 @@ impl Sink for DirSink {
     }
 
     fn write_reject(&mut self, reject: &RejectRecord) -> Result<()> {
-        self.files[6].write_line(reject)
+        self.file(6)?.write_line(reject)
     }
 
     fn record_seen(&mut self, seen: &SeenLine) -> Result<()> {
-        self.files[8].write_line(seen)
+        self.file(8)?.write_line(seen)
     }
 
     /// Cuts every file back to its last commit point, so that a failed run
-    /// (a full disk, say) leaves no half-written record behind.
+    /// (a full disk, say) leaves no half-written record behind. The sink
+    /// writes nothing more afterwards.
     fn abort(&mut self) {
-        for file in &mut self.files {
-            let _ = file.writer.get_mut().set_len(file.committed);
+        for file in std::mem::take(&mut self.files) {
+            file.discard();
         }
     }
 
@@ -151,6 +187,10 @@ impl Sink for DirSink {
 
 impl DirSink {
     fn commit_inner(&mut self, commit: &mut Commit) -> Result<()> {
+        if self.files.is_empty() {
+            // Aborted: committing now would record empty lengths.
+            return Err(self.aborted_error());
+        }
         let mut lengths = BTreeMap::new();
         for file in &mut self.files {
             lengths.insert(file.key.to_owned(), file.sync()?);
@@ -161,5 +201,63 @@ impl DirSink {
             file.committed = commit.lengths.get(file.key).copied().unwrap_or(0);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::state::{Counts, STATE_FORMAT};
+
+    fn seen(n: u32) -> SeenLine {
+        SeenLine {
+            sha256: format!("{n:032x}"),
+            doc_id: format!("doc-{n}"),
+            run: 1,
+            revision: 1,
+        }
+    }
+
+    fn commit() -> Commit {
+        Commit {
+            format: STATE_FORMAT,
+            run: 1,
+            complete: false,
+            fingerprint: String::new(),
+            cursor: 0,
+            last_source: None,
+            lengths: BTreeMap::new(),
+            counts: Counts::default(),
+            elapsed_ms: 0,
+            started_at: String::new(),
+        }
+    }
+
+    /// Regression: `abort` cut the files back, then dropping the sink
+    /// flushed the buffered records after the cut, past the commit point.
+    #[test]
+    fn abort_leaves_every_file_at_its_commit_point() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = StatePaths::new(dir.path());
+        fs::create_dir_all(&state.dir).expect("state dir");
+        let mut sink = DirSink::open(dir.path(), &state, &BTreeMap::new()).expect("open");
+        sink.record_seen(&seen(1)).expect("write");
+        let mut point = commit();
+        sink.commit(&mut point).expect("commit");
+        let committed = point.lengths[SEEN_KEY];
+        assert!(committed > 0);
+        sink.record_seen(&seen(2)).expect("buffered write");
+        sink.abort();
+        assert!(
+            sink.record_seen(&seen(3)).is_err(),
+            "nothing is written after abort"
+        );
+        assert!(sink.commit(&mut commit()).is_err(), "nor committed");
+        drop(sink);
+        let bytes = fs::read(state.seen()).expect("seen.jsonl");
+        assert_eq!(bytes.len() as u64, committed);
+        for name in OUTPUT_FILES {
+            assert_eq!(fs::metadata(dir.path().join(name)).expect("file").len(), 0);
+        }
     }
 }

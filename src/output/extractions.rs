@@ -72,6 +72,11 @@ pub struct ActorRecord {
     pub actor_id: String,
     pub canonical_name: String,
     pub actor_type: ActorType,
+    /// Whether the actor is in the gazetteer (built in or `--aliases`);
+    /// otherwise its id is derived from its normalised name.
+    pub gazetteer: bool,
+    /// The actor this one belongs to, from the gazetteer (an affiliate's group).
+    pub part_of: Option<String>,
     /// Surface forms seen in this document.
     pub aliases: Vec<String>,
     pub mentions: Vec<Span>,
@@ -80,6 +85,33 @@ pub struct ActorRecord {
     pub description: Option<String>,
     pub extractor: Extractor,
 }
+
+/// `actors_registry.jsonl`: one actor across every document of the output
+/// directory, rebuilt from `actors.jsonl` at the end of each run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActorRegistryRecord {
+    pub schema_version: String,
+    pub actor_id: String,
+    /// The gazetteer's name, else the name of the actor's first record.
+    pub canonical_name: String,
+    pub actor_type: ActorType,
+    pub gazetteer: bool,
+    pub part_of: Option<String>,
+    /// Every surface form seen, sorted.
+    pub aliases: Vec<String>,
+    /// Mentions over all documents.
+    pub mention_count: u64,
+    /// Document revisions the actor appears in.
+    pub document_count: u64,
+    /// The first documents it appeared in, in output order, at most
+    /// [`REGISTRY_DOCUMENTS`]; `actors.jsonl` has them all.
+    pub documents: Vec<String>,
+    /// Roles it played in any document.
+    pub roles: Vec<ActorRole>,
+}
+
+/// Most document ids listed per actor in `actors_registry.jsonl`.
+pub const REGISTRY_DOCUMENTS: usize = 100;
 
 /// Claim types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -100,21 +132,36 @@ pub struct ClaimRecord {
     pub schema_version: String,
     pub doc_id: String,
     pub revision: u32,
+    /// Unique within the document revision: `c1`, `c2`, ...
     pub claim_id: String,
     pub claim_type: ClaimType,
+    /// The speaker as written: "U.S. President Joe Biden", "he", "officials".
+    pub source: Option<Span>,
+    /// The named speaker: the name in `source`, or the person or
+    /// organisation a pronoun, or a quotation without a cue, refers back to.
     pub claimant: Option<Mention>,
-    pub cue: Span,
-    /// Base form of the cue: say, tell, claim, deny, confirm, warn, accuse, report, write, according to.
-    pub cue_lemma: String,
+    /// The speech word: "said", "told", "according to". None for a
+    /// quotation that continues the claim before it.
+    pub cue: Option<Span>,
+    /// Base form of the cue: say, tell, claim, deny, confirm, warn, accuse,
+    /// report, write, according to, take credit, or the cue's own verb.
+    pub cue_lemma: Option<String>,
+    /// What is claimed; for a direct quote, the words between the marks.
     pub content: Span,
     /// True for a direct quote, false for a paraphrase.
     pub direct_quote: bool,
     /// The medium or outlet ("Reuters", "its magazine al-Naba").
     pub medium: Option<Mention>,
+    /// For a responsibility claim, the attack it claims ("the attack").
+    pub event: Option<Span>,
     /// Hedging words that weaken the claim ("reportedly", "allegedly").
     pub hedges: Vec<String>,
+    /// Entities inside the content (`entity_id`s of entities.jsonl).
     pub entity_ids: Vec<String>,
+    /// Casualty figures inside the content (`casualty_id`s of casualties.jsonl).
     pub casualty_ids: Vec<String>,
+    /// Mean probability of the model spans the claim is made of, 0 to 1;
+    /// 0.5 for claims made by rules alone.
     pub confidence: f32,
     pub extractor: Extractor,
 }

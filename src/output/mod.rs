@@ -1,7 +1,7 @@
 //! Writing results: the record types (the wire format), the JSONL files of an
 //! output directory with atomic commit points, the stdout stream for
-//! Spark/Hadoop-style piping, the lock, the state for incremental runs and
-//! the run report.
+//! Spark/Hadoop-style piping, the lock, the state for incremental runs,
+//! the cross-document actor registry and the run report.
 //!
 //! This module decides nothing about documents (which are new, duplicate or
 //! skipped: see [`crate::pipeline`]); it writes what it is given, in the
@@ -11,6 +11,7 @@ mod dir_sink;
 pub mod extractions;
 mod lock;
 pub mod records;
+pub mod registry;
 pub mod report;
 pub mod schema;
 pub mod state;

@@ -38,6 +38,11 @@ pub struct RunReport {
     /// input, `write` writing and committing; other stages sum the time spent
     /// on each document across threads.
     pub timings_ms: BTreeMap<String, u64>,
+    /// What the model stages processed, this process: `ner.tokens`
+    /// (subword tokens of the documents), `ner.model_tokens` (tokens the
+    /// model ran over, window context included), `ner.windows`; the same
+    /// for `attribution`.
+    pub model_tokens: BTreeMap<String, u64>,
     pub documents_per_second: f64,
 }
 

@@ -4,17 +4,18 @@ use schemars::schema_for;
 use serde_json::{json, Value};
 
 use super::extractions::{
-    ActorRecord, CasualtyRecord, ClaimRecord, EntityRecord, RelationRecord, TollRecord,
+    ActorRecord, ActorRegistryRecord, CasualtyRecord, ClaimRecord, EntityRecord, RelationRecord, TollRecord,
 };
 use super::records::{DocumentRecord, RejectRecord, SCHEMA_VERSION};
 use super::report::RunReport;
 use super::stdout_sink::StdoutLine;
 
 /// Record type names, as accepted by `newsgrist schema TYPE`, with the file each describes.
-pub const RECORD_TYPES: [(&str, &str); 10] = [
+pub const RECORD_TYPES: [(&str, &str); 11] = [
     ("document", "documents.jsonl"),
     ("entity", "entities.jsonl"),
     ("actor", "actors.jsonl"),
+    ("actor_registry", "actors_registry.jsonl"),
     ("claim", "claims.jsonl"),
     ("casualty", "casualties.jsonl"),
     ("toll", "tolls.jsonl"),
@@ -30,6 +31,7 @@ pub fn schema_of(record_type: &str) -> Option<Value> {
         "document" => schema_for!(DocumentRecord),
         "entity" => schema_for!(EntityRecord),
         "actor" => schema_for!(ActorRecord),
+        "actor_registry" => schema_for!(ActorRegistryRecord),
         "claim" => schema_for!(ClaimRecord),
         "casualty" => schema_for!(CasualtyRecord),
         "toll" => schema_for!(TollRecord),

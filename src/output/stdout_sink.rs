@@ -32,7 +32,13 @@ impl<W: Write> StdoutSink<W> {
     }
 
     fn line(&mut self, value: &impl Serialize) -> Result<()> {
-        serde_json::to_writer(&mut self.out, value)?;
+        serde_json::to_writer(&mut self.out, value).map_err(|err| {
+            if err.is_io() {
+                Error::io("write", "standard output", std::io::Error::from(err))
+            } else {
+                Error::Json(err)
+            }
+        })?;
         self.out
             .write_all(b"\n")
             .map_err(|err| Error::io("write", "standard output", err))

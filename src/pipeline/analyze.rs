@@ -12,8 +12,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rayon::prelude::*;
 
+use crate::actors::{ActorInput, ActorStage};
+use crate::claims::{self, AttributionModel, AttributionSpan, ClaimDocument};
 use crate::corpus::Document;
-use crate::model::TextInput;
+use crate::model::{TextInput, TokenCounts};
 use crate::ner::{EntityMention, NerStage};
 use crate::output::extractions::EntityRecord;
 use crate::output::records::{
@@ -28,6 +30,8 @@ use super::timings::StageTimings;
 #[derive(Debug, Default)]
 pub struct Analyzer {
     ner: Option<NerStage>,
+    attribution: Option<AttributionModel>,
+    actors: ActorStage,
 }
 
 /// A document after text preparation.
@@ -68,8 +72,22 @@ impl Analyzer {
     }
 
     /// With the named-entity stage.
-    pub fn with_ner(ner: NerStage) -> Self {
-        Self { ner: Some(ner) }
+    pub fn with_ner(mut self, ner: NerStage) -> Self {
+        self.ner = Some(ner);
+        self
+    }
+
+    /// With the attribution model for claims (without it, claims come
+    /// from quotations and cue words alone).
+    pub fn with_attribution(mut self, model: AttributionModel) -> Self {
+        self.attribution = Some(model);
+        self
+    }
+
+    /// With an actor stage (the gazetteer extended by `--aliases` files).
+    pub fn with_actors(mut self, actors: ActorStage) -> Self {
+        self.actors = actors;
+        self
     }
 
     /// Model id per stage, for `run.json`.
@@ -78,6 +96,13 @@ impl Analyzer {
         if let Some(ner) = &self.ner {
             ids.insert("ner".to_owned(), ner.model_id().unwrap_or("unnamed").to_owned());
         }
+        if let Some(model) = &self.attribution {
+            ids.insert(
+                "attribution".to_owned(),
+                model.model_id().unwrap_or("unnamed").to_owned(),
+            );
+        }
+        ids.insert("actors".to_owned(), self.actors.version());
         ids
     }
 
@@ -121,32 +146,80 @@ impl Analyzer {
             .par_iter()
             .map(|&(doc, revision)| prepare(doc, revision, timings))
             .collect();
+        let inputs: Vec<TextInput<'_>> = prepared
+            .iter()
+            .map(|doc| TextInput {
+                text: doc.normalized.as_str(),
+                sentences: &doc.sentences,
+            })
+            .collect();
         let entities = match &self.ner {
-            Some(ner) => timings.time("ner", || {
-                let inputs: Vec<TextInput<'_>> = prepared
-                    .iter()
-                    .map(|doc| TextInput {
-                        text: doc.normalized.as_str(),
-                        sentences: &doc.sentences,
-                    })
-                    .collect();
-                ner.extract_documents(&inputs)
-                    .map_err(|err| format!("named-entity stage: {err}"))
-            })?,
+            Some(ner) => {
+                let (entities, counts) = timings.time("ner", || {
+                    ner.extract_counted(&inputs)
+                        .map_err(|err| format!("named-entity stage: {err}"))
+                })?;
+                count_tokens(timings, ["ner.tokens", "ner.model_tokens", "ner.windows"], counts);
+                entities
+            }
             None => vec![Vec::new(); prepared.len()],
         };
-        let extractor = self.ner.as_ref().map(|ner| Extractor {
-            name: "ner".to_owned(),
-            version: ner.model_id().unwrap_or("unnamed").to_owned(),
-        });
+        let attributions = match &self.attribution {
+            Some(model) => {
+                let (spans, counts) = timings.time("attribution", || {
+                    model
+                        .tag_counted(&inputs)
+                        .map_err(|err| format!("attribution stage: {err}"))
+                })?;
+                let names = [
+                    "attribution.tokens",
+                    "attribution.model_tokens",
+                    "attribution.windows",
+                ];
+                count_tokens(timings, names, counts);
+                spans
+            }
+            None => vec![Vec::new(); prepared.len()],
+        };
+        let extractors = Extractors {
+            ner: self.ner.as_ref().map(|ner| Extractor {
+                name: "ner".to_owned(),
+                version: ner.model_id().unwrap_or("unnamed").to_owned(),
+            }),
+            claims: match &self.attribution {
+                Some(model) => Extractor {
+                    name: "attribution".to_owned(),
+                    version: model.model_id().unwrap_or("unnamed").to_owned(),
+                },
+                None => Extractor {
+                    name: claims::RULES_EXTRACTOR.to_owned(),
+                    version: claims::RULES_VERSION.to_owned(),
+                },
+            },
+        };
         Ok(prepared
             .par_iter()
             .zip(entities.par_iter())
-            .map(|(doc, entities)| {
-                timings.time("records", || build_bundle(doc, entities, extractor.as_ref()))
+            .zip(attributions.par_iter())
+            .map(|((doc, entities), attributions)| {
+                timings.time("records", || {
+                    build_bundle(doc, entities, attributions, &extractors, &self.actors)
+                })
             })
             .collect())
     }
+}
+
+fn count_tokens(timings: &StageTimings, names: [&'static str; 3], counts: TokenCounts) {
+    timings.count(names[0], counts.tokens);
+    timings.count(names[1], counts.model_tokens);
+    timings.count(names[2], counts.windows);
+}
+
+/// Who made each kind of record.
+struct Extractors {
+    ner: Option<Extractor>,
+    claims: Extractor,
 }
 
 fn prepare<'a>(doc: &'a Document, revision: u32, timings: &StageTimings) -> Prepared<'a> {
@@ -163,7 +236,9 @@ fn prepare<'a>(doc: &'a Document, revision: u32, timings: &StageTimings) -> Prep
 fn build_bundle(
     doc: &Prepared<'_>,
     entities: &[EntityMention],
-    extractor: Option<&Extractor>,
+    attributions: &[AttributionSpan],
+    extractors: &Extractors,
+    actors: &ActorStage,
 ) -> RecordBundle {
     let sentences = doc
         .sentences
@@ -174,11 +249,33 @@ fn build_bundle(
         })
         .collect();
     let mut bundle = RecordBundle::document_only(document_record(doc.doc, doc.revision, sentences, None));
-    if let Some(extractor) = extractor {
+    if let Some(extractor) = &extractors.ner {
         bundle.entities = entity_records(doc, entities, extractor);
     }
     (bundle.casualties, bundle.tolls) =
         crate::casualties::casualty_records(doc.doc, doc.revision, &doc.normalized, &doc.sentences, entities);
+    let claims = claims::extract(doc.normalized.as_str(), &doc.sentences, entities, attributions);
+    let claim_doc = ClaimDocument {
+        doc_id: &doc.doc.id,
+        revision: doc.revision,
+        original: &doc.doc.text,
+        normalized: &doc.normalized,
+    };
+    bundle.claims = claims::claim_records(
+        &claim_doc,
+        &claims,
+        &bundle.entities,
+        &bundle.casualties,
+        &extractors.claims,
+    );
+    // Actors (src/actors): entities resolved into actors; entity, casualty
+    // and claim mentions linked to them; roles from casualties and claims.
+    let input = ActorInput {
+        text: doc.normalized.as_str(),
+        sentences: &doc.sentences,
+        entities,
+    };
+    crate::actors::records::attach_actors(actors, &input, &mut bundle, |range| doc.span(range));
     bundle
 }
 

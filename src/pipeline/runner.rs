@@ -123,6 +123,9 @@ fn run_to_dir(
         .unwrap_or(0);
     let seen = SeenIndex::load(&paths.seen(), seen_length)?;
     let report = run_loop(config, analyzer, progress, &mut sink, seen, start)?;
+    // The actor registry, rebuilt from the committed actors.jsonl (src/output/registry.rs).
+    let actors = crate::output::registry::rebuild(out, &paths)?;
+    tracing::debug!(actors, "actor registry rebuilt");
     let json = serde_json::to_vec_pretty(&report)?;
     write_atomic(&out.join("run.json"), &json)?;
     Ok(report)
@@ -265,6 +268,7 @@ fn run_loop_inner(
         ignored_files: stats.ignored_files.load(Ordering::Relaxed),
         bytes_read: stats.bytes_read.load(Ordering::Relaxed),
         timings_ms,
+        model_tokens: timings.counts(),
     })
 }
 

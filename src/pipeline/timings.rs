@@ -1,4 +1,5 @@
-//! Time spent per stage, summed across threads.
+//! Time spent per stage, summed across threads, and what each model stage
+//! processed (tokens), for `run.json` and benchmarks.
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -7,6 +8,7 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Default)]
 pub struct StageTimings {
     totals: Mutex<BTreeMap<&'static str, Duration>>,
+    counts: Mutex<BTreeMap<&'static str, u64>>,
 }
 
 impl StageTimings {
@@ -22,6 +24,26 @@ impl StageTimings {
         let value = work();
         self.add(stage, start.elapsed());
         value
+    }
+
+    /// Adds `amount` to the counter `name` (e.g. `ner.tokens`).
+    pub fn count(&self, name: &'static str, amount: u64) {
+        if let Ok(mut counts) = self.counts.lock() {
+            *counts.entry(name).or_default() += amount;
+        }
+    }
+
+    /// The counters, by name.
+    pub fn counts(&self) -> BTreeMap<String, u64> {
+        self.counts
+            .lock()
+            .map(|counts| {
+                counts
+                    .iter()
+                    .map(|(name, count)| ((*name).to_owned(), *count))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Milliseconds per stage.

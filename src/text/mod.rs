@@ -10,6 +10,7 @@
 //! This module does not tokenize for models (see the model runner) and knows
 //! nothing of entities or numbers.
 mod char_index;
+pub mod hedges;
 mod normalize;
 mod sentences;
 

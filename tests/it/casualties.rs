@@ -17,6 +17,7 @@ fn corpus_output() -> (tempfile::TempDir, Vec<Value>, Vec<Value>) {
         "run",
         "corpus",
         "--no-ner",
+        "--no-attribution",
         "--out",
         out.path().to_str().expect("utf-8 path"),
     ]);

@@ -1,7 +1,9 @@
 //! Bad input never stops a run: every problem is one reject with its path,
 //! line and reason, and the good documents are still processed.
 use std::io::Write;
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
+use std::process::Command;
 
 use crate::common::*;
 
@@ -35,6 +37,14 @@ fn broken_files_become_rejects_and_the_rest_is_processed() {
     )
     .expect("write");
     std::fs::write(corpus.join("new\nline.txt"), "A file name with a newline.").expect("write");
+    // A name that is not UTF-8 is still read (it was once skipped as "ignored").
+    let latin1_name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(corpus.join(latin1_name), "A file name in Latin-1.").expect("write");
+    // A named pipe without a writer: opening it would block the run forever.
+    let fifo = Command::new("mkfifo")
+        .arg(corpus.join("pipe.jsonl"))
+        .status()
+        .is_ok_and(|status| status.success());
     std::fs::write(corpus.join("photo.jpg"), b"\xff\xd8\xff").expect("write");
     std::os::unix::fs::symlink(&corpus, corpus.join("loop/back")).expect("symlink");
     std::os::unix::fs::symlink(corpus.join("missing.txt"), corpus.join("dangling.txt")).expect("symlink");
@@ -82,6 +92,9 @@ fn broken_files_become_rejects_and_the_rest_is_processed() {
     assert_eq!(reason_of("bomb.txt.gz"), ["too_large"]);
     assert_eq!(reason_of("dangling.txt"), ["walk_error"]);
     assert_eq!(reason_of("loop/back"), ["walk_error"]);
+    if fifo {
+        assert_eq!(reason_of("pipe.jsonl"), ["unreadable"]);
+    }
     for reject in &rejects {
         assert!(!reject["message"].as_str().unwrap_or_default().is_empty());
     }
@@ -93,6 +106,7 @@ fn broken_files_become_rejects_and_the_rest_is_processed() {
     assert!(texts.contains(&"Also fine."));
     assert!(texts.contains(&"Unclosed text"));
     assert!(texts.contains(&"A file name with a newline."));
+    assert!(texts.contains(&"A file name in Latin-1."));
     let report: serde_json::Value = serde_json::from_str(&read(&out.join("run.json"))).expect("run.json");
     assert_eq!(report["ignored_files"], 1, "photo.jpg");
     assert_eq!(report["counts"]["rejects"].as_u64(), Some(rejects.len() as u64));
@@ -111,7 +125,9 @@ fn long_documents_are_never_truncated() {
         path.to_str().expect("utf-8"),
         "--out",
         out.to_str().expect("utf-8"),
-        "--no-ner", // the model stage's windowing of long texts is tested in src/model
+        // the model stages' windowing of long texts is tested in src/model
+        "--no-ner",
+        "--no-attribution",
     ]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let documents = jsonl(&out.join("documents.jsonl"));

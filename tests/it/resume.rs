@@ -20,6 +20,7 @@ fn start(corpus: &Path, out: &Path) -> std::process::Child {
             "--threads",
             "2",
             "--no-ner",
+            "--no-attribution",
         ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

@@ -1,0 +1,475 @@
+//! From source, cue and content spans to claims.
+//!
+//! Every cue anchors a claim. Its content is the nearest content span in
+//! its sentence or, for quotations, a neighbouring one; its source is the
+//! nearest source span of its sentence outside that content (nested
+//! attributions keep their own source). Then the rules the model cannot
+//! learn from PolNeAR:
+//! - quote boundaries: a content span inside a quotation becomes the whole
+//!   quotation (marks excluded), and the claim a direct quote;
+//! - a quotation with no cue near it continues the claim before it when
+//!   that claim is at most one sentence away: the speaker named in the
+//!   previous sentence ("Mujahid said ... \n "We will ...");
+//! - a quotation that no content span covers becomes a claim when a cue of
+//!   the lexicon is in its sentence;
+//! - claim type, medium, hedges and the claimed event ([`super::typing`],
+//!   [`super::medium`]).
+use std::ops::Range;
+
+use crate::output::extractions::ClaimType;
+use crate::text::hedges::hedges_in;
+
+use super::cues::{find_cues, lemma_of_span};
+use super::medium::{find_medium, is_media_phrase};
+use super::quotes::Quote;
+use super::spans::{AttributionSpan, Claim, NamedSpan, Role};
+use super::speakers::{claimant, referent_label};
+use super::typing::{claim_type, claimed_event};
+
+/// What assembly needs of a document.
+pub struct Document<'a> {
+    /// The normalised text.
+    pub text: &'a str,
+    /// Sentences as byte ranges, in order.
+    pub sentences: &'a [Range<usize>],
+    pub entities: &'a [NamedSpan],
+    pub quotes: &'a [Quote],
+}
+
+impl Document<'_> {
+    fn sentence_of(&self, byte: usize) -> usize {
+        self.sentences
+            .partition_point(|sentence| sentence.end <= byte)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    fn sentence(&self, index: usize) -> Range<usize> {
+        self.sentences.get(index).cloned().unwrap_or(0..self.text.len())
+    }
+
+    fn organisations(&self) -> Vec<Range<usize>> {
+        self.entities
+            .iter()
+            .filter(|entity| entity.label == "ORG")
+            .map(|entity| entity.range.clone())
+            .collect()
+    }
+}
+
+/// The claims of a document from its attribution spans, in text order.
+pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
+    let of_role =
+        |role: Role| -> Vec<&AttributionSpan> { spans.iter().filter(|span| span.role == role).collect() };
+    let (sources, contents) = (of_role(Role::Source), of_role(Role::Content));
+    let cues = merge_cues(doc.text, &of_role(Role::Cue));
+    let mut claims: Vec<Claim> = Vec::new();
+    for cue in &cues {
+        let sentence = doc.sentence_of(cue.range.start);
+        let Some(content) = nearest_content(doc, &cue.range, sentence, &contents) else {
+            continue;
+        };
+        let (content_range, direct) = snap_to_quote(doc, content.range.clone());
+        let source = nearest(doc, &cue.range, sentence, &sources, |span| {
+            !(content_range.start <= span.range.start && span.range.end <= content_range.end)
+        });
+        // no source span: the name right before the cue ("ISKP claimed")
+        let fallback = source
+            .is_none()
+            .then(|| entity_before_cue(doc, &cue.range, sentence, &content_range))
+            .flatten();
+        let confidence = mean(
+            [
+                Some(cue.confidence),
+                Some(content.confidence),
+                source.map(|span| span.confidence),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        claims.push(build(
+            doc,
+            Some(cue.range.clone()),
+            source
+                .map(|span| trim_source(doc.text, span.range.clone()))
+                .or(fallback),
+            content_range,
+            direct,
+            confidence,
+        ));
+    }
+    // "No group has claimed responsibility" is the absence of a claim
+    claims.retain(|claim| {
+        claim.source.as_ref().is_none_or(|source| {
+            let source = doc.text[source.clone()].to_lowercase();
+            !(source.starts_with("no ") || source == "nobody" || source == "no one")
+        })
+    });
+    add_uncovered_quotes(doc, &mut claims);
+    claims.sort_by_key(|claim| (claim.content.start, claim.cue.as_ref().map(|cue| cue.start)));
+    claims.dedup_by(|later, earlier| later.content == earlier.content && later.cue == earlier.cue);
+    refer_back_to_claimants(doc, &mut claims);
+    claims
+}
+
+/// Hedging adverbs the model sometimes takes for cues.
+const NOT_CUES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "statement",
+];
+
+/// Alias constructions the model sometimes takes for speech: "also known
+/// as", "often called", "calls itself".
+fn is_alias_cue(cue: &str) -> bool {
+    let cue = cue.trim().to_lowercase();
+    cue.contains("known as")
+        || [
+            "also calls",
+            "calls itself",
+            "often called",
+            "also called",
+            "so-called",
+        ]
+        .contains(&cue.as_str())
+}
+
+/// Cue spans of one cue split by the tagger ("told" + "reporters",
+/// "according" + "to") become one; hedging adverbs are dropped.
+fn merge_cues(text: &str, cues: &[&AttributionSpan]) -> Vec<AttributionSpan> {
+    let mut merged: Vec<AttributionSpan> = Vec::new();
+    for cue in cues {
+        let written = &text[cue.range.clone()];
+        if NOT_CUES.contains(&written.trim().to_lowercase().as_str()) || is_alias_cue(written) {
+            continue;
+        }
+        if let Some(last) = merged.last_mut() {
+            if last.range.end <= cue.range.start && text[last.range.end..cue.range.start].trim().is_empty() {
+                last.range.end = cue.range.end;
+                last.confidence = last.confidence.min(cue.confidence);
+                continue;
+            }
+        }
+        merged.push((*cue).clone());
+    }
+    merged
+}
+
+/// The person or organisation entity ending closest before the cue in its
+/// sentence, outside the content: "The Islamic State Khorasan Province
+/// (ISKP) claimed responsibility".
+fn entity_before_cue(
+    doc: &Document<'_>,
+    cue: &Range<usize>,
+    sentence: usize,
+    content: &Range<usize>,
+) -> Option<Range<usize>> {
+    let here = doc.sentence(sentence);
+    doc.entities
+        .iter()
+        .filter(|entity| matches!(entity.label.as_str(), "PER" | "ORG"))
+        .filter(|entity| entity.range.start >= here.start && entity.range.end <= cue.start)
+        .filter(|entity| !overlaps(&entity.range, content))
+        .max_by_key(|entity| entity.range.end)
+        .map(|entity| entity.range.clone())
+}
+
+/// "The group said" after "Al-Shabaab claimed the attack": a pronoun or
+/// role noun speaks for the last claimant of its kind, within three
+/// sentences, before any other entity of that kind.
+fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
+    for index in 0..claims.len() {
+        let Some(source) = claims[index].source.clone() else {
+            continue;
+        };
+        let Some(wanted) = referent_label(&doc.text[source.clone()]) else {
+            continue;
+        };
+        let sentence = doc.sentence_of(source.start);
+        let earlier = claims[..index].iter().rev().find_map(|claim| {
+            let claimant = claim.claimant.as_ref()?;
+            let label = doc
+                .entities
+                .iter()
+                .find(|entity| entity.range == *claimant)?
+                .label
+                .as_str();
+            (label == wanted
+                && claimant.end <= source.start
+                && doc.sentence_of(claimant.start) + 3 >= sentence)
+                .then(|| claimant.clone())
+        });
+        // "..., he said" after "a senior CTD officer said": the last named source
+        let previous_source = || {
+            claims[..index].iter().rev().find_map(|claim| {
+                let earlier = claim.claimant.as_ref().or(claim.source.as_ref())?;
+                (referent_label(&doc.text[earlier.clone()]).is_none()
+                    && earlier.end <= source.start
+                    && doc.sentence_of(earlier.start) + 2 >= sentence)
+                    .then(|| earlier.clone())
+            })
+        };
+        if let Some(claimant) =
+            earlier.or_else(|| claims[index].claimant.is_none().then(previous_source).flatten())
+        {
+            claims[index].claimant = Some(claimant);
+        }
+    }
+}
+
+/// The content span that goes with a cue: in the cue's sentence, else a
+/// quotation in the next or previous sentence; the smallest gap wins, a
+/// following one on ties ("said that ...").
+fn nearest_content<'s>(
+    doc: &Document<'_>,
+    cue: &Range<usize>,
+    sentence: usize,
+    contents: &[&'s AttributionSpan],
+) -> Option<&'s AttributionSpan> {
+    let here = doc.sentence(sentence);
+    contents
+        .iter()
+        .filter(|span| !overlaps(&span.range, cue))
+        .filter(|span| {
+            overlaps(&span.range, &here)
+                || (doc.quotes.iter().any(|quote| overlaps(&quote.inner, &span.range))
+                    && doc.sentence_of(span.range.start).abs_diff(sentence) <= 1)
+        })
+        .min_by_key(|span| {
+            // a neighbouring sentence's quotation only when the cue's own sentence has no content
+            let elsewhere = usize::from(!overlaps(&span.range, &here));
+            // "..., the army said, a figure that ...": after "said," comes an aside, not the claim
+            let aside = span.range.start >= cue.end
+                && doc.text[cue.end..span.range.start].trim_start().starts_with(',');
+            (
+                elsewhere,
+                usize::from(aside),
+                gap(&span.range, cue),
+                span.range.start < cue.start,
+            )
+        })
+        .copied()
+}
+
+/// The nearest span of `candidates` in the cue's sentence that `keep` accepts.
+fn nearest<'s>(
+    doc: &Document<'_>,
+    cue: &Range<usize>,
+    sentence: usize,
+    candidates: &[&'s AttributionSpan],
+    keep: impl Fn(&AttributionSpan) -> bool,
+) -> Option<&'s AttributionSpan> {
+    let here = doc.sentence(sentence);
+    candidates
+        .iter()
+        .filter(|span| overlaps(&span.range, &here) && !overlaps(&span.range, cue) && keep(span))
+        .min_by_key(|span| gap(&span.range, cue))
+        .copied()
+}
+
+/// A content span inside (or mostly inside) a quotation becomes the whole
+/// quotation.
+fn snap_to_quote(doc: &Document<'_>, content: Range<usize>) -> (Range<usize>, bool) {
+    for quote in doc.quotes {
+        let shared = overlap_len(&quote.outer, &content);
+        if shared > 0 && shared * 2 >= content.len() {
+            return (trim(doc.text, quote.inner.clone()), true);
+        }
+    }
+    (trim(doc.text, content), false)
+}
+
+/// Quotations no claim covers: with a lexicon cue in their sentence they
+/// are claims of the nearest source; with none, they continue the claim
+/// just before them.
+fn add_uncovered_quotes(doc: &Document<'_>, claims: &mut Vec<Claim>) {
+    for quote in doc.quotes {
+        let inner = trim(doc.text, quote.inner.clone());
+        if claims.iter().any(|claim| overlaps(&claim.content, &inner))
+            || word_count(&doc.text[inner.clone()]) < 4
+        {
+            continue;
+        }
+        let first = doc.sentence_of(quote.outer.start);
+        let last = doc.sentence_of(quote.outer.end.saturating_sub(1));
+        let around = doc.sentence(first).start..doc.sentence(last).end;
+        let cue = find_cues(&doc.text[around.clone()])
+            .into_iter()
+            .map(|range| around.start + range.start..around.start + range.end)
+            .find(|range| !overlaps(range, &quote.outer));
+        if let Some(cue) = cue {
+            let source = source_near_cue(doc, &cue, &around, &quote.outer);
+            claims.push(build(doc, Some(cue), source, inner, true, 0.5));
+            continue;
+        }
+        let previous = claims
+            .iter()
+            .filter(|claim| claim.content.end <= quote.outer.start)
+            .max_by_key(|claim| claim.content.end)
+            .filter(|claim| doc.sentence_of(claim.content.end.saturating_sub(1)) + 1 >= first);
+        if let Some(previous) = previous {
+            let mut continued = build(doc, None, None, inner, true, 0.5);
+            continued.claimant = previous.claimant.clone();
+            continued.source = previous.source.clone();
+            claims.push(continued);
+        }
+    }
+}
+
+/// For a lexicon cue found by rules: the person or organisation entity
+/// right before it ("Mujahid said") or right after it ("said Mujahid"),
+/// outside the quotation.
+fn source_near_cue(
+    doc: &Document<'_>,
+    cue: &Range<usize>,
+    around: &Range<usize>,
+    quote: &Range<usize>,
+) -> Option<Range<usize>> {
+    // "«…», the interior minister said", "Ömer Çelik, spokesperson for the AKP, wrote"
+    let clause_start = if quote.end <= cue.start {
+        quote.end
+    } else {
+        around.start
+    };
+    let before = trim_source(doc.text, clause_start..cue.start);
+    let words = doc.text[before.clone()].split_whitespace().count();
+    if (1..=8).contains(&words) && !doc.text[before.clone()].contains(['"', '«', '»']) {
+        return Some(before);
+    }
+    // the outlet a speaker talks to is not the speaker: "told the BBC"
+    let medium = find_medium(doc.text, around.clone(), &doc.organisations());
+    doc.entities
+        .iter()
+        .filter(|entity| matches!(entity.label.as_str(), "PER" | "ORG"))
+        .filter(|entity| overlaps(&entity.range, around) && !overlaps(&entity.range, quote))
+        .filter(|entity| {
+            medium
+                .as_ref()
+                .is_none_or(|medium| !overlaps(&entity.range, medium))
+        })
+        .min_by_key(|entity| (gap(&entity.range, cue), entity.label != "PER"))
+        .map(|entity| entity.range.clone())
+}
+
+/// A source span without the commas and spaces around it ("The TTP," →
+/// "The TTP").
+fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = slice.len()
+        - slice
+            .trim_start_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+            .len();
+    let kept = slice[start..].trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    range.start + start..range.start + start + kept.len()
+}
+
+fn build(
+    doc: &Document<'_>,
+    cue: Option<Range<usize>>,
+    source: Option<Range<usize>>,
+    content: Range<usize>,
+    direct_quote: bool,
+    confidence: f32,
+) -> Claim {
+    let anchor = cue.as_ref().map_or(content.start, |cue| cue.start);
+    let sentence = doc.sentence(doc.sentence_of(anchor));
+    let lemma = cue.as_ref().map(|cue| lemma_of_span(&doc.text[cue.clone()]));
+    let source_text = source.as_ref().map_or("", |range| &doc.text[range.clone()]);
+    let claimant_is_media = is_media_phrase(source_text);
+    let after_cue = cue
+        .as_ref()
+        .map_or(0..0, |cue| cue.end..sentence.end.max(cue.end).min(doc.text.len()));
+    let after_text = &doc.text[after_cue.clone()];
+    let claim_type = lemma.as_deref().map_or(ClaimType::Statement, |lemma| {
+        claim_type(lemma, after_text, claimant_is_media)
+    });
+    let event = (claim_type == ClaimType::Responsibility)
+        .then(|| claimed_event(after_text))
+        .flatten()
+        .map(|range| after_cue.start + range.start..after_cue.start + range.end);
+    let medium = if claimant_is_media {
+        source.clone()
+    } else {
+        find_medium(doc.text, sentence.clone(), &doc.organisations())
+            .filter(|medium| !direct_quote || !overlaps(medium, &content))
+    };
+    let claimant = source
+        .as_ref()
+        .and_then(|source| claimant(doc.text, source, doc.entities))
+        .or_else(|| {
+            source
+                .clone()
+                .filter(|source| !is_pronoun(&doc.text[source.clone()]))
+        });
+    let hedges = if direct_quote {
+        // the words around a quotation hedge it, not the speaker's own words
+        let before = sentence.start..content.start.clamp(sentence.start, sentence.end);
+        let after = content.end.clamp(sentence.start, sentence.end)..sentence.end;
+        let mut hedges = hedges_in(&doc.text[before]);
+        for hedge in hedges_in(&doc.text[after]) {
+            if !hedges.contains(&hedge) {
+                hedges.push(hedge);
+            }
+        }
+        hedges
+    } else {
+        hedges_in(&doc.text[sentence.clone()])
+    };
+    Claim {
+        claim_type,
+        source,
+        claimant,
+        cue,
+        cue_lemma: lemma,
+        content,
+        direct_quote,
+        medium,
+        event,
+        hedges,
+        confidence,
+    }
+}
+
+fn is_pronoun(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "her" | "them"
+    )
+}
+
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start_trim = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    range.start + start_trim..range.start + start_trim + trimmed.len()
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn overlap_len(a: &Range<usize>, b: &Range<usize>) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+fn mean(values: impl Iterator<Item = f32>) -> f32 {
+    let (sum, count) = values.fold((0.0, 0), |(sum, count), value| (sum + value, count + 1));
+    if count == 0 {
+        0.0
+    } else {
+        sum / count as f32
+    }
+}

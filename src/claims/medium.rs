@@ -1,0 +1,238 @@
+//! The medium of a claim: the outlet or channel it went through.
+//!
+//! Found in the claim's sentence, around the cue: "told Reuters", "told the
+//! private broadcaster TOLOnews", "through its Amaq news agency", "through
+//! its magazine al-Naba", "on the private broadcaster NTV", "wrote on
+//! Twitter", "in an interview with CNN", "according to AFP". A claimant
+//! that is itself an outlet ("Le Figaro writes") is its own medium; the
+//! assembly handles that with [`is_media_phrase`].
+//!
+//! "told reporters" and "told the court" name an audience, not a medium:
+//! after "told" only a phrase with a media word or an organisation entity
+//! counts.
+use std::ops::Range;
+
+/// Words that make a phrase an outlet or channel.
+const MEDIA_WORDS: &[&str] = &[
+    "agency",
+    "broadcaster",
+    "television",
+    "tv",
+    "radio",
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "channel",
+    "website",
+    "network",
+    "outlet",
+    "newsletter",
+    "twitter",
+    "telegram",
+    "facebook",
+    "x",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "whatsapp",
+    "podcast",
+    "blog",
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "press",
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "gazette",
+    "tribune",
+    "news",
+    "media",
+    "arm",
+    "station",
+];
+
+/// Words that end a medium phrase.
+const STOPS: &[&str] = &[
+    "that", "on", "in", "as", "who", "which", "where", "when", "after", "before", "for", "saying", "and",
+    "but", "to", "about", "of", "late", "earlier", "on", "last", "this", "from", "by",
+];
+
+/// Words after which a medium phrase may start, with whether the phrase
+/// must contain a media word (after "told" and "according to" a person
+/// may follow instead).
+const LEADS: &[(&str, bool)] = &[
+    ("told", false),
+    ("tells", false),
+    ("tell", false),
+    ("through", true),
+    ("via", true),
+    ("on", true),
+    ("interview with", false),
+    ("according to", true),
+    ("carried by", false),
+    ("published by", false),
+    ("broadcast by", false),
+    ("quoted by", false),
+    ("cited by", false),
+    ("shared by", true),
+    ("released by", true),
+    ("issued by", true),
+];
+
+/// The medium in `sentence` (byte range of `text`), if any. `organisations`
+/// are byte ranges of organisation entities: one right after "told" counts
+/// as an outlet ("told Reuters").
+pub fn find_medium(
+    text: &str,
+    sentence: Range<usize>,
+    organisations: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let lower = text[sentence.clone()].to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let mut best: Option<Range<usize>> = None;
+    for &(lead, needs_media_word) in LEADS {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(lead) {
+            let lead_start = from + at;
+            let after = lead_start + lead.len();
+            from = after;
+            let bounded =
+                !lower[..lead_start].ends_with(char::is_alphanumeric) && lower[after..].starts_with(' ');
+            if !bounded {
+                continue;
+            }
+            let Some(phrase) = phrase_after(&lower, after) else {
+                continue;
+            };
+            let absolute = sentence.start + phrase.start..sentence.start + phrase.end;
+            let organisation = organisations
+                .iter()
+                .find(|org| org.start >= absolute.start && org.end <= absolute.end);
+            let found = match media_word_end(&text[absolute.clone()]) {
+                Some(end) => Some(absolute.start..absolute.start + end),
+                None if !needs_media_word && lead != "according to" => {
+                    organisation.map(|org| absolute.start..org.end)
+                }
+                None => None,
+            };
+            if let Some(found) = found {
+                if best.as_ref().is_none_or(|seen| found.start < seen.start) {
+                    best = Some(found);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Whether a phrase names an outlet or channel ("the private broadcaster
+/// NTV", "its magazine al-Naba", "Twitter").
+pub fn is_media_phrase(phrase: &str) -> bool {
+    phrase
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| MEDIA_WORDS.contains(&word))
+}
+
+/// Where a phrase naming an outlet ends: after its last media word and
+/// the name that follows it ("the private broadcaster TOLOnews", "its
+/// magazine al-Naba"); None without a media word.
+fn media_word_end(phrase: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = phrase
+        .split(' ')
+        .scan(0, |offset, word| {
+            let start = *offset;
+            *offset += word.len() + 1;
+            Some((start, word))
+        })
+        .collect();
+    let is_media = |word: &str| {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        MEDIA_WORDS.contains(&core.as_str())
+    };
+    let last_media = words.iter().rposition(|(_, word)| is_media(word))?;
+    let name_end = words[last_media + 1..]
+        .iter()
+        .take_while(|(_, word)| word.chars().any(char::is_uppercase))
+        .count();
+    let (start, word) = words[last_media + name_end];
+    Some(start + word.len())
+}
+
+/// The noun phrase starting after byte `after` of `lower` (a lowercased
+/// sentence): up to a stop word, punctuation or the sentence end.
+fn phrase_after(lower: &str, after: usize) -> Option<Range<usize>> {
+    let start = after + lower[after..].len() - lower[after..].trim_start().len();
+    let mut end = start;
+    for (index, word) in lower[start..].split_inclusive(' ').enumerate() {
+        let bare = word.trim_end();
+        let core = bare.trim_end_matches([',', '.', ';', ':', '"', '\'', ')', '!', '?']);
+        if (index > 0 && STOPS.contains(&core)) || core.is_empty() || index == 8 {
+            break;
+        }
+        end += word.len();
+        if core.len() != bare.len() {
+            end -= word.len() - core.len();
+            break;
+        }
+    }
+    let phrase = lower[start..end].trim_end();
+    (!phrase.is_empty()).then(|| start..start + phrase.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn medium(text: &str, organisations: &[&str]) -> Option<String> {
+        let orgs: Vec<Range<usize>> = organisations
+            .iter()
+            .map(|org| {
+                let start = text.find(org).unwrap();
+                start..start + org.len()
+            })
+            .collect();
+        find_medium(text, 0..text.len(), &orgs).map(|range| text[range].to_owned())
+    }
+
+    #[test]
+    fn outlets_after_told() {
+        let text = "The ministry told the private broadcaster TOLOnews that 170 had died.";
+        assert_eq!(
+            medium(text, &[]).as_deref(),
+            Some("the private broadcaster TOLOnews")
+        );
+        assert_eq!(
+            medium("A source told Reuters nine were held.", &["Reuters"]).as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(medium("McKenzie told reporters the threat was real.", &[]), None);
+    }
+
+    #[test]
+    fn channels() {
+        let text = "The group claimed the attack through its Amaq news agency, naming the bomber.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("its Amaq news agency"));
+        let text = "IS claimed it through its magazine al-Naba.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("its magazine al-Naba"));
+        let text = "Celik wrote on Twitter that the PKK was behind it.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("Twitter"));
+        let text = "He spoke on the private broadcaster NTV on Sunday.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("the private broadcaster NTV"));
+        assert_eq!(medium("He was on leave when it happened.", &[]), None);
+    }
+
+    #[test]
+    fn media_phrases() {
+        assert!(is_media_phrase("Le Figaro daily"));
+        assert!(is_media_phrase("the Associated Press"));
+        assert!(!is_media_phrase("the interior ministry"));
+    }
+}

@@ -1,0 +1,168 @@
+//! Claims end to end on the sample corpus: every quotation attributed to
+//! the right speaker, responsibility claims with their medium and event,
+//! with the attribution model and with the quotation rules alone.
+use serde_json::Value;
+
+use crate::common::*;
+
+/// Every quotation of the sample corpus (a piece of its words), the
+/// document it is in, and who says it (a piece of the claimant's or the
+/// source's text).
+const QUOTES: &[(&str, &str, &str)] = &[
+    ("Stocks rise", "The market is starting to believe", "Maria Lopez"),
+    ("Blast on Istanbul", "those responsible will be punished", "Çelik"),
+    ("French police", "Une menace très sérieuse", "interior minister"),
+    ("Gunmen kidnap", "Our tactical teams are pursuing", "Shehu"),
+    (
+        "City edge United",
+        "It was the best afternoon of my career",
+        "Alves",
+    ),
+    ("City edge United", "given everything", "Erik Holm"),
+    ("Karachi police", "The cell was planning to attack", "CTD officer"),
+    ("Karachi police", "propaganda", "TTP"),
+    ("Al-Shabaab siege", "Our fighters control the hotel", "Shabaab"),
+    (
+        "Al-Shabaab siege",
+        "not rest until the terrorists",
+        "Hamza Abdi Barre",
+    ),
+    ("Suicide bombing at Kabul", "We will hunt you down", "Joe Biden"),
+    ("Suicide bombing at Kabul", "extremely real", "McKenzie"),
+    ("JNIM claims ambush", "neutralised", "army"),
+];
+
+fn corpus_claims(extra: &[&str]) -> (Vec<Value>, Vec<Value>) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut args = vec!["run", "corpus", "--out", out.path().to_str().expect("utf-8 path")];
+    args.extend_from_slice(extra);
+    let output = run(&args);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    (
+        jsonl(&out.path().join("documents.jsonl")),
+        jsonl(&out.path().join("claims.jsonl")),
+    )
+}
+
+fn text_at<'a>(value: &'a Value, pointer: &str) -> &'a str {
+    value.pointer(pointer).and_then(Value::as_str).unwrap_or("")
+}
+
+fn doc_id_titled<'a>(documents: &'a [Value], title: &str) -> &'a str {
+    documents
+        .iter()
+        .find(|doc| text_at(doc, "/title").starts_with(title))
+        .map(|doc| text_at(doc, "/doc_id"))
+        .unwrap_or_else(|| panic!("no document titled {title:?}"))
+}
+
+/// Claims of `doc_id` whose content holds `quote`.
+fn claims_quoting<'a>(claims: &'a [Value], doc_id: &str, quote: &str) -> Vec<&'a Value> {
+    claims
+        .iter()
+        .filter(|claim| {
+            text_at(claim, "/doc_id") == doc_id && text_at(claim, "/content/text").contains(quote)
+        })
+        .collect()
+}
+
+fn check_quotes(documents: &[Value], claims: &[Value]) {
+    let mut wrong = Vec::new();
+    for &(title, quote, speaker) in QUOTES {
+        let doc_id = doc_id_titled(documents, title);
+        let found = claims_quoting(claims, doc_id, quote);
+        let right = found.iter().any(|claim| {
+            text_at(claim, "/claimant/span/text").contains(speaker)
+                || text_at(claim, "/source/text").contains(speaker)
+        });
+        if !right {
+            let got: Vec<String> = found
+                .iter()
+                .map(|claim| {
+                    format!(
+                        "source {:?} claimant {:?}",
+                        text_at(claim, "/source/text"),
+                        text_at(claim, "/claimant/span/text")
+                    )
+                })
+                .collect();
+            wrong.push(format!("{quote:?}: expected {speaker:?}, got {got:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "quotations with the wrong speaker:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn every_quote_has_its_speaker_with_the_model() {
+    let (documents, claims) = corpus_claims(&[]);
+    check_quotes(&documents, &claims);
+}
+
+#[test]
+fn responsibility_claims_name_medium_and_event() {
+    let (documents, claims) = corpus_claims(&[]);
+    let expected = [
+        ("Suicide bombing at Kabul", "ISKP", "the attack", "Amaq"),
+        ("Al-Shabaab siege", "Al-Shabaab", "the attack", "Radio Andalus"),
+        (
+            "JNIM claims ambush",
+            "JNIM",
+            "an ambush on an army convoy near Mopti",
+            "az-Zallaqa",
+        ),
+    ];
+    for (title, claimant, event, medium) in expected {
+        let doc_id = doc_id_titled(&documents, title);
+        let claim = claims
+            .iter()
+            .find(|claim| {
+                text_at(claim, "/doc_id") == doc_id && text_at(claim, "/claim_type") == "responsibility"
+            })
+            .unwrap_or_else(|| panic!("{title}: no responsibility claim"));
+        let who = format!(
+            "{} {}",
+            text_at(claim, "/source/text"),
+            text_at(claim, "/claimant/span/text")
+        );
+        assert!(who.contains(claimant), "{title}: claimant {who:?}");
+        assert_eq!(text_at(claim, "/event/text"), event, "{title}");
+        assert!(
+            text_at(claim, "/medium/span/text").contains(medium),
+            "{title}: {claim}"
+        );
+    }
+}
+
+#[test]
+fn quotation_rules_alone_attribute_direct_quotes() {
+    let (documents, claims) = corpus_claims(&["--no-attribution"]);
+    assert!(claims
+        .iter()
+        .all(|claim| text_at(claim, "/extractor/name") == "claim-rules"));
+    // Without the model only full quotations (four words or more) are claims.
+    let long_quotes = QUOTES
+        .iter()
+        .filter(|(_, quote, _)| quote.split(' ').count() >= 4);
+    let mut wrong = Vec::new();
+    for &(title, quote, speaker) in long_quotes {
+        let doc_id = doc_id_titled(&documents, title);
+        let found = claims_quoting(&claims, doc_id, quote);
+        let right = found.iter().any(|claim| {
+            claim["direct_quote"] == true
+                && (text_at(claim, "/claimant/span/text").contains(speaker)
+                    || text_at(claim, "/source/text").contains(speaker))
+        });
+        if !right {
+            wrong.push(format!("{quote:?} ({speaker}): {found:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "quotations wrong by rules:\n{}",
+        wrong.join("\n")
+    );
+}
