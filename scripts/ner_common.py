@@ -298,6 +298,55 @@ def build_model(base_dir: Path, use_shape: bool = True, load_base: bool = True,
     return model, config
 
 
+def make_optimizer(model, lr: float, head_lr: float, weight_decay: float):
+    """AdamW with three groups: encoder weights (decayed), encoder biases and LayerNorms
+    (not decayed), and the new parts (classifier, casing embedding) at `head_lr`."""
+    import torch
+
+    named = list(model.named_parameters())
+    head = [p for n, p in named if n.startswith(("classifier", "shape_emb"))]
+    no_decay = ("bias", "LayerNorm")
+    enc_decay = [p for n, p in named if n.startswith("bert") and not any(x in n for x in no_decay)]
+    enc_nodecay = [p for n, p in named if n.startswith("bert") and any(x in n for x in no_decay)]
+    return torch.optim.AdamW([
+        {"params": enc_decay, "lr": lr, "weight_decay": weight_decay},
+        {"params": enc_nodecay, "lr": lr, "weight_decay": 0.0},
+        {"params": head, "lr": head_lr, "weight_decay": 0.0},
+    ])
+
+
+def warmup_linear_schedule(opt, total: int, warmup: float):
+    """Linear warm-up over `warmup` of the `total` steps, then linear decay to 0.
+    Returns (scheduler, warm-up steps)."""
+    import torch
+
+    warm = max(1, int(total * warmup))
+
+    def lr_lambda(step):
+        if step < warm:
+            return (step + 1) / warm
+        return max(0.0, (total - step) / max(1, total - warm))
+
+    return torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda), warm
+
+
+def bucketed_batches(windows: list, batch_size: int, seed: int, epoch: int) -> list[list[int]]:
+    """Window indices in batches for one epoch: shuffled, sorted by length inside
+    chunks of 50 batches (little padding), batches shuffled. Reproducible per (seed, epoch)."""
+    import random
+
+    rng = random.Random(seed * 1000 + epoch)
+    idx = list(range(len(windows)))
+    rng.shuffle(idx)
+    chunk = batch_size * 50
+    out = []
+    for k in range(0, len(idx), chunk):
+        part = sorted(idx[k:k + chunk], key=lambda i: len(windows[i].input_ids))
+        out += [part[j:j + batch_size] for j in range(0, len(part), batch_size)]
+    rng.shuffle(out)
+    return out
+
+
 def collate(batch: list[Window]):
     import torch
 

@@ -113,41 +113,16 @@ def main():
             log(f"no {p}: starting from the base encoder")
     log(f"init: {init}")
 
-    head = [p for n, p in model.named_parameters() if n.startswith(("classifier", "shape_emb"))]
-    enc_decay = [p for n, p in model.named_parameters()
-                 if n.startswith("bert") and not any(x in n for x in ("bias", "LayerNorm"))]
-    enc_nodecay = [p for n, p in model.named_parameters()
-                   if n.startswith("bert") and any(x in n for x in ("bias", "LayerNorm"))]
-    opt = torch.optim.AdamW([
-        {"params": enc_decay, "lr": args.lr, "weight_decay": args.weight_decay},
-        {"params": enc_nodecay, "lr": args.lr, "weight_decay": 0.0},
-        {"params": head, "lr": args.head_lr, "weight_decay": 0.0},
-    ])
+    opt = nc.make_optimizer(model, args.lr, args.head_lr, args.weight_decay)
 
     def batches(epoch):
-        rng = random.Random(args.seed * 1000 + epoch)
-        idx = list(range(len(train_w)))
-        rng.shuffle(idx)
-        chunk = args.batch_size * 50
-        out = []
-        for k in range(0, len(idx), chunk):
-            part = sorted(idx[k:k + chunk], key=lambda i: len(train_w[i].input_ids))
-            out += [part[j:j + args.batch_size] for j in range(0, len(part), args.batch_size)]
-        rng.shuffle(out)
-        return out
+        return nc.bucketed_batches(train_w, args.batch_size, args.seed, epoch)
 
     steps_per_epoch = math.ceil(len(train_w) / args.batch_size)
     total = steps_per_epoch * args.epochs
     if args.max_steps:
         total = min(total, args.max_steps)
-    warm = max(1, int(total * args.warmup))
-
-    def lr_lambda(step):
-        if step < warm:
-            return (step + 1) / warm
-        return max(0.0, (total - step) / max(1, total - warm))
-
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda)
+    sched, warm = nc.warmup_linear_schedule(opt, total, args.warmup)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
 
     start_epoch, step, best, history = 0, 0, -1.0, []

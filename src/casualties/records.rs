@@ -37,12 +37,7 @@ struct Spans<'a> {
 
 impl Spans<'_> {
     fn span(&self, range: &Range<usize>) -> Span {
-        let chars = self.normalized.to_original(range.start, range.end);
-        Span {
-            start: chars.start,
-            end: chars.end,
-            text: self.normalized.original_slice(&self.doc.text, chars).to_owned(),
-        }
+        Span::from_normalized(self.normalized, &self.doc.text, range.clone())
     }
 
     fn mention(&self, range: &Option<Range<usize>>) -> Option<Mention> {

@@ -20,12 +20,7 @@ pub struct ClaimDocument<'a> {
 
 impl ClaimDocument<'_> {
     fn span(&self, range: &Range<usize>) -> Span {
-        let chars = self.normalized.to_original(range.start, range.end);
-        Span {
-            start: chars.start,
-            end: chars.end,
-            text: self.normalized.original_slice(self.original, chars).to_owned(),
-        }
+        Span::from_normalized(self.normalized, self.original, range.clone())
     }
 
     fn mention(&self, range: &Option<Range<usize>>) -> Option<Mention> {

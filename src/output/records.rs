@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::corpus::RejectReason;
+use crate::text::NormalizedText;
 
 /// Version of the record layout; bumped whenever a field changes meaning or
 /// goes away.
@@ -28,6 +29,23 @@ pub struct Span {
     pub end: usize,
     /// The characters `start..end` of the document text.
     pub text: String,
+}
+
+impl Span {
+    /// The span of the original text that byte range `range` of its
+    /// normalised form came from.
+    pub fn from_normalized(
+        normalized: &NormalizedText,
+        original: &str,
+        range: std::ops::Range<usize>,
+    ) -> Self {
+        let chars = normalized.to_original(range.start, range.end);
+        Self {
+            start: chars.start,
+            end: chars.end,
+            text: normalized.original_slice(original, chars).to_owned(),
+        }
+    }
 }
 
 /// What produced a record: a model (named by its id) or a rule set.

@@ -46,12 +46,7 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// A span of the normalised text as an output span of the original text.
     pub fn span(&self, range: Range<usize>) -> Span {
-        let chars = self.normalized.to_original(range.start, range.end);
-        Span {
-            start: chars.start,
-            end: chars.end,
-            text: self.normalized.original_slice(&self.doc.text, chars).to_owned(),
-        }
+        Span::from_normalized(&self.normalized, &self.doc.text, range)
     }
 
     /// Index of the sentence holding a byte offset of the normalised text.
