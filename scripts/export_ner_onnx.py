@@ -298,7 +298,7 @@ def main():
         f"tokenizer.json, config.json; results in {exp_dir / 'results.json'}")
 
 
-ATTRIBUTION_MODEL_ID = "newsgrist-attribution-minilm-l6-polnear-v1"
+ATTRIBUTION_MODEL_ID = "newsgrist-attribution-minilm-l6-polnear-v2"
 
 
 def export_attribution(args):

@@ -7,15 +7,15 @@
 //! a killing is a perpetrator, of an arrest an authority; the victims a
 //! victim; the source of a figure a reporter (an authority when it is a
 //! government, security agency or place: "Turkish officials said").
-//! [`claim_hints`] reads claim records: the claimant is a claimant, the
-//! medium a reporter. Any other stage can add hints the same way through
+//! [`claim_hints`] reads claim records: the claimant is a claimant (and,
+//! of a responsibility claim, a perpetrator), the medium a reporter. Any other stage can add hints the same way through
 //! [`apply_role_hints`].
 //!
 //! [`link_casualties`] and [`link_claims`] also fill the `actor_id` of
 //! casualty and claim mentions.
 //! This file does not resolve names: [`super::resolve`] does.
 use crate::output::extractions::{
-    ActorRecord, ActorRole, ActorType, CasualtyKind, CasualtyRecord, ClaimRecord, Mention,
+    ActorRecord, ActorRole, ActorType, CasualtyKind, CasualtyRecord, ClaimRecord, ClaimType, Mention,
 };
 use crate::output::records::Span;
 
@@ -73,6 +73,10 @@ pub fn claim_hints(claims: &[ClaimRecord]) -> Vec<RoleHint> {
     for claim in claims {
         if let Some(claimant) = &claim.claimant {
             hints.push(RoleHint::new(&claimant.span, ActorRole::Claimant));
+            // a group that claims an attack names itself its perpetrator
+            if claim.claim_type == ClaimType::Responsibility {
+                hints.push(RoleHint::new(&claimant.span, ActorRole::Perpetrator));
+            }
         }
         if let Some(medium) = &claim.medium {
             hints.push(RoleHint::new(&medium.span, ActorRole::Reporter));
