@@ -85,3 +85,38 @@ pub fn synthetic_jsonl(path: &Path, count: usize) {
     }
     std::fs::write(path, lines).expect("write synthetic corpus");
 }
+
+/// Flags for runs that get killed: a commit after every small chunk, so
+/// kills land between many commit points, and no models, so runs are fast.
+pub const CRASHABLE_FLAGS: [&str; 8] = [
+    "--chunk-docs",
+    "8",
+    "--commit-interval",
+    "0",
+    "--threads",
+    "2",
+    "--no-ner",
+    "--no-attribution",
+];
+
+/// `run CORPUS --out OUT` with [`CRASHABLE_FLAGS`].
+pub fn crashable_run_args<'a>(corpus: &'a Path, out: &'a Path) -> Vec<&'a str> {
+    let mut args = vec![
+        "run",
+        corpus.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ];
+    args.extend(CRASHABLE_FLAGS);
+    args
+}
+
+/// Starts such a run in the background, output silenced.
+pub fn start_crashable(corpus: &Path, out: &Path) -> std::process::Child {
+    newsgrist()
+        .args(crashable_run_args(corpus, out))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn newsgrist")
+}

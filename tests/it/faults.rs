@@ -8,37 +8,6 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
-const FLAGS: [&str; 8] = [
-    "--chunk-docs",
-    "8",
-    "--commit-interval",
-    "0",
-    "--threads",
-    "2",
-    "--no-ner",
-    "--no-attribution",
-];
-
-fn run_args<'a>(corpus: &'a Path, out: &'a Path) -> Vec<&'a str> {
-    let mut args = vec![
-        "run",
-        corpus.to_str().expect("utf-8"),
-        "--out",
-        out.to_str().expect("utf-8"),
-    ];
-    args.extend(FLAGS);
-    args
-}
-
-fn start(corpus: &Path, out: &Path) -> std::process::Child {
-    newsgrist()
-        .args(run_args(corpus, out))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn newsgrist")
-}
-
 /// xorshift64*: reproducible delays without a dependency.
 struct Rng(u64);
 
@@ -94,7 +63,10 @@ fn seeded_random_kills_resume_to_the_uninterrupted_output() {
     synthetic_jsonl(&corpus, 3000);
     let reference = dir.path().join("reference");
     let began = Instant::now();
-    assert_eq!(start(&corpus, &reference).wait().expect("wait").code(), Some(0));
+    assert_eq!(
+        start_crashable(&corpus, &reference).wait().expect("wait").code(),
+        Some(0)
+    );
     let span = began.elapsed().as_millis() as u64;
 
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -102,7 +74,7 @@ fn seeded_random_kills_resume_to_the_uninterrupted_output() {
     for case in 0..3 {
         let out = dir.path().join(format!("killed-{case}"));
         let delay = 5 + rng.below(span);
-        let mut child = start(&corpus, &out);
+        let mut child = start_crashable(&corpus, &out);
         std::thread::sleep(Duration::from_millis(delay));
         if child.try_wait().expect("poll").is_none() {
             interrupted += 1;
@@ -110,7 +82,7 @@ fn seeded_random_kills_resume_to_the_uninterrupted_output() {
         child.kill().ok(); // SIGKILL
         child.wait().expect("reap");
         check_committed_state(&out);
-        let status = start(&corpus, &out).wait().expect("wait");
+        let status = start_crashable(&corpus, &out).wait().expect("wait");
         assert_eq!(status.code(), Some(0), "case {case} (kill at {delay} ms)");
         assert_same_state(&reference, &out);
     }
@@ -128,7 +100,10 @@ fn a_full_disk_stops_the_run_cleanly_and_a_rerun_completes_it() {
     let corpus = dir.path().join("corpus.jsonl");
     synthetic_jsonl(&corpus, 3000);
     let reference = dir.path().join("reference");
-    assert_eq!(start(&corpus, &reference).wait().expect("wait").code(), Some(0));
+    assert_eq!(
+        start_crashable(&corpus, &reference).wait().expect("wait").code(),
+        Some(0)
+    );
     let documents_bytes = std::fs::metadata(reference.join("documents.jsonl"))
         .expect("documents.jsonl")
         .len();
@@ -145,7 +120,7 @@ fn a_full_disk_stops_the_run_cleanly_and_a_rerun_completes_it() {
         .arg("-c")
         .arg(script)
         .arg(binary)
-        .args(run_args(&corpus, &out))
+        .args(crashable_run_args(&corpus, &out))
         .current_dir(repo())
         .env("RUST_LOG", "warn")
         .stdin(Stdio::null())
@@ -170,7 +145,7 @@ fn a_full_disk_stops_the_run_cleanly_and_a_rerun_completes_it() {
         jsonl(&out.join(name));
     }
 
-    let status = start(&corpus, &out).wait().expect("wait");
+    let status = start_crashable(&corpus, &out).wait().expect("wait");
     assert_eq!(status.code(), Some(0), "the rerun with room completes");
     assert_same_state(&reference, &out);
 }

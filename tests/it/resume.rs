@@ -1,32 +1,9 @@
 //! Crash safety: a run killed with SIGKILL at any moment, then rerun, ends
 //! with exactly the output of an uninterrupted run; a second run on a busy
 //! output directory is refused.
-use std::path::Path;
 use std::time::Duration;
 
 use crate::common::*;
-
-fn start(corpus: &Path, out: &Path) -> std::process::Child {
-    newsgrist()
-        .args([
-            "run",
-            corpus.to_str().expect("utf-8"),
-            "--out",
-            out.to_str().expect("utf-8"),
-            "--chunk-docs",
-            "8",
-            "--commit-interval",
-            "0",
-            "--threads",
-            "2",
-            "--no-ner",
-            "--no-attribution",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn newsgrist")
-}
 
 #[test]
 fn killed_runs_resume_to_the_uninterrupted_output() {
@@ -34,7 +11,7 @@ fn killed_runs_resume_to_the_uninterrupted_output() {
     let corpus = dir.path().join("corpus.jsonl");
     synthetic_jsonl(&corpus, 4000);
     let reference = dir.path().join("reference");
-    let status = start(&corpus, &reference).wait().expect("wait");
+    let status = start_crashable(&corpus, &reference).wait().expect("wait");
     assert_eq!(status.code(), Some(0));
 
     let mut interrupted_at_least_once = false;
@@ -46,7 +23,7 @@ fn killed_runs_resume_to_the_uninterrupted_output() {
     {
         let out = dir.path().join(format!("killed-{case}"));
         for delay in delays {
-            let mut child = start(&corpus, &out);
+            let mut child = start_crashable(&corpus, &out);
             std::thread::sleep(Duration::from_millis(*delay));
             if child.try_wait().expect("poll").is_none() {
                 interrupted_at_least_once = true;
@@ -54,7 +31,7 @@ fn killed_runs_resume_to_the_uninterrupted_output() {
             child.kill().ok();
             child.wait().expect("reap");
         }
-        let status = start(&corpus, &out).wait().expect("wait");
+        let status = start_crashable(&corpus, &out).wait().expect("wait");
         assert_eq!(status.code(), Some(0), "case {case}: the resumed run finishes");
         assert_same_outputs(&reference, &out);
         let report: serde_json::Value = serde_json::from_str(&read(&out.join("run.json"))).expect("run.json");
@@ -98,7 +75,7 @@ fn an_interrupted_run_is_not_resumed_with_other_inputs() {
     let corpus = dir.path().join("corpus.jsonl");
     synthetic_jsonl(&corpus, 4000);
     let out = dir.path().join("out");
-    let mut child = start(&corpus, &out);
+    let mut child = start_crashable(&corpus, &out);
     // Wait for a first commit, then kill before the end.
     let commit = out.join(".newsgrist/commit.json");
     for _ in 0..400 {
