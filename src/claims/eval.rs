@@ -74,7 +74,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDocument>, GoldError> {
         let row: Row = serde_json::from_str(line).map_err(|err| bad(err.to_string()))?;
         let mut spans = BTreeSet::new();
         for attribution in &row.attributions {
-            for role in [Role::Source, Role::Cue, Role::Content] {
+            for role in Role::ALL {
                 let pieces = attribution.get(role.name()).and_then(Value::as_array);
                 for piece in pieces.into_iter().flatten() {
                     let start = piece.get(0).and_then(Value::as_u64);
@@ -210,7 +210,7 @@ impl AttributionScores {
     /// Adds one document: predicted character spans with their role.
     pub fn add(&mut self, doc: &GoldDocument, predicted: &[(Role, usize, usize)]) {
         self.documents += 1;
-        for role in [Role::Source, Role::Cue, Role::Content] {
+        for role in Role::ALL {
             let of = |spans: &[(Role, usize, usize)]| -> Vec<(usize, usize)> {
                 spans
                     .iter()
@@ -221,6 +221,15 @@ impl AttributionScores {
             let counts = score_role(&doc.text, &of(predicted), &of(&doc.spans));
             self.role_mut(role).add(&counts);
         }
+    }
+
+    /// The counts of all roles together (micro-averaging).
+    pub fn total(&self) -> RoleCounts {
+        let mut total = RoleCounts::default();
+        for role in Role::ALL {
+            total.add(self.role(role));
+        }
+        total
     }
 
     pub fn role(&self, role: Role) -> &RoleCounts {

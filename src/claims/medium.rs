@@ -59,7 +59,7 @@ const MEDIA_WORDS: &[&str] = &[
 /// Words that end a medium phrase.
 const STOPS: &[&str] = &[
     "that", "on", "in", "as", "who", "which", "where", "when", "after", "before", "for", "saying", "and",
-    "but", "to", "about", "of", "late", "earlier", "on", "last", "this", "from", "by",
+    "but", "to", "about", "of", "late", "earlier", "last", "this", "from", "by",
 ];
 
 /// Words after which a medium phrase may start, with whether the phrase

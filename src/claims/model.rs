@@ -21,12 +21,7 @@ pub struct AttributionModel {
 impl AttributionModel {
     /// Loads the model directory (usually `models/attribution`).
     pub fn load(dir: &Path) -> Result<Self, ModelError> {
-        Self::load_with(dir, RunnerOptions::default())
-    }
-
-    /// Loads the model directory with runner options.
-    pub fn load_with(dir: &Path, options: RunnerOptions) -> Result<Self, ModelError> {
-        let classifier = TokenClassifier::load(dir, options)?;
+        let classifier = TokenClassifier::load(dir, RunnerOptions::default())?;
         let roles: Vec<&str> = classifier
             .labels()
             .iter()

@@ -26,13 +26,6 @@ pub struct Quote {
     pub inner: Range<usize>,
 }
 
-impl Quote {
-    /// Whether `range` lies inside the quote's marks.
-    pub fn contains(&self, range: &Range<usize>) -> bool {
-        self.outer.start <= range.start && range.end <= self.outer.end
-    }
-}
-
 /// Quotations of `text`, in order, not overlapping.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
     let mut quotes = Vec::new();

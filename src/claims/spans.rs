@@ -16,6 +16,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in report order.
+    pub const ALL: [Role; 3] = [Role::Source, Role::Cue, Role::Content];
+
     /// The role of a model label (`SOURCE`, `CUE`, `CONTENT`, any case).
     pub fn from_label(label: &str) -> Option<Self> {
         match label.to_ascii_uppercase().as_str() {

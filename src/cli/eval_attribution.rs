@@ -15,8 +15,6 @@ use serde_json::json;
 use super::args::EvalAttributionArgs;
 use super::run_command::model_dir;
 
-const ROLES: [Role; 3] = [Role::Source, Role::Cue, Role::Content];
-
 /// A predicted span: its role and character range.
 type RoleSpan = (Role, usize, usize);
 
@@ -95,15 +93,7 @@ fn predict(
 }
 
 fn micro(scores: &AttributionScores, overlap: bool) -> Prf {
-    let mut total = newsgrist::claims::eval::RoleCounts::default();
-    for role in ROLES {
-        let counts = scores.role(role);
-        total.predicted += counts.predicted;
-        total.gold += counts.gold;
-        total.exact += counts.exact;
-        total.overlap_predicted += counts.overlap_predicted;
-        total.overlap_gold += counts.overlap_gold;
-    }
+    let total = scores.total();
     if overlap {
         total.overlap()
     } else {
@@ -113,7 +103,7 @@ fn micro(scores: &AttributionScores, overlap: bool) -> Prf {
 
 fn report_json(scores: &AttributionScores, model: &str, seconds: f64) -> serde_json::Value {
     let overall = micro(scores, true);
-    let per_role: serde_json::Map<String, serde_json::Value> = ROLES
+    let per_role: serde_json::Map<String, serde_json::Value> = Role::ALL
         .iter()
         .map(|&role| {
             let counts = scores.role(role);
@@ -172,7 +162,7 @@ fn write_table(
         )
     };
     let (mut predicted, mut gold) = (0, 0);
-    for role in ROLES {
+    for role in Role::ALL {
         let counts = scores.role(role);
         predicted += counts.predicted;
         gold += counts.gold;

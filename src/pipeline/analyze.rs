@@ -87,18 +87,34 @@ impl Analyzer {
 
     /// Model id per stage, for `run.json`.
     pub fn model_ids(&self) -> BTreeMap<String, String> {
+        let extractors = self.extractors();
         let mut ids = BTreeMap::new();
-        if let Some(ner) = &self.ner {
-            ids.insert("ner".to_owned(), ner.model_id().unwrap_or("unnamed").to_owned());
+        if let Some(ner) = extractors.ner {
+            ids.insert("ner".to_owned(), ner.version);
         }
-        if let Some(model) = &self.attribution {
-            ids.insert(
-                "attribution".to_owned(),
-                model.model_id().unwrap_or("unnamed").to_owned(),
-            );
+        if self.attribution.is_some() {
+            ids.insert("attribution".to_owned(), extractors.claims.version);
         }
         ids.insert("actors".to_owned(), self.actors.version());
         ids
+    }
+
+    /// Who makes each kind of record: the models by their ids, else the rules.
+    fn extractors(&self) -> Extractors {
+        let by_model = |name: &str, id: Option<&str>| Extractor {
+            name: name.to_owned(),
+            version: id.unwrap_or("unnamed").to_owned(),
+        };
+        Extractors {
+            ner: self.ner.as_ref().map(|ner| by_model("ner", ner.model_id())),
+            claims: match &self.attribution {
+                Some(model) => by_model("attribution", model.model_id()),
+                None => Extractor {
+                    name: claims::RULES_EXTRACTOR.to_owned(),
+                    version: claims::RULES_VERSION.to_owned(),
+                },
+            },
+        }
     }
 
     /// Analyses a chunk of documents, in order. Must run inside the run's
@@ -176,22 +192,7 @@ impl Analyzer {
             }
             None => vec![Vec::new(); prepared.len()],
         };
-        let extractors = Extractors {
-            ner: self.ner.as_ref().map(|ner| Extractor {
-                name: "ner".to_owned(),
-                version: ner.model_id().unwrap_or("unnamed").to_owned(),
-            }),
-            claims: match &self.attribution {
-                Some(model) => Extractor {
-                    name: "attribution".to_owned(),
-                    version: model.model_id().unwrap_or("unnamed").to_owned(),
-                },
-                None => Extractor {
-                    name: claims::RULES_EXTRACTOR.to_owned(),
-                    version: claims::RULES_VERSION.to_owned(),
-                },
-            },
-        };
+        let extractors = self.extractors();
         Ok(prepared
             .par_iter()
             .zip(entities.par_iter())
