@@ -298,13 +298,61 @@ def build_model(base_dir: Path, use_shape: bool = True, load_base: bool = True,
     return model, config
 
 
-def make_optimizer(model, lr: float, head_lr: float, weight_decay: float):
+def add_run_args(ap):
+    """Options every training script takes."""
+    ap.add_argument("--max-steps", type=int, default=0, help="debug: stop after N steps")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--bf16", action="store_true", help="bf16 autocast for the training forward pass")
+
+
+def start_run(args, runs: str):
+    """Threads and seeds from `args`; returns (run directory .cache/<runs>/<args.run>,
+    base encoder directory, tokenizer)."""
+    import random
+
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    out_dir = CACHE / runs / args.run
+    out_dir.mkdir(parents=True, exist_ok=True)
+    base = base_dir()
+    return out_dir, base, load_tokenizer(base / "tokenizer.json")
+
+
+def init_from_ner(model, init: str, log) -> str:
+    """With `init` = 'ner:<run>', loads the encoder and casing embedding of
+    .cache/ner_runs/<run>/best.pt into `model` (its own heads stay new); returns what it
+    started from ('base' when `init` is 'base' or the checkpoint is missing)."""
+    import torch
+
+    if not init.startswith("ner:"):
+        return "base"
+    p = CACHE / "ner_runs" / init[4:] / "best.pt"
+    if not p.exists():
+        log(f"no {p}: starting from the base encoder")
+        return "base"
+    sd = torch.load(p, map_location="cpu", weights_only=False)["model"]
+    sd = {k: v for k, v in sd.items() if k.startswith(("bert.", "shape_emb."))}
+    _, unexpected = model.load_state_dict(sd, strict=False)
+    assert not unexpected, unexpected
+    return str(p.relative_to(REPO))
+
+
+def make_optimizer(model, lr: float, head_lr: float, weight_decay: float,
+                   head_prefixes: tuple = ("classifier", "shape_emb")):
     """AdamW with three groups: encoder weights (decayed), encoder biases and LayerNorms
-    (not decayed), and the new parts (classifier, casing embedding) at `head_lr`."""
+    (not decayed), and the new parts (`head_prefixes`: classifier, casing embedding) at
+    `head_lr`."""
     import torch
 
     named = list(model.named_parameters())
-    head = [p for n, p in named if n.startswith(("classifier", "shape_emb"))]
+    head = [p for n, p in named if n.startswith(head_prefixes)]
     no_decay = ("bias", "LayerNorm")
     enc_decay = [p for n, p in named if n.startswith("bert") and not any(x in n for x in no_decay)]
     enc_nodecay = [p for n, p in named if n.startswith("bert") and any(x in n for x in no_decay)]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -69,25 +68,12 @@ def main():
                     help="loss only on target words (default: also on context words of each window)")
     ap.add_argument("--max-train-docs", type=int, default=0, help="debug: first N train rows")
     ap.add_argument("--max-dev-docs", type=int, default=0, help="debug: first N dev rows")
-    ap.add_argument("--max-steps", type=int, default=0, help="debug: stop after N steps")
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--bf16", action="store_true", help="bf16 autocast for the training forward pass")
+    nc.add_run_args(ap)
     args = ap.parse_args()
 
-    import numpy as np
     import torch
 
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-
-    out_dir = nc.CACHE / "attribution_runs" / args.run
-    out_dir.mkdir(parents=True, exist_ok=True)
-    base = nc.base_dir()
-    tok = nc.load_tokenizer(base / "tokenizer.json")
+    out_dir, base, tok = nc.start_run(args, "attribution_runs")
     t0 = time.time()
     train_w, train_d = ac.prepare(ac.POLNEAR_DIR / "train.jsonl", tok, label_context=not args.no_label_context,
                                   limit=args.max_train_docs)
@@ -99,18 +85,7 @@ def main():
         f"positions), {len(dev_d)} dev docs -> {len(dev_w)} windows, prep {time.time() - t0:.1f}s")
 
     model, config = nc.build_model(base, use_shape=True, num_labels=len(ac.LABELS))
-    init = "base"
-    if args.init.startswith("ner:"):
-        p = nc.CACHE / "ner_runs" / args.init[4:] / "best.pt"
-        if p.exists():
-            sd = torch.load(p, map_location="cpu", weights_only=False)["model"]
-            sd = {k: v for k, v in sd.items() if not k.startswith("classifier.")}
-            missing, unexpected = model.load_state_dict(sd, strict=False)
-            assert set(missing) <= {"classifier.weight", "classifier.bias"}, missing
-            assert not unexpected, unexpected
-            init = str(p.relative_to(nc.REPO))
-        else:
-            log(f"no {p}: starting from the base encoder")
+    init = nc.init_from_ner(model, args.init, log)
     log(f"init: {init}")
 
     opt = nc.make_optimizer(model, args.lr, args.head_lr, args.weight_decay)

@@ -10,6 +10,7 @@
 //! labels into entity mentions. [`actors`] resolves them into actors with
 //! stable ids. [`casualties`] finds casualty figures and
 //! each event's toll. [`claims`] finds who claimed, said or denied what.
+//! [`relations`] links actors to each other and to the attacks they claim.
 pub mod actors;
 pub mod casualties;
 pub mod claims;
@@ -19,6 +20,8 @@ pub mod model;
 pub mod ner;
 pub mod output;
 pub mod pipeline;
+pub mod relations;
+pub mod scores;
 pub mod text;
 
 pub use error::{Error, Result};

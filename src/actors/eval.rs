@@ -25,6 +25,8 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::scores::Prf;
+
 use crate::ner::EntityMention;
 
 use super::gazetteer::Gazetteer;
@@ -74,29 +76,6 @@ struct WikiMention {
 struct CorefDoc {
     doc_key: String,
     clusters: Vec<Vec<String>>,
-}
-
-/// Precision, recall and F1 of one metric.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct Prf {
-    pub precision: f64,
-    pub recall: f64,
-    pub f1: f64,
-}
-
-impl Prf {
-    fn new(precision: f64, recall: f64) -> Self {
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
-        Self {
-            precision,
-            recall,
-            f1,
-        }
-    }
 }
 
 /// The scores of one clustering.
@@ -358,15 +337,15 @@ impl Tally {
         };
         let mentions = self.mentions as f64;
         Scores {
-            b_cubed: Prf::new(
+            b_cubed: Prf::from_ratios(
                 ratio(self.b3_precision, mentions),
                 ratio(self.b3_recall, mentions),
             ),
-            pairwise: Prf::new(
+            pairwise: Prf::from_ratios(
                 ratio(self.pairs_both as f64, self.pairs_predicted as f64),
                 ratio(self.pairs_both as f64, self.pairs_gold as f64),
             ),
-            muc: Prf::new(
+            muc: Prf::from_ratios(
                 ratio(self.muc_precision.0 as f64, self.muc_precision.1 as f64),
                 ratio(self.muc_recall.0 as f64, self.muc_recall.1 as f64),
             ),

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::spans::Role;
+pub use crate::scores::Prf;
 
 /// A gold document.
 #[derive(Debug, Clone)]
@@ -107,39 +108,13 @@ pub struct RoleCounts {
     pub overlap_gold: usize,
 }
 
-/// Precision, recall and F1, 0 to 1.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-pub struct Prf {
-    pub precision: f64,
-    pub recall: f64,
-    pub f1: f64,
-}
-
-impl Prf {
-    fn new(precision_hits: usize, predicted: usize, recall_hits: usize, gold: usize) -> Self {
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let precision = ratio(precision_hits, predicted);
-        let recall = ratio(recall_hits, gold);
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
-        Self {
-            precision,
-            recall,
-            f1,
-        }
-    }
-}
-
 impl RoleCounts {
     pub fn exact(&self) -> Prf {
-        Prf::new(self.exact, self.predicted, self.exact, self.gold)
+        Prf::from_hits(self.exact, self.predicted, self.exact, self.gold)
     }
 
     pub fn overlap(&self) -> Prf {
-        Prf::new(
+        Prf::from_hits(
             self.overlap_predicted,
             self.predicted,
             self.overlap_gold,

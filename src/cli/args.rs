@@ -157,6 +157,17 @@ pub struct RunArgs {
     #[arg(long, conflicts_with = "attribution_model")]
     pub no_attribution: bool,
 
+    /// The relation model directory (pairs of named entities in a
+    /// sentence: leader_of, member_of, based_in, opposed_to, ...). Default:
+    /// models/relations, found like models/ner. Needs the named-entity model.
+    #[arg(long, value_name = "DIR")]
+    pub relation_model: Option<PathBuf>,
+
+    /// Run without the relation model: relations.jsonl then holds only
+    /// claimed_responsibility_for relations from responsibility claims.
+    #[arg(long, conflicts_with = "relation_model")]
+    pub no_relations: bool,
+
     /// Extra gazetteer entries for actors, in the format of the built-in
     /// src/actors/gazetteer.tsv: one actor per line, tab-separated `id`
     /// (ng:<type>/<slug>), `type` (person, armed_group, government,
@@ -198,6 +209,22 @@ pub enum EvalTarget {
     /// content spans, exact and overlapping, on PolNeAR-shaped JSONL
     /// (`text` and `attributions` with character spans).
     Attribution(EvalAttributionArgs),
+    /// Relation classification given gold entities: KBP37 files (macro-F1
+    /// over the 18 types, direction counted, no_relation excluded) or
+    /// CrossRE JSON files (micro-F1 over head, tail, label triples).
+    Relations(EvalRelationsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalRelationsArgs {
+    /// A KBP37 file (e.g. ../shared/data/kbp37/dev.txt) or a CrossRE file
+    /// (e.g. ../shared/data/crossre/crossre_data/news-dev.json); the format
+    /// is read from the file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    #[command(flatten)]
+    pub options: ModelEvalOptions,
 }
 
 #[derive(Debug, Args)]
@@ -208,7 +235,14 @@ pub struct EvalAttributionArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
-    /// Model directory [default: models/attribution].
+    #[command(flatten)]
+    pub options: ModelEvalOptions,
+}
+
+/// Options of the `eval` commands that run a model.
+#[derive(Debug, Args)]
+pub struct ModelEvalOptions {
+    /// Model directory [default: the model under models/ that the command scores].
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
 

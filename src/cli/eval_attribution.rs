@@ -19,9 +19,9 @@ use super::run_command::model_dir;
 type RoleSpan = (Role, usize, usize);
 
 pub fn run(args: &EvalAttributionArgs) -> anyhow::Result<ExitCode> {
-    let threads = super::thread_count(args.threads)?;
+    let threads = super::thread_count(args.options.threads)?;
     let gold = read_gold(&args.file)?;
-    let dir = model_dir(args.model.as_deref(), "attribution");
+    let dir = model_dir(args.options.model.as_deref(), "attribution");
     let model = AttributionModel::load(&dir).with_context(|| {
         format!(
             "cannot load the attribution model from {} (--model DIR)",
@@ -43,7 +43,7 @@ pub fn run(args: &EvalAttributionArgs) -> anyhow::Result<ExitCode> {
     }
     let model_id = model.model_id().unwrap_or("unnamed");
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if args.options.json {
         serde_json::to_writer(&mut out, &report_json(&scores, model_id, seconds))?;
         writeln!(out)?;
     } else {

@@ -20,6 +20,7 @@ pub fn run(args: EvalArgs, global: GlobalArgs) -> anyhow::Result<ExitCode> {
         EvalTarget::Casualties(casualties) => super::eval_casualties::run(&casualties),
         EvalTarget::Actors(actors) => super::eval_actors::run(&actors),
         EvalTarget::Attribution(attribution) => super::eval_attribution::run(&attribution),
+        EvalTarget::Relations(relations) => super::eval_relations::run(&relations),
     }
 }
 

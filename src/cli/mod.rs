@@ -10,6 +10,7 @@ mod eval_actors;
 mod eval_attribution;
 mod eval_casualties;
 mod eval_command;
+mod eval_relations;
 mod logging;
 mod progress;
 mod run_command;

@@ -8,6 +8,7 @@ use newsgrist::claims::AttributionModel;
 use newsgrist::corpus::{FieldNames, Input};
 use newsgrist::ner::NerStage;
 use newsgrist::pipeline::{self, Analyzer, OutputTarget, RunConfig, Shard};
+use newsgrist::relations::RelationModel;
 
 use super::args::{GlobalArgs, RunArgs};
 use super::{logging, progress, EXIT_REJECTS};
@@ -90,28 +91,64 @@ fn build_analyzer(args: &RunArgs) -> anyhow::Result<Analyzer> {
     let actors = ActorStage::with_alias_files(&args.aliases).context("cannot load --aliases")?;
     let mut analyzer = Analyzer::new().with_actors(actors);
     if !args.no_ner {
-        let dir = model_dir(args.ner_model.as_deref(), "ner");
-        let ner = NerStage::load(&dir).with_context(|| {
-            format!(
-                "cannot load the named-entity model from {} (or run with --no-ner)",
-                dir.display()
-            )
-        })?;
-        tracing::info!(model = ner.model_id().unwrap_or("unnamed"), dir = %dir.display(), "named-entity model loaded");
+        let ner = load_model(
+            args.ner_model.as_deref(),
+            "ner",
+            "named-entity",
+            "--no-ner",
+            NerStage::load,
+            |m| m.model_id(),
+        )?;
         analyzer = analyzer.with_ner(ner);
     }
     if !args.no_attribution {
-        let dir = model_dir(args.attribution_model.as_deref(), "attribution");
-        let model = AttributionModel::load(&dir).with_context(|| {
-            format!(
-                "cannot load the attribution model from {} (or run with --no-attribution)",
-                dir.display()
-            )
-        })?;
-        tracing::info!(model = model.model_id().unwrap_or("unnamed"), dir = %dir.display(), "attribution model loaded");
+        let model = load_model(
+            args.attribution_model.as_deref(),
+            "attribution",
+            "attribution",
+            "--no-attribution",
+            AttributionModel::load,
+            |m| m.model_id(),
+        )?;
         analyzer = analyzer.with_attribution(model);
     }
+    if !args.no_relations && !args.no_ner {
+        let model = load_model(
+            args.relation_model.as_deref(),
+            "relations",
+            "relation",
+            "--no-relations",
+            RelationModel::load,
+            |m| m.model_id(),
+        )?;
+        analyzer = analyzer.with_relations(model);
+    } else if args.relation_model.is_some() {
+        anyhow::bail!(newsgrist::Error::InvalidArgument(
+            "--relation-model needs the named-entity model: drop --no-ner".into()
+        ));
+    }
     Ok(analyzer)
+}
+
+/// Loads the model in `given`, else in `models/NAME` (see [`model_dir`]);
+/// the error says how to run without it (`off_flag`).
+fn load_model<T>(
+    given: Option<&Path>,
+    name: &str,
+    what: &str,
+    off_flag: &str,
+    load: impl FnOnce(&Path) -> Result<T, newsgrist::model::ModelError>,
+    model_id: impl Fn(&T) -> Option<&str>,
+) -> anyhow::Result<T> {
+    let dir = model_dir(given, name);
+    let model = load(&dir).with_context(|| {
+        format!(
+            "cannot load the {what} model from {} (or run with {off_flag})",
+            dir.display()
+        )
+    })?;
+    tracing::info!(model = model_id(&model).unwrap_or("unnamed"), dir = %dir.display(), "{what} model loaded");
+    Ok(model)
 }
 
 /// The given model directory, else `models/NAME` in the current directory,

@@ -74,11 +74,7 @@ struct RawNewsgrist {
 impl ModelConfig {
     /// Reads and checks `path`.
     pub fn load(path: &Path) -> Result<Self, ModelError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Self::parse(&text, path)
+        Self::parse(&super::model_dir::read_text(path)?, path)
     }
 
     /// Parses config text; `path` is for messages.

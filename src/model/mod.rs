@@ -1,4 +1,4 @@
-//! Token-classification models served by ONNX Runtime.
+//! Token-classification and entity-pair models served by ONNX Runtime.
 //!
 //! [`TokenClassifier`] loads a model directory (`model.onnx`,
 //! `tokenizer.json`, `config.json` with `id2label`), the layout Hugging Face
@@ -16,10 +16,19 @@
 //! - [`words`]: groups subword tokens into words;
 //! - [`runner`]: puts them together; its doc says why each window runs as its
 //!   own model call.
+//!
+//! The other kind of model, entity-pair classifiers (relations), shares the
+//! runtime, tokenizer and casing: [`pair_config`] reads its `config.json`,
+//! [`markers`] wraps a sentence's entities in marker tokens, and [`pairs`]
+//! runs one call per sentence for all its pairs.
 pub mod casing;
 pub mod config;
 pub mod encode;
 pub mod error;
+pub mod markers;
+mod model_dir;
+pub mod pair_config;
+pub mod pairs;
 pub mod runner;
 pub mod runtime;
 pub mod session;
@@ -31,5 +40,7 @@ mod tests;
 
 pub use config::ModelConfig;
 pub use error::ModelError;
+pub use pair_config::{PairConfig, PairHead};
+pub use pairs::{PairClassifier, PairInput, ScoredPair};
 pub use runner::{ClassifiedText, RunnerOptions, TextInput, TokenClassifier, TokenCounts, WordPrediction};
 pub use words::WordRule;

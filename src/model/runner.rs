@@ -153,19 +153,12 @@ impl TokenClassifier {
         let model_path = dir.join(options.model_file.as_deref().unwrap_or(Path::new("model.onnx")));
         let config_path = dir.join("config.json");
         let tokenizer_path = dir.join("tokenizer.json");
-        for (what, path) in [
-            ("ONNX model", &model_path),
+        let files = [
+            ("ONNX model", model_path.as_path()),
             ("model configuration", &config_path),
             ("tokenizer", &tokenizer_path),
-        ] {
-            if !path.is_file() {
-                return Err(ModelError::MissingFile {
-                    what,
-                    path: path.clone(),
-                    hint: missing_hint(),
-                });
-            }
-        }
+        ];
+        super::model_dir::require_files(&files, MISSING_HINT)?;
         let mut config = ModelConfig::load(&config_path)?;
         if let Some(max_length) = options.max_length {
             config.max_length = max_length;
@@ -393,11 +386,9 @@ fn softmax(logits: &[f32]) -> Vec<f32> {
     exps.into_iter().map(|exp| (exp / sum) as f32).collect()
 }
 
-fn missing_hint() -> String {
+const MISSING_HINT: &str =
     "a model directory holds model.onnx, tokenizer.json and config.json; newsgrist's NER model \
-     is exported into models/ner by scripts/export_ner_onnx.py"
-        .to_owned()
-}
+     is exported into models/ner by scripts/export_ner_onnx.py";
 
 #[cfg(test)]
 mod tests {

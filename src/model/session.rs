@@ -235,7 +235,7 @@ impl SessionPool {
     }
 }
 
-fn create(path: &Path, environment: &Environment) -> Result<Session, ModelError> {
+pub(crate) fn create(path: &Path, environment: &Environment) -> Result<Session, ModelError> {
     let failed = |reason: String| ModelError::Session {
         path: path.to_path_buf(),
         reason,

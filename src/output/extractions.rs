@@ -295,20 +295,37 @@ pub struct TollRecord {
     pub extractor: Extractor,
 }
 
-/// `relations.jsonl`: a directed relation between two mentions.
+/// `relations.jsonl`: a relation between two mentions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RelationRecord {
     pub schema_version: String,
     pub doc_id: String,
     pub revision: u32,
+    /// Unique within the document revision: `r1`, `r2`, ...
     pub relation_id: String,
-    /// leader_of, member_of, part_of, spokesperson_of, employee_of, based_in,
-    /// located_in, alias_of, attacked, arrested, claimed_responsibility_for,
-    /// allied_with, opposed_to.
+    /// leader_of, employee_of, member_of, part_of, founded_by, alias_of,
+    /// based_in, located_in, born_in, origin_from, spouse_of,
+    /// affiliated_with, opposed_to, defeated, claimed_responsibility_for,
+    /// attacked, arrested (README.md, "Relations", says what each means and
+    /// where it comes from).
     pub relation: String,
+    /// `head relation tail` reads as a sentence: "Ghafari leader_of ISIS-K".
     pub head: Mention,
     pub tail: Mention,
+    /// The `entity_id`s of head and tail in entities.jsonl, when they are entities.
+    pub head_entity_id: Option<String>,
+    pub tail_entity_id: Option<String>,
+    /// False for relations that read the same both ways (alias_of,
+    /// spouse_of, opposed_to).
+    pub directed: bool,
+    /// The sentence stating it (index into the document's `sentences`).
+    pub sentence: Option<usize>,
     pub evidence: Span,
+    /// The model's probability for the relation, 0 to 1; for relations
+    /// from the claims stage, the claim's confidence.
     pub confidence: f32,
+    /// The model label it was read from (`kbp37:org:top_members/employees`,
+    /// `crossre:opposite`), or the claim it comes from (`claim:c3`).
+    pub source_label: String,
     pub extractor: Extractor,
 }

@@ -22,6 +22,7 @@ use crate::output::records::{
     round_confidence, DocumentRecord, Extractor, SourceRecord, Span, SCHEMA_VERSION,
 };
 use crate::output::RecordBundle;
+use crate::relations::{self, RelationDocument, RelationInput, RelationMention, RelationModel};
 use crate::text::{split_sentences, CharIndex, NormalizedText};
 
 use super::timings::StageTimings;
@@ -31,6 +32,7 @@ use super::timings::StageTimings;
 pub struct Analyzer {
     ner: Option<NerStage>,
     attribution: Option<AttributionModel>,
+    relations: Option<RelationModel>,
     actors: ActorStage,
 }
 
@@ -79,6 +81,13 @@ impl Analyzer {
         self
     }
 
+    /// With the relation model (it reads pairs of named entities, so it
+    /// runs only together with the named-entity stage).
+    pub fn with_relations(mut self, model: RelationModel) -> Self {
+        self.relations = Some(model);
+        self
+    }
+
     /// With an actor stage (the gazetteer extended by `--aliases` files).
     pub fn with_actors(mut self, actors: ActorStage) -> Self {
         self.actors = actors;
@@ -94,6 +103,9 @@ impl Analyzer {
         }
         if self.attribution.is_some() {
             ids.insert("attribution".to_owned(), extractors.claims.version);
+        }
+        if let Some(relations) = extractors.relations {
+            ids.insert("relations".to_owned(), relations.version);
         }
         ids.insert("actors".to_owned(), self.actors.version());
         ids
@@ -114,6 +126,11 @@ impl Analyzer {
                     version: claims::RULES_VERSION.to_owned(),
                 },
             },
+            relations: self
+                .relations
+                .as_ref()
+                .filter(|_| self.ner.is_some())
+                .map(|model| by_model(relations::EXTRACTOR, model.model_id())),
         }
     }
 
@@ -192,14 +209,42 @@ impl Analyzer {
             }
             None => vec![Vec::new(); prepared.len()],
         };
+        let relations = match (&self.relations, &self.ner) {
+            (Some(model), Some(_)) => {
+                let inputs: Vec<RelationInput<'_>> = prepared
+                    .iter()
+                    .zip(&entities)
+                    .map(|(doc, entities)| RelationInput {
+                        text: doc.normalized.as_str(),
+                        sentences: &doc.sentences,
+                        entities,
+                    })
+                    .collect();
+                let (relations, counts) = timings.time("relations", || {
+                    model
+                        .relate_counted(&inputs)
+                        .map_err(|err| format!("relation stage: {err}"))
+                })?;
+                let names = ["relations.tokens", "relations.model_tokens", "relations.windows"];
+                count_tokens(timings, names, counts);
+                relations
+            }
+            _ => vec![Vec::new(); prepared.len()],
+        };
         let extractors = self.extractors();
         Ok(prepared
             .par_iter()
             .zip(entities.par_iter())
             .zip(attributions.par_iter())
-            .map(|((doc, entities), attributions)| {
+            .zip(relations.par_iter())
+            .map(|(((doc, entities), attributions), relations)| {
                 timings.time("records", || {
-                    build_bundle(doc, entities, attributions, &extractors, &self.actors)
+                    let models = ModelOutputs {
+                        entities,
+                        attributions,
+                        relations,
+                    };
+                    build_bundle(doc, &models, &extractors, &self.actors)
                 })
             })
             .collect())
@@ -216,6 +261,14 @@ fn count_tokens(timings: &StageTimings, names: [&'static str; 3], counts: TokenC
 struct Extractors {
     ner: Option<Extractor>,
     claims: Extractor,
+    relations: Option<Extractor>,
+}
+
+/// What the model stages found in one document.
+struct ModelOutputs<'a> {
+    entities: &'a [EntityMention],
+    attributions: &'a [AttributionSpan],
+    relations: &'a [RelationMention],
 }
 
 fn prepare<'a>(doc: &'a Document, revision: u32, timings: &StageTimings) -> Prepared<'a> {
@@ -231,11 +284,15 @@ fn prepare<'a>(doc: &'a Document, revision: u32, timings: &StageTimings) -> Prep
 
 fn build_bundle(
     doc: &Prepared<'_>,
-    entities: &[EntityMention],
-    attributions: &[AttributionSpan],
+    models: &ModelOutputs<'_>,
     extractors: &Extractors,
     actors: &ActorStage,
 ) -> RecordBundle {
+    let ModelOutputs {
+        entities,
+        attributions,
+        relations,
+    } = *models;
     let sentences = doc
         .sentences
         .iter()
@@ -272,6 +329,26 @@ fn build_bundle(
         entities,
     };
     crate::actors::records::attach_actors(actors, &input, &mut bundle, |range| doc.span(range));
+    // Relations last: their heads and tails carry the entities' actor ids.
+    let sentence_spans: Vec<Span> = doc
+        .sentences
+        .iter()
+        .map(|range| doc.span(range.clone()))
+        .collect();
+    let relation_doc = RelationDocument {
+        doc_id: &doc.doc.id,
+        revision: doc.revision,
+        entities: &bundle.entities,
+        sentences: &sentence_spans,
+        actors: &bundle.actors,
+        claims: &bundle.claims,
+        casualties: &bundle.casualties,
+    };
+    let model = extractors.relations.clone().unwrap_or_else(|| Extractor {
+        name: relations::EXTRACTOR.to_owned(),
+        version: "none".to_owned(),
+    });
+    bundle.relations = relations::relation_records(&relation_doc, relations, &model);
     bundle
 }
 

@@ -10,6 +10,7 @@ mod faults;
 mod hostile;
 mod incremental;
 mod inputs;
+mod relations;
 mod resume;
 mod schema;
 mod streaming;

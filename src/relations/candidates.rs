@@ -1,0 +1,271 @@
+//! Which entity pairs the relation model scores: pairs inside one sentence,
+//! of types that some relation can join, not too far apart, at most a
+//! fixed number per sentence.
+//!
+//! These limits bound the stage's cost: one model call per sentence that
+//! has a candidate pair, whatever the number of pairs, and no call at all
+//! for sentences with fewer than two entities. They do not decide
+//! relations; [`super::decide`] does.
+use std::ops::Range;
+
+use crate::ner::EntityMention;
+
+/// Limits of the pair selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairLimits {
+    /// Entities of a sentence considered, in text order.
+    pub max_entities: usize,
+    /// Unordered pairs per sentence, nearest first.
+    pub max_pairs: usize,
+    /// Most bytes between the end of the first entity and the start of the second.
+    pub max_gap_bytes: usize,
+    /// Bytes of the sentence kept before the first and after the last
+    /// entity of a pair (cut at a space): long sentences cost less, and
+    /// the words that state a relation lie between or next to its entities.
+    pub context_bytes: usize,
+}
+
+impl Default for PairLimits {
+    fn default() -> Self {
+        Self {
+            max_entities: 8,
+            max_pairs: 12,
+            max_gap_bytes: 300,
+            context_bytes: 60,
+        }
+    }
+}
+
+/// A sentence with the entities and pairs to score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentencePairs {
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Byte range of the text the model reads: the sentence, cut to the
+    /// pairs' entities and `context_bytes` around them.
+    pub range: Range<usize>,
+    /// Document entity indices; `entities` in sentence coordinates follow.
+    pub entity_ids: Vec<usize>,
+    /// Entity byte ranges relative to the sentence start.
+    pub entities: Vec<Range<usize>>,
+    /// Unordered pairs as indices into `entities`, first in text order.
+    pub pairs: Vec<(usize, usize)>,
+}
+
+impl SentencePairs {
+    /// Both orders of every pair: what the model scores.
+    pub fn ordered_pairs(&self) -> Vec<(usize, usize)> {
+        self.pairs.iter().flat_map(|&(a, b)| [(a, b), (b, a)]).collect()
+    }
+}
+
+/// Whether two entity types can be related by some relation of the schema.
+fn can_relate(a: &str, b: &str) -> bool {
+    let pair = |x: &str, y: &str| (a == x && b == y) || (a == y && b == x);
+    // PER-PER (spouses) and PER-MISC (nationality words) are left out:
+    // rare in conflict reporting, and a sixth of the stage's model calls.
+    pair("PER", "ORG") || pair("ORG", "ORG") || pair("ORG", "LOC") || pair("PER", "LOC")
+}
+
+/// The part of `sentence` the model reads for entities spanning `covered`.
+fn reading_range(text: &str, sentence: &Range<usize>, covered: Range<usize>, context: usize) -> Range<usize> {
+    let mut start = covered.start.saturating_sub(context).max(sentence.start);
+    while start > sentence.start && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if start > sentence.start {
+        // begin after a space, so no word is cut
+        start = text[start..covered.start]
+            .find(' ')
+            .map_or(covered.start, |space| start + space + 1);
+    }
+    let mut end = (covered.end + context).min(sentence.end);
+    while end < sentence.end && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if end < sentence.end {
+        end = text[covered.end..end]
+            .rfind(' ')
+            .map_or(covered.end, |space| covered.end + space);
+    }
+    start..end
+}
+
+/// The sentences of a document with their candidate pairs. `entities` are
+/// byte ranges of `text`, sorted by start; `sentences` tile `text`.
+pub fn candidate_pairs(
+    text: &str,
+    sentences: &[Range<usize>],
+    entities: &[EntityMention],
+    limits: &PairLimits,
+) -> Vec<SentencePairs> {
+    let mut out = Vec::new();
+    let mut next = 0;
+    for (index, range) in sentences.iter().enumerate() {
+        let mut members = Vec::new();
+        while next < entities.len() && entities[next].start < range.end {
+            let entity = &entities[next];
+            if entity.start >= range.start && entity.end <= range.end && text.is_char_boundary(entity.start) {
+                members.push(next);
+            }
+            next += 1;
+        }
+        members.truncate(limits.max_entities);
+        let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, &a) in members.iter().enumerate() {
+            for (j, &b) in members.iter().enumerate().skip(i + 1) {
+                let (first, second) = (&entities[a], &entities[b]);
+                let gap = second.start.saturating_sub(first.end);
+                let same_name = text.get(first.start..first.end) == text.get(second.start..second.end);
+                if gap <= limits.max_gap_bytes && !same_name && can_relate(&first.label, &second.label) {
+                    pairs.push((gap, i, j));
+                }
+            }
+        }
+        if pairs.is_empty() {
+            continue;
+        }
+        pairs.sort();
+        pairs.truncate(limits.max_pairs);
+        pairs.sort_by_key(|&(_, i, j)| (i, j));
+        // only the entities of kept pairs are marked and read
+        let mut used: Vec<usize> = pairs.iter().flat_map(|&(_, i, j)| [i, j]).collect();
+        used.sort_unstable();
+        used.dedup();
+        let renumber = |k: usize| used.iter().position(|&u| u == k).unwrap_or(0);
+        let ids: Vec<usize> = used.iter().map(|&k| members[k]).collect();
+        let covered =
+            entities[ids[0]].start..ids.iter().map(|&id| entities[id].end).max().unwrap_or(range.end);
+        let reading = reading_range(text, range, covered, limits.context_bytes);
+        out.push(SentencePairs {
+            sentence: index,
+            entities: ids
+                .iter()
+                .map(|&id| entities[id].start - reading.start..entities[id].end - reading.start)
+                .collect(),
+            range: reading,
+            entity_ids: ids,
+            pairs: pairs
+                .into_iter()
+                .map(|(_, i, j)| (renumber(i), renumber(j)))
+                .collect(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One sentence: the whole text.
+    fn whole(text: &str) -> Vec<Range<usize>> {
+        std::iter::once(0..text.len()).collect()
+    }
+
+    fn entity(text: &str, name: &str, label: &str) -> EntityMention {
+        let start = text.find(name).expect("name in text");
+        EntityMention {
+            start,
+            end: start + name.len(),
+            label: label.to_owned(),
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn the_model_reads_the_entities_and_some_words_around_them() {
+        let text = "In a long preamble that says nothing at all about anyone, Sanaullah Ghafari leads ISIS-K, officials said on Monday in a statement.";
+        let entities = vec![
+            entity(text, "Sanaullah Ghafari", "PER"),
+            entity(text, "ISIS-K", "ORG"),
+        ];
+        let limits = PairLimits {
+            context_bytes: 12,
+            ..PairLimits::default()
+        };
+        let found = candidate_pairs(text, &whole(text), &entities, &limits);
+        let read = &text[found[0].range.clone()];
+        assert_eq!(read, "anyone, Sanaullah Ghafari leads ISIS-K, officials");
+        assert_eq!(&read[found[0].entities[1].clone()], "ISIS-K");
+    }
+
+    #[test]
+    fn cuts_fall_on_character_and_word_boundaries() {
+        let text =
+            "Çok önemli açıklamalar yapan Ömer Çelik, AKP sözcüsü, dün Ankara'da konuştu ve çok şey söyledi.";
+        let entities = vec![entity(text, "Ömer Çelik", "PER"), entity(text, "AKP", "ORG")];
+        for context in 0..40 {
+            let limits = PairLimits {
+                context_bytes: context,
+                ..PairLimits::default()
+            };
+            let found = candidate_pairs(text, &whole(text), &entities, &limits);
+            let read = &text[found[0].range.clone()];
+            let range = found[0].range.clone();
+            assert!(range.start == 0 || text[..range.start].ends_with(' '), "{read:?}");
+            assert!(
+                range.end == text.len() || text[range.end..].starts_with(' '),
+                "{read:?}"
+            );
+            assert_eq!(&read[found[0].entities[0].clone()], "Ömer Çelik");
+            assert_eq!(&read[found[0].entities[1].clone()], "AKP");
+        }
+    }
+
+    #[test]
+    fn pairs_stay_inside_sentences_and_skip_unrelatable_types() {
+        let text = "Sanaullah Ghafari leads ISIS-K in Kabul. Reuters reported it on Monday.";
+        let sentences = [0..40, 41..text.len()];
+        let entities = vec![
+            entity(text, "Sanaullah Ghafari", "PER"),
+            entity(text, "ISIS-K", "ORG"),
+            entity(text, "Kabul", "LOC"),
+            entity(text, "Reuters", "ORG"),
+        ];
+        let found = candidate_pairs(text, &sentences, &entities, &PairLimits::default());
+        assert_eq!(found.len(), 1, "the second sentence has one entity");
+        assert_eq!(found[0].entity_ids, [0, 1, 2]);
+        assert_eq!(found[0].pairs, [(0, 1), (0, 2), (1, 2)]);
+        assert_eq!(found[0].entities[1], 24..30);
+        assert_eq!(found[0].ordered_pairs().len(), 6);
+    }
+
+    #[test]
+    fn caps_keep_the_nearest_pairs() {
+        let text = "A B C D E";
+        let entities: Vec<EntityMention> = ["A", "B", "C", "D", "E"]
+            .iter()
+            .map(|name| entity(text, name, "ORG"))
+            .collect();
+        let limits = PairLimits {
+            max_entities: 4,
+            max_pairs: 3,
+            max_gap_bytes: 300,
+            context_bytes: 80,
+        };
+        let found = candidate_pairs(text, &whole(text), &entities, &limits);
+        assert_eq!(found[0].entity_ids, [0, 1, 2, 3]);
+        assert_eq!(found[0].pairs, [(0, 1), (1, 2), (2, 3)]);
+    }
+
+    #[test]
+    fn the_same_name_twice_is_no_pair() {
+        let text = "Hamas and Hamas";
+        let entities = vec![
+            EntityMention {
+                start: 0,
+                end: 5,
+                label: "ORG".into(),
+                confidence: 0.9,
+            },
+            EntityMention {
+                start: 10,
+                end: 15,
+                label: "ORG".into(),
+                confidence: 0.9,
+            },
+        ];
+        assert!(candidate_pairs(text, &whole(text), &entities, &PairLimits::default()).is_empty());
+    }
+}

@@ -1,0 +1,179 @@
+//! The relation stage's model: candidate pairs of each document's
+//! sentences scored by the pair classifier, then decided.
+//!
+//! Every sentence with a candidate pair is one model call (all its pairs at
+//! once); calls run in parallel across the documents of a chunk. Results
+//! depend only on each sentence, never on grouping or thread count.
+use std::ops::Range;
+use std::path::Path;
+
+use crate::model::{ModelError, PairClassifier, PairInput, ScoredPair, TokenCounts};
+use crate::ner::EntityMention;
+
+use super::candidates::{candidate_pairs, PairLimits, SentencePairs};
+use super::decide::{decide_pair, Thresholds, NONE};
+use super::schema::RelationType;
+
+/// Least confidence of a model relation written out.
+pub const MIN_CONFIDENCE: f32 = 0.5;
+
+/// Least CrossRE "some relation" probability for a KBP37 relation (see
+/// [`super::decide`]).
+pub const MIN_RELATEDNESS: f32 = 0.15;
+
+/// One document's text, sentences and entities (sorted by start), all in
+/// byte offsets of the same text.
+#[derive(Debug, Clone, Copy)]
+pub struct RelationInput<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Range<usize>],
+    pub entities: &'a [EntityMention],
+}
+
+/// A relation between two entities of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelationMention {
+    pub kind: RelationType,
+    /// Indices into the document's entities.
+    pub head: usize,
+    pub tail: usize,
+    pub sentence: usize,
+    pub confidence: f32,
+    pub model_label: String,
+}
+
+/// The relation model and its pair selection.
+#[derive(Debug)]
+pub struct RelationModel {
+    classifier: PairClassifier,
+    heads: Vec<(String, Vec<String>)>,
+    limits: PairLimits,
+}
+
+impl RelationModel {
+    /// Loads the model directory (usually `models/relations`).
+    pub fn load(dir: &Path) -> Result<Self, ModelError> {
+        let classifier = PairClassifier::load(dir)?;
+        let heads: Vec<(String, Vec<String>)> = classifier
+            .heads()
+            .iter()
+            .map(|head| (head.name.clone(), head.labels.clone()))
+            .collect();
+        let usable = heads.iter().any(|(name, labels)| {
+            matches!(name.as_str(), "kbp37" | "crossre") && labels.iter().any(|l| l == NONE)
+        });
+        if !usable {
+            return Err(ModelError::UnsupportedModel {
+                path: dir.to_path_buf(),
+                reason: "a relation model has a `kbp37` or `crossre` head whose labels include NONE".into(),
+            });
+        }
+        Ok(Self {
+            classifier,
+            heads,
+            limits: PairLimits::default(),
+        })
+    }
+
+    /// With other pair limits.
+    pub fn with_limits(mut self, limits: PairLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The model's id, for provenance.
+    pub fn model_id(&self) -> Option<&str> {
+        self.classifier.model_id()
+    }
+
+    /// The pair classifier underneath (for evaluation).
+    pub fn classifier(&self) -> &PairClassifier {
+        &self.classifier
+    }
+
+    /// Relations of each document, in input order, with the tokens the
+    /// model ran over. Runs on the current rayon pool.
+    pub fn relate_counted(
+        &self,
+        docs: &[RelationInput<'_>],
+    ) -> Result<(Vec<Vec<RelationMention>>, TokenCounts), ModelError> {
+        let candidates: Vec<Vec<SentencePairs>> = docs
+            .iter()
+            .map(|doc| candidate_pairs(doc.text, doc.sentences, doc.entities, &self.limits))
+            .collect();
+        let ordered: Vec<Vec<Vec<(usize, usize)>>> = candidates
+            .iter()
+            .map(|sentences| sentences.iter().map(SentencePairs::ordered_pairs).collect())
+            .collect();
+        let mut inputs = Vec::new();
+        for ((doc, sentences), pairs) in docs.iter().zip(&candidates).zip(&ordered) {
+            for (sentence, pairs) in sentences.iter().zip(pairs) {
+                inputs.push(PairInput {
+                    text: &doc.text[sentence.range.clone()],
+                    entities: &sentence.entities,
+                    pairs,
+                });
+            }
+        }
+        let (scored, counts) = self.classifier.classify(&inputs)?;
+        let mut scored = scored.into_iter();
+        let relations = docs
+            .iter()
+            .zip(&candidates)
+            .map(|(doc, sentences)| {
+                let mut found = Vec::new();
+                for sentence in sentences {
+                    let pairs = scored.next().unwrap_or_default();
+                    found.extend(self.decide_sentence(doc, sentence, &pairs));
+                }
+                found
+            })
+            .collect();
+        Ok((relations, counts))
+    }
+
+    fn decide_sentence(
+        &self,
+        doc: &RelationInput<'_>,
+        sentence: &SentencePairs,
+        scored: &[ScoredPair],
+    ) -> Vec<RelationMention> {
+        let types: Vec<&str> = sentence
+            .entity_ids
+            .iter()
+            .map(|&id| doc.entities[id].label.as_str())
+            .collect();
+        let find =
+            |head: usize, tail: usize| scored.iter().find(|pair| pair.head == head && pair.tail == tail);
+        let mut out = Vec::new();
+        for &(a, b) in &sentence.pairs {
+            let (Some(ab), Some(ba)) = (find(a, b), find(b, a)) else {
+                continue;
+            };
+            let thresholds = Thresholds {
+                min_confidence: MIN_CONFIDENCE,
+                no_relation_bias: self.classifier.no_relation_bias(),
+                min_relatedness: MIN_RELATEDNESS,
+            };
+            for decision in decide_pair(
+                &self.heads,
+                a,
+                b,
+                &ab.log_probs,
+                &ba.log_probs,
+                &types,
+                thresholds,
+            ) {
+                out.push(RelationMention {
+                    kind: decision.kind,
+                    head: sentence.entity_ids[decision.head],
+                    tail: sentence.entity_ids[decision.tail],
+                    sentence: sentence.sentence,
+                    confidence: decision.confidence,
+                    model_label: decision.model_label,
+                });
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,260 @@
+//! `relations.jsonl` records: the model's relations between entities,
+//! `claimed_responsibility_for` from the claims stage, and `attacked` and
+//! `arrested` from casualty figures with a perpetrator.
+//!
+//! Runs after actors are attached, so heads and tails carry the actor ids
+//! of their entities. Ids (`r1`, `r2`, ...) follow the order of sentences,
+//! then of pairs, then claims, then casualty figures: stable for a given text.
+use crate::output::extractions::{
+    ActorRecord, CasualtyKind, CasualtyRecord, ClaimRecord, ClaimType, EntityRecord, Mention, RelationRecord,
+};
+use crate::output::records::{round_confidence, Extractor, Span, SCHEMA_VERSION};
+
+use super::model::RelationMention;
+use super::schema::RelationType;
+
+/// Where the records of one document come from.
+pub struct RelationDocument<'a> {
+    pub doc_id: &'a str,
+    pub revision: u32,
+    /// The document's entity records (actor ids attached), by entity index.
+    pub entities: &'a [EntityRecord],
+    /// The document's sentences as original-text spans, by index.
+    pub sentences: &'a [Span],
+    /// The document's actors (to check model relations against the gazetteer).
+    pub actors: &'a [ActorRecord],
+    /// Responsibility claims give claimed_responsibility_for.
+    pub claims: &'a [ClaimRecord],
+    /// Casualty figures with a perpetrator give attacked and arrested.
+    pub casualties: &'a [CasualtyRecord],
+}
+
+/// Records of the model's relations, then of responsibility claims, then
+/// of casualty figures with a perpetrator.
+pub fn relation_records(
+    doc: &RelationDocument<'_>,
+    mentions: &[RelationMention],
+    model: &Extractor,
+) -> Vec<RelationRecord> {
+    let mut out: Vec<RelationRecord> = Vec::new();
+    for mention in mentions {
+        let (Some(head), Some(tail)) = (doc.entities.get(mention.head), doc.entities.get(mention.tail))
+        else {
+            continue;
+        };
+        let Some(evidence) = doc.sentences.get(mention.sentence) else {
+            continue;
+        };
+        if contradicts_gazetteer(doc, mention.kind, head, tail) {
+            continue;
+        }
+        out.push(RelationRecord {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            doc_id: doc.doc_id.to_owned(),
+            revision: doc.revision,
+            relation_id: String::new(),
+            relation: mention.kind.as_str().to_owned(),
+            head: entity_mention(head),
+            tail: entity_mention(tail),
+            head_entity_id: Some(head.entity_id.clone()),
+            tail_entity_id: Some(tail.entity_id.clone()),
+            directed: !mention.kind.is_symmetric(),
+            sentence: Some(mention.sentence),
+            evidence: evidence.clone(),
+            confidence: round_confidence(mention.confidence),
+            source_label: mention.model_label.clone(),
+            extractor: model.clone(),
+        });
+    }
+    for claim in doc
+        .claims
+        .iter()
+        .filter(|claim| claim.claim_type == ClaimType::Responsibility)
+    {
+        let (Some(claimant), Some(event)) = (&claim.claimant, &claim.event) else {
+            continue;
+        };
+        out.push(RelationRecord {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            doc_id: doc.doc_id.to_owned(),
+            revision: doc.revision,
+            relation_id: String::new(),
+            relation: RelationType::ClaimedResponsibilityFor.as_str().to_owned(),
+            head: claimant.clone(),
+            tail: Mention {
+                span: event.clone(),
+                actor_id: None,
+            },
+            head_entity_id: entity_at(doc.entities, &claimant.span),
+            tail_entity_id: None,
+            directed: true,
+            sentence: sentence_of(doc.sentences, &claimant.span),
+            evidence: claim.content.clone(),
+            confidence: claim.confidence,
+            source_label: format!("claim:{}", claim.claim_id),
+            extractor: claim.extractor.clone(),
+        });
+    }
+    for casualty in doc.casualties {
+        let kind = match casualty.kind {
+            CasualtyKind::Arrested => RelationType::Arrested,
+            CasualtyKind::Killed
+            | CasualtyKind::Injured
+            | CasualtyKind::KilledOrInjured
+            | CasualtyKind::Kidnapped => RelationType::Attacked,
+            CasualtyKind::Missing => continue,
+        };
+        let (Some(perpetrator), Some(victims)) = (&casualty.perpetrator, &casualty.victims) else {
+            continue;
+        };
+        if casualty.count.value == 0 {
+            continue;
+        }
+        out.push(RelationRecord {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            doc_id: doc.doc_id.to_owned(),
+            revision: doc.revision,
+            relation_id: String::new(),
+            relation: kind.as_str().to_owned(),
+            head: perpetrator.clone(),
+            tail: Mention {
+                span: victims.clone(),
+                actor_id: None,
+            },
+            head_entity_id: entity_at(doc.entities, &perpetrator.span),
+            tail_entity_id: entity_at(doc.entities, victims),
+            directed: true,
+            sentence: sentence_of(doc.sentences, &casualty.evidence),
+            evidence: casualty.evidence.clone(),
+            confidence: casualty.confidence,
+            source_label: format!("casualty:{}", casualty.casualty_id),
+            extractor: casualty.extractor.clone(),
+        });
+    }
+    for (index, record) in out.iter_mut().enumerate() {
+        record.relation_id = format!("r{}", index + 1);
+    }
+    out
+}
+
+/// Whether the gazetteer already says the relation is false: two names of
+/// two different gazetteer actors are no aliases of each other.
+fn contradicts_gazetteer(
+    doc: &RelationDocument<'_>,
+    kind: RelationType,
+    head: &EntityRecord,
+    tail: &EntityRecord,
+) -> bool {
+    if kind != RelationType::AliasOf {
+        return false;
+    }
+    let known = |entity: &EntityRecord| {
+        let id = entity.actor_id.as_deref()?;
+        doc.actors
+            .iter()
+            .find(|actor| actor.actor_id == id && actor.gazetteer)
+            .map(|actor| actor.actor_id.as_str())
+    };
+    matches!((known(head), known(tail)), (Some(a), Some(b)) if a != b)
+}
+
+fn entity_mention(entity: &EntityRecord) -> Mention {
+    Mention {
+        span: entity.span.clone(),
+        actor_id: entity.actor_id.clone(),
+    }
+}
+
+fn entity_at(entities: &[EntityRecord], span: &Span) -> Option<String> {
+    entities
+        .iter()
+        .find(|entity| entity.span.start == span.start && entity.span.end == span.end)
+        .map(|entity| entity.entity_id.clone())
+}
+
+fn sentence_of(sentences: &[Span], span: &Span) -> Option<usize> {
+    sentences
+        .iter()
+        .position(|sentence| sentence.start <= span.start && span.end <= sentence.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str, start: usize) -> Span {
+        Span {
+            start,
+            end: start + text.chars().count(),
+            text: text.to_owned(),
+        }
+    }
+
+    fn entity(id: &str, label: &str, span: Span, actor: Option<&str>) -> EntityRecord {
+        EntityRecord {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            doc_id: "d".into(),
+            revision: 1,
+            entity_id: id.into(),
+            label: label.into(),
+            span,
+            sentence: 0,
+            confidence: 0.9,
+            actor_id: actor.map(str::to_owned),
+            extractor: Extractor {
+                name: "ner".into(),
+                version: "test".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn model_relations_carry_entities_actors_and_their_sentence() {
+        let text = "Sanaullah Ghafari leads ISIS-K.";
+        let entities = [
+            entity(
+                "e1",
+                "PER",
+                span("Sanaullah Ghafari", 0),
+                Some("ng:person/sanaullah-ghafari"),
+            ),
+            entity("e2", "ORG", span("ISIS-K", 24), Some("ng:armed_group/iskp")),
+        ];
+        let sentences = [span(text, 0)];
+        let doc = RelationDocument {
+            doc_id: "d",
+            revision: 1,
+            entities: &entities,
+            sentences: &sentences,
+            actors: &[],
+            claims: &[],
+            casualties: &[],
+        };
+        let mention = RelationMention {
+            kind: RelationType::LeaderOf,
+            head: 0,
+            tail: 1,
+            sentence: 0,
+            confidence: 0.91234,
+            model_label: "kbp37:org:top_members/employees".into(),
+        };
+        let model = Extractor {
+            name: "relations".into(),
+            version: "m".into(),
+        };
+        let records = relation_records(&doc, &[mention], &model);
+        assert_eq!(records.len(), 1);
+        let record = &records[0];
+        assert_eq!(
+            (record.relation_id.as_str(), record.relation.as_str()),
+            ("r1", "leader_of")
+        );
+        assert_eq!(
+            record.head.actor_id.as_deref(),
+            Some("ng:person/sanaullah-ghafari")
+        );
+        assert_eq!(record.tail_entity_id.as_deref(), Some("e2"));
+        assert!(record.directed);
+        assert_eq!(record.evidence.text, text);
+    }
+}

@@ -1,0 +1,106 @@
+//! Relations end to end on the sample corpus: model relations between
+//! entities with their actor ids, responsibility claims as
+//! claimed_responsibility_for, casualty figures as attacked and arrested,
+//! and the run without the relation model.
+use serde_json::Value;
+
+use crate::common::*;
+
+fn corpus_relations(extra: &[&str]) -> (Vec<Value>, Vec<Value>, Value) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut args = vec!["run", "corpus", "--out", out.path().to_str().expect("utf-8 path")];
+    args.extend_from_slice(extra);
+    let output = run(&args);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&read(&out.path().join("run.json"))).expect("run.json");
+    (
+        jsonl(&out.path().join("relations.jsonl")),
+        jsonl(&out.path().join("entities.jsonl")),
+        report,
+    )
+}
+
+fn text<'a>(value: &'a Value, pointer: &str) -> &'a str {
+    value.pointer(pointer).and_then(Value::as_str).unwrap_or("")
+}
+
+/// Relations of type `kind` whose head and tail texts contain `head` and `tail`.
+fn find<'a>(relations: &'a [Value], kind: &str, head: &str, tail: &str) -> Vec<&'a Value> {
+    relations
+        .iter()
+        .filter(|r| text(r, "/relation") == kind)
+        .filter(|r| text(r, "/head/span/text").contains(head) && text(r, "/tail/span/text").contains(tail))
+        .collect()
+}
+
+#[test]
+fn model_relations_link_entities_and_their_actors() {
+    let (relations, entities, report) = corpus_relations(&[]);
+    assert!(
+        report["models"]["relations"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("newsgrist-relations")),
+        "{report}"
+    );
+    assert!(
+        report["model_tokens"]["relations.model_tokens"]
+            .as_u64()
+            .unwrap_or(0)
+            > 0
+    );
+    for (kind, head, tail) in EXPECTED {
+        let either_way = *kind == "alias_of" && !find(&relations, kind, tail, head).is_empty();
+        assert!(
+            either_way || !find(&relations, kind, head, tail).is_empty(),
+            "no {kind}({head}, {tail}) in {relations:#?}"
+        );
+    }
+    for relation in relations
+        .iter()
+        .filter(|r| text(r, "/extractor/name") == "relations")
+    {
+        // head and tail are entities of the same document, with their actor ids
+        for side in ["head", "tail"] {
+            let id = text(relation, &format!("/{side}_entity_id"));
+            let entity = entities
+                .iter()
+                .find(|e| text(e, "/doc_id") == text(relation, "/doc_id") && text(e, "/entity_id") == id)
+                .unwrap_or_else(|| panic!("{side} entity {id} of {relation}"));
+            assert_eq!(entity["span"], relation[side]["span"]);
+            assert_eq!(entity["actor_id"], relation[side]["actor_id"]);
+        }
+        let confidence = relation["confidence"].as_f64().expect("confidence");
+        assert!((0.5..=1.0).contains(&confidence), "{relation}");
+        assert!(text(relation, "/evidence/text").contains(text(relation, "/head/span/text")));
+    }
+}
+
+/// Relations the sample corpus states (kind, a piece of the head, a piece
+/// of the tail; either order for alias_of).
+const EXPECTED: &[(&str, &str, &str)] = &[
+    ("alias_of", "Kurdistan Workers' Party", "PKK"),
+    ("alias_of", "CTD", "Counter Terrorism Department"),
+    ("leader_of", "Kenneth McKenzie", "Central Command"),
+    ("based_in", "Counter Terrorism Department", "KARACHI"),
+    ("employee_of", "Erik Holm", "United"),
+    ("claimed_responsibility_for", "Shabaab", "attack"),
+    ("claimed_responsibility_for", "Islamic State Khorasan", "attack"),
+    ("claimed_responsibility_for", "Jama", "ambush"),
+    ("arrested", "French anti-terrorism police", "men"),
+    ("arrested", "Counter Terrorism Department", "suspected members"),
+    ("attacked", "Gunmen", "students"),
+];
+
+#[test]
+fn without_the_relation_model_only_relations_of_other_stages_remain() {
+    let (relations, _, report) = corpus_relations(&["--no-relations"]);
+    assert!(report["models"].get("relations").is_none(), "{report}");
+    assert!(!relations.is_empty());
+    for relation in &relations {
+        let from_claim = text(relation, "/relation") == "claimed_responsibility_for"
+            && text(relation, "/source_label").starts_with("claim:");
+        let from_casualty = ["attacked", "arrested"].contains(&text(relation, "/relation"))
+            && text(relation, "/source_label").starts_with("casualty:");
+        assert!(from_claim || from_casualty, "{relation}");
+    }
+}
