@@ -49,21 +49,19 @@ pub fn relation_records(
             continue;
         }
         out.push(RelationRecord {
-            schema_version: SCHEMA_VERSION.to_owned(),
-            doc_id: doc.doc_id.to_owned(),
-            revision: doc.revision,
-            relation_id: String::new(),
-            relation: mention.kind.as_str().to_owned(),
-            head: entity_mention(head),
-            tail: entity_mention(tail),
             head_entity_id: Some(head.entity_id.clone()),
             tail_entity_id: Some(tail.entity_id.clone()),
-            directed: !mention.kind.is_symmetric(),
             sentence: Some(mention.sentence),
-            evidence: evidence.clone(),
             confidence: round_confidence(mention.confidence),
             source_label: mention.model_label.clone(),
-            extractor: model.clone(),
+            ..new_record(
+                doc,
+                mention.kind,
+                entity_mention(head),
+                entity_mention(tail),
+                evidence,
+                model,
+            )
         });
     }
     for claim in doc
@@ -74,25 +72,24 @@ pub fn relation_records(
         let (Some(claimant), Some(event)) = (&claim.claimant, &claim.event) else {
             continue;
         };
+        let event = Mention {
+            span: event.clone(),
+            actor_id: None,
+        };
+        let kind = RelationType::ClaimedResponsibilityFor;
         out.push(RelationRecord {
-            schema_version: SCHEMA_VERSION.to_owned(),
-            doc_id: doc.doc_id.to_owned(),
-            revision: doc.revision,
-            relation_id: String::new(),
-            relation: RelationType::ClaimedResponsibilityFor.as_str().to_owned(),
-            head: claimant.clone(),
-            tail: Mention {
-                span: event.clone(),
-                actor_id: None,
-            },
             head_entity_id: entity_at(doc.entities, &claimant.span),
-            tail_entity_id: None,
-            directed: true,
             sentence: sentence_of(doc.sentences, &claimant.span),
-            evidence: claim.content.clone(),
             confidence: claim.confidence,
             source_label: format!("claim:{}", claim.claim_id),
-            extractor: claim.extractor.clone(),
+            ..new_record(
+                doc,
+                kind,
+                claimant.clone(),
+                event,
+                &claim.content,
+                &claim.extractor,
+            )
         });
     }
     for casualty in doc.casualties {
@@ -110,25 +107,24 @@ pub fn relation_records(
         if casualty.count.value == 0 {
             continue;
         }
+        let victim_group = Mention {
+            span: victims.clone(),
+            actor_id: None,
+        };
         out.push(RelationRecord {
-            schema_version: SCHEMA_VERSION.to_owned(),
-            doc_id: doc.doc_id.to_owned(),
-            revision: doc.revision,
-            relation_id: String::new(),
-            relation: kind.as_str().to_owned(),
-            head: perpetrator.clone(),
-            tail: Mention {
-                span: victims.clone(),
-                actor_id: None,
-            },
             head_entity_id: entity_at(doc.entities, &perpetrator.span),
             tail_entity_id: entity_at(doc.entities, victims),
-            directed: true,
             sentence: sentence_of(doc.sentences, &casualty.evidence),
-            evidence: casualty.evidence.clone(),
             confidence: casualty.confidence,
             source_label: format!("casualty:{}", casualty.casualty_id),
-            extractor: casualty.extractor.clone(),
+            ..new_record(
+                doc,
+                kind,
+                perpetrator.clone(),
+                victim_group,
+                &casualty.evidence,
+                &casualty.extractor,
+            )
         });
     }
     for (index, record) in out.iter_mut().enumerate() {
@@ -156,6 +152,35 @@ fn contradicts_gazetteer(
             .map(|actor| actor.actor_id.as_str())
     };
     matches!((known(head), known(tail)), (Some(a), Some(b)) if a != b)
+}
+
+/// A record of `kind` between `head` and `tail`, without entity ids,
+/// sentence, confidence or label (each source fills those in).
+fn new_record(
+    doc: &RelationDocument<'_>,
+    kind: RelationType,
+    head: Mention,
+    tail: Mention,
+    evidence: &Span,
+    extractor: &Extractor,
+) -> RelationRecord {
+    RelationRecord {
+        schema_version: SCHEMA_VERSION.to_owned(),
+        doc_id: doc.doc_id.to_owned(),
+        revision: doc.revision,
+        relation_id: String::new(),
+        relation: kind.as_str().to_owned(),
+        head,
+        tail,
+        head_entity_id: None,
+        tail_entity_id: None,
+        directed: !kind.is_symmetric(),
+        sentence: None,
+        evidence: evidence.clone(),
+        confidence: 0.0,
+        source_label: String::new(),
+        extractor: extractor.clone(),
+    }
 }
 
 fn entity_mention(entity: &EntityRecord) -> Mention {
