@@ -8,7 +8,7 @@
 //! also the odd sentence-initial word, so those fallbacks keep to the
 //! positions where a name is expected ("according to X", "in X", "X said").
 //!
-//! This file does not pair numbers with casualty words (`mentions.rs`) and
+//! This file does not pair numbers with casualty words (`mentions/`) and
 //! does not group figures into events (`summary.rs`); it only reads the
 //! sentence's context.
 use std::ops::Range;

@@ -4,14 +4,14 @@
 //! killed" (an age), "killed in 2004" (a year), "shot at 6 p.m." (a time),
 //! "a ten million dollar bounty" (money). Each rule here looks only at the
 //! tokens around one number phrase and says which kind of non-count it is;
-//! `mentions.rs` drops such phrases before pairing numbers with cues.
+//! `mentions/` drops such phrases before pairing numbers with cues.
 //!
 //! Not here, because the grammar already refuses them: ordinals ("fifth",
 //! "21st"), hyphenated ages ("a 12-year-old", one token that is no
 //! cardinal), clock times and dates in one token ("10:30", "9/11"), scores
 //! ("won 3-2": a falling pair is no range). Counts of things rather than
 //! people ("six of the twenty deadliest attacks", "fired 30 rounds") are
-//! refused by `mentions.rs`, which only counts nouns of people; the tests
+//! refused by `mentions/`, which only counts nouns of people; the tests
 //! below check those cases end to end.
 use super::numbers::{Form, NumberPhrase};
 use super::tokens::{Token, TokenKind};

@@ -10,7 +10,7 @@
 //! longest first, so "shot and wounded" is an injury and not a shooting.
 //!
 //! This file holds word lists and lookups only; how cues combine with
-//! numbers is `mentions.rs`.
+//! numbers is `mentions/`.
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

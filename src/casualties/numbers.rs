@@ -22,7 +22,7 @@
 //! 101}`, "nearly 100" is `{value: 100, max: 99}`.
 //!
 //! This file knows nothing of casualties: whether "12" is an age, a year, a
-//! time or a death toll is decided by `exclusions.rs` and `mentions.rs`.
+//! time or a death toll is decided by `exclusions.rs` and `mentions/`.
 //! Ordinals ("fifth", "21st") are not cardinals and never parse.
 use crate::output::extractions::{Count, CountQualifier};
 

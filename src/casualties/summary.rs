@@ -25,7 +25,7 @@
 //!    without telling the dead from the wounded ("five people were shot,
 //!    one fatally"), injured is at least that count minus the killed.
 //!
-//! This file decides nothing about single sentences (see `mentions.rs`).
+//! This file decides nothing about single sentences (see `mentions/`).
 use std::collections::BTreeMap;
 
 use crate::output::extractions::{CasualtyKind, Count, CountQualifier, TollRule};

@@ -1,0 +1,265 @@
+//! What stands between a predicate cue and its subject (auxiliaries,
+//! negation, hedges, relative clauses, parentheses), and who did it: the
+//! agent before the cue or after "by". It finds no counts.
+use super::*;
+
+/// What stands between a predicate cue and its subject.
+#[derive(Debug, Default)]
+pub(super) struct Left {
+    /// The subject ends just before this token.
+    pub(super) end: usize,
+    pub(super) passive: bool,
+    pub(super) negated: bool,
+    /// Hypothetical or future: "would have been killed", "plotting to kill".
+    pub(super) hypothetical: bool,
+    /// The predicate is a relative clause: "the five people who died".
+    pub(super) relative: bool,
+    /// "has", "have" or "had" before the verb: "has shot many films".
+    pub(super) perfect: bool,
+    pub(super) hedge: Option<&'static str>,
+}
+
+/// Words that may stand between a subject and its predicate.
+pub(super) const LEFT_BRIDGE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "reportedly",
+    "allegedly",
+    "also",
+    "all",
+    "later",
+    "still",
+    "then",
+    "now",
+    "each",
+    "since",
+    "subsequently",
+    "apparently",
+    "initially",
+    "eventually",
+    "just",
+    "already",
+    "ultimately",
+    "who",
+    "that",
+    "which",
+    "previously",
+    "earlier",
+    "officially",
+    "remain",
+    "remains",
+    "remained",
+    "reported",
+    "confirmed",
+    "believed",
+    "thought",
+    "feared",
+    "said",
+    "known",
+    "presumed",
+    "found",
+];
+
+/// Walks left from a predicate cue over auxiliaries, adverbs, parentheticals
+/// (", including a child,", ", 34,") and an earlier coordinated predicate
+/// ("was shot and later died").
+pub(super) fn left_of(s: &Sentence<'_, '_>, cue_start: usize) -> Left {
+    let mut left = Left::default();
+    let mut k = cue_start;
+    while k > 0 {
+        let token = &s.tokens[k - 1];
+        let word = token.lower.as_str();
+        if is_auxiliary(word) {
+            left.passive = true;
+            k -= 1;
+        } else if LEFT_BRIDGE.contains(&word) || is_adverb(token) {
+            left.relative |= matches!(word, "who" | "that" | "which");
+            left.perfect |= matches!(word, "has" | "have" | "had");
+            k -= 1;
+        } else if word == "not" || word == "never" || word.ends_with("n't") {
+            left.negated = true;
+            k -= 1;
+        } else if matches!(
+            word,
+            "would" | "will" | "should" | "can" | "cannot" | "must" | "wo"
+        ) {
+            left.hypothetical = true;
+            k -= 1;
+        } else if matches!(word, "could" | "may" | "might") {
+            // "could have been killed" is what did not happen; "may have been" a hedge.
+            if word == "could" && s.word(k) == "have" {
+                left.hypothetical = true;
+            }
+            left.hedge = Some(match word {
+                "could" => "could",
+                "may" => "may",
+                _ => "might",
+            });
+            k -= 1;
+        } else if word == "to" {
+            // "believed to have been killed" hedges; "plotting to kill" did not happen.
+            if k >= 2
+                && matches!(
+                    s.word(k - 2),
+                    "believed" | "thought" | "said" | "reported" | "known" | "feared" | "presumed"
+                )
+            {
+                left.hedge = Some("believed");
+            } else {
+                left.hypothetical = true;
+            }
+            k -= 1;
+        } else if word == "and" && k >= 2 {
+            // "was shot and later died": step over the earlier predicate.
+            match s.cue_ending(k - 1) {
+                Some(cue) if matches!(cue.class, CueClass::Predicate { .. }) => k = cue.start,
+                _ => break,
+            }
+        } else if word == "," && k < cue_start && matches!(s.word(k), "who" | "which") {
+            // ", who was shot": a relative clause after its noun.
+            k -= 1;
+        } else if word == "," || word == ")" {
+            match parenthetical_start(s, k - 1) {
+                Some(open) => k = open,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    left.end = k;
+    left
+}
+
+/// The opening comma or bracket of a parenthetical closed at token `close`:
+/// ", including a child,", ", 34,", ", aged 19 and 24,", "(34)".
+pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<usize> {
+    let opener = if s.word(close) == ")" { "(" } else { "," };
+    let open = (close.saturating_sub(12)..close)
+        .rev()
+        .find(|&i| s.word(i) == opener)?;
+    let first = s.tokens.get(open + 1)?;
+    let inner = close - open - 1;
+    let introduces = first.is_any(&[
+        "including",
+        "also",
+        "identified",
+        "a",
+        "an",
+        "each",
+        "among",
+        "aged",
+        "ages",
+        "age",
+        "both",
+        "all",
+        "who",
+        "which",
+        "most",
+        "mostly",
+        "many",
+        "one",
+        "two",
+        "police",
+        "officials",
+        "authorities",
+    ]);
+    // ", 34,", ", 17 and 19 years old,"
+    let age = inner <= 8 && first.kind == TokenKind::Number;
+    if !(opener == "(" || introduces || age) {
+        return None;
+    }
+    // "four people, an 18-year-old man, a 19-year-old man and an 11-year-old
+    // boy, were hit": earlier items of the same list go too.
+    let mut open = open;
+    while opener == "," && open > 0 {
+        let Some(previous) = (open.saturating_sub(8)..open).rev().find(|&i| s.word(i) == ",") else {
+            break;
+        };
+        let item = s.tokens.get(previous + 1);
+        if item.is_some_and(|token| token.is_any(&["a", "an"]) || token.kind == TokenKind::Number) {
+            open = previous;
+        } else {
+            break;
+        }
+    }
+    Some(open)
+}
+
+/// Whether the clause of a subject starting at `start` is a condition: "if
+/// anyone was hurt", "in the event she was injured".
+pub(super) fn conditional(s: &Sentence<'_, '_>, start: usize) -> bool {
+    (start.saturating_sub(3)..start).any(|i| {
+        matches!(s.word(i), "if" | "unless" | "whether")
+            || (s.word(i) == "event"
+                && s.word(i.wrapping_sub(1)) == "the"
+                && s.word(i.wrapping_sub(2)) == "in")
+    })
+}
+
+/// The agent before an active verb: "Gunmen", "Turkish police", "the
+/// Counter Terrorism Department (CTD)".
+pub(super) fn agent_before(s: &Sentence<'_, '_>, end: usize) -> Option<Range<usize>> {
+    let mut end = end;
+    // "(CTD)" after a name
+    if end >= 3 && s.word(end - 1) == ")" && s.word(end - 3) == "(" {
+        end -= 3;
+    }
+    let last = end.checked_sub(1)?;
+    if let Some(entity) = entity_ending_at(&s.entities, s.tokens, last, &["PER", "ORG", "MISC"]) {
+        return Some(entity.start..entity.end);
+    }
+    let head = s.tokens.get(last)?;
+    if names_people(head) {
+        let mut start = last;
+        while start > 0 && last - start < 5 {
+            let previous = &s.tokens[start - 1];
+            if previous.is_any(&["a", "an", "the"]) {
+                start -= 1;
+                break;
+            }
+            if !(is_modifier(previous) || previous.is_capitalized()) || previous.is_punct() {
+                break;
+            }
+            start -= 1;
+        }
+        return bytes(s.tokens, start..end);
+    }
+    let run = name_run_before(s.tokens, end, 6)?;
+    bytes(s.tokens, run)
+}
+
+/// The agent after "by": "killed by a suicide bomber", "arrested by police".
+pub(super) fn agent_after_by(s: &Sentence<'_, '_>, cue_end: usize) -> Option<Range<usize>> {
+    let mut k = cue_end;
+    while s.tokens.get(k).is_some_and(is_adverb) {
+        k += 1;
+    }
+    if s.word(k) != "by" {
+        return None;
+    }
+    let start = k + 1;
+    if let Some(entity) = entity_starting_at(&s.entities, s.tokens, start, &["PER", "ORG", "MISC"]) {
+        return Some(entity.start..entity.end);
+    }
+    let mut end = start;
+    if s.tokens
+        .get(end)
+        .is_some_and(|token| token.is_any(&["a", "an", "the"]))
+    {
+        end += 1;
+    }
+    let mut last_agent = None;
+    while end < s.tokens.len() && end - start < 6 {
+        let token = &s.tokens[end];
+        if token.is_punct() || !(is_modifier(token) || names_people(token) || token.is_capitalized()) {
+            break;
+        }
+        if names_people(token) || token.is_capitalized() {
+            last_agent = Some(end);
+        }
+        end += 1;
+    }
+    bytes(s.tokens, start..last_agent? + 1)
+}

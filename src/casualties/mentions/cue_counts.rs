@@ -1,0 +1,455 @@
+//! Counts per kind of cue: tolls ("the death toll rose to 170"), nouns
+//! ("(334 deaths)"), verbs in both voices, "one fatally", gapped verbs
+//! ("killing 13 and wounding 20") and multiples. Noun phrases come from
+//! `noun_phrases.rs`, what precedes a cue from `before_cue.rs`.
+use super::*;
+
+/// Words between a toll and its number: "rose to", "has risen to", "stood at", "of".
+pub(super) const TOLL_BRIDGE: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "rising",
+    "climbed",
+    "climbs",
+    "climbing",
+    "jumped",
+    "increased",
+    "reached",
+    "stood",
+    "stands",
+    "stand",
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "now",
+    "at",
+    "to",
+    "of",
+    "hit",
+    "topped",
+    "passed",
+    "surpassed",
+    "officially",
+    "reportedly",
+    "remained",
+    "remains",
+    "in",
+    "the",
+    "attack",
+    "from",
+    "(",
+    "grew",
+    "went",
+    "up",
+    "further",
+    "later",
+    "stood",
+    "is",
+    "be",
+    "could",
+    "may",
+    "might",
+    "shooting",
+    "shootings",
+    "attack",
+    "attacks",
+    "bombing",
+    "blast",
+    "explosion",
+    "incident",
+    "crash",
+    "violence",
+    "clashes",
+    "fire",
+    "massacre",
+    "rampage",
+];
+
+pub(super) const TOLL_UPDATES: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "rising",
+    "climbed",
+    "climbs",
+    "climbing",
+    "jumped",
+    "increased",
+    "reached",
+    "hit",
+    "topped",
+    "passed",
+    "surpassed",
+    "now",
+    "grew",
+    "went",
+    "further",
+];
+
+pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Option<Found> {
+    let mut k = cue.end;
+    // "bringing the death toll to three"
+    let before = if s.word(cue.start.wrapping_sub(1)) == "the" {
+        cue.start.wrapping_sub(2)
+    } else {
+        cue.start.wrapping_sub(1)
+    };
+    let mut update = matches!(
+        s.word(before),
+        "bringing" | "brought" | "raising" | "raised" | "pushing" | "pushed"
+    );
+    while k < s.tokens.len() && k < cue.end + 6 {
+        if let Some(phrase) = s.number_starting(k) {
+            // "rose from 3 to 5": the number after "from" is the old toll.
+            if s.word(k.wrapping_sub(1)) == "from" {
+                k = phrase.end;
+                continue;
+            }
+            if matches!(phrase.form, Form::Article | Form::Zero) {
+                return None;
+            }
+            // A bare "toll" must be followed by a verb of tolls: not "took a toll".
+            if cue.end == cue.start + 1 && k == cue.end {
+                return None;
+            }
+            return Some(Found {
+                kind: cue.kind,
+                np: number_np(phrase, None, phrase.end),
+                cue: *cue,
+                group,
+                perpetrator: None,
+                update,
+                self_inflicted: false,
+                hedge: None,
+            });
+        }
+        let word = s.word(k);
+        if !TOLL_BRIDGE.contains(&word) {
+            return None;
+        }
+        update |= TOLL_UPDATES.contains(&word);
+        k += 1;
+    }
+    None
+}
+
+/// "334 deaths", "no arrests", "20 civilian casualties", "an arrest", and
+/// "the arrest of four men".
+pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Option<Found> {
+    let found = |np: Np| Found {
+        kind: cue.kind,
+        np,
+        cue: *cue,
+        group,
+        perpetrator: None,
+        update: false,
+        self_inflicted: false,
+        hedge: None,
+    };
+    let singular_noun = s
+        .tokens
+        .get(cue.start)
+        .is_some_and(|token| !token.lower.ends_with('s'));
+    // "1,600 bodies washed up" but not "100,000 public bodies".
+    let bodies = s.word(cue.start) == "bodies";
+    let mut j = cue.start;
+    while j > 0 && cue.start - j < 3 && s.number_ending(j).is_none() && is_modifier(&s.tokens[j - 1]) {
+        if bodies
+            && !s.tokens[j - 1].is_any(&[
+                "more",
+                "dead",
+                "charred",
+                "decomposed",
+                "mutilated",
+                "burned",
+                "other",
+            ])
+        {
+            return None;
+        }
+        j -= 1;
+    }
+    if let Some(phrase) = s.number_ending(j) {
+        // "one of several deaths": a vague container, not a count.
+        if phrase.form == Form::Vague && s.word(phrase.start.wrapping_sub(1)) == "of" {
+            return None;
+        }
+        // "a death threat", "two death threats": a singular noun must end the phrase.
+        let next_is_word = s
+            .tokens
+            .get(cue.end)
+            .is_some_and(|token| token.kind == TokenKind::Word);
+        let fits = if singular_noun {
+            matches!(phrase.form, Form::Article | Form::Zero) && !next_is_word
+        } else {
+            phrase.form != Form::Article
+        };
+        return fits.then(|| found(counted(phrase, None, cue.end)));
+    }
+    if s.word(cue.end) == "of" {
+        let np = object_np(s, cue.end + 1)?;
+        return Some(found(np));
+    }
+    None
+}
+
+/// Mentions of one predicate or active cue.
+pub(super) fn verb_mentions(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<Found> {
+    let left = left_of(s, cue.start);
+    if left.negated || left.hypothetical {
+        return Vec::new();
+    }
+    let found = |np: Np, perpetrator: Option<Range<usize>>| Found {
+        kind: cue.kind,
+        self_inflicted: np.basis == Basis::Reflexive,
+        np,
+        cue: *cue,
+        group,
+        perpetrator,
+        update: false,
+        hedge: left.hedge,
+    };
+    let active = match cue.class {
+        CueClass::Active => true,
+        CueClass::Predicate { transitive } => transitive && !left.passive,
+        _ => false,
+    };
+    if active {
+        // "captured Iowa", "the Taunton shooting Posted: ...": these verbs
+        // take places and headlines as often as people; no names for them.
+        let no_names = matches!(
+            s.word(cue.start),
+            "captured" | "shooting" | "hit" | "struck" | "seized"
+        );
+        let nps: Vec<Np> = objects(s, cue.end)
+            .into_iter()
+            .take_while(|np| !(no_names && np.basis == Basis::Name))
+            .collect();
+        if !nps.is_empty() {
+            // In a relative clause ("an ambush near Mopti that killed") the
+            // agent is the clause's antecedent, which is not found here.
+            let agent = if left.relative {
+                None
+            } else {
+                agent_before(s, left.end)
+            };
+            // "shooting three people to death", "shot two men dead"
+            let end = nps.last().map_or(cue.end, |np| np.span.end);
+            let fatal = cue.kind == CasualtyKind::KilledOrInjured
+                && (s.word(end) == "dead" || (s.word(end) == "to" && s.word(end + 1) == "death"));
+            return nps
+                .into_iter()
+                .map(|np| {
+                    let perpetrator = if np.basis == Basis::Reflexive {
+                        None
+                    } else {
+                        agent.clone()
+                    };
+                    let mut mention = found(np, perpetrator);
+                    if fatal {
+                        mention.kind = CasualtyKind::Killed;
+                    }
+                    mention
+                })
+                .collect();
+        }
+        // "the killing of two men"
+        if s.word(cue.end) == "of" {
+            if let Some(np) = object_np(s, cue.end + 1) {
+                return vec![found(np, None)];
+            }
+        }
+        if cue.class == CueClass::Active {
+            return Vec::new();
+        }
+    }
+    // "Simon Bysshe, who has shot many films": an active transitive verb in
+    // the perfect has its agent, not its victim, before it.
+    if matches!(cue.class, CueClass::Predicate { transitive: true }) && !left.passive && left.perfect {
+        return Vec::new();
+    }
+    let agent = agent_after_by(s, cue.end);
+    // "a suicide bomber struck crowds", "both have hit price points": "struck"
+    // and "hit" describe victims only in the passive ("were hit") or after
+    // a count ("4 hit in shooting").
+    let strike = cue.end == cue.start + 1 && matches!(s.word(cue.start), "hit" | "struck");
+    let ends_clause = s
+        .tokens
+        .get(cue.end)
+        .is_none_or(|next| next.is_punct() || next.is_any(&["in", "by", "during"]));
+    subjects(s, left.end, left.relative)
+        .into_iter()
+        .filter(|np| {
+            !strike
+                || left.passive
+                || (np.basis == Basis::Number && np.victims.is_none() && ends_clause && np.count.value > 0)
+        })
+        .filter(|np| !conditional(s, np.span.start))
+        // "the tanker Sungari was hit", "northern Chad captured by troops"
+        .filter(|np| {
+            !(np.basis == Basis::Name
+                && matches!(s.word(cue.start), "hit" | "struck" | "captured" | "seized"))
+        })
+        .map(|np| found(np, agent.clone()))
+        .collect()
+}
+
+/// "two people were shot, one fatally"; "three of them fatally".
+pub(super) fn fatally_counts(s: &Sentence<'_, '_>, group: usize) -> Vec<Found> {
+    let mut found = Vec::new();
+    for phrase in &s.numbers {
+        let (mut end, mut np_end) = (phrase.end, phrase.end);
+        if s.word(end) == "of" && matches!(s.word(end + 1), "them" | "whom") {
+            end += 2;
+            np_end = end;
+        }
+        if !matches!(s.word(end), "fatally" | "mortally") || matches!(phrase.form, Form::Article | Form::Zero)
+        {
+            continue;
+        }
+        let after = s.tokens.get(end + 1);
+        if after.is_some_and(|token| !(token.is_punct() || token.is_any(&["and", "but", "while"]))) {
+            continue;
+        }
+        found.push(Found {
+            kind: CasualtyKind::Killed,
+            np: number_np(phrase, None, np_end),
+            cue: Cue {
+                kind: CasualtyKind::Killed,
+                class: CueClass::Predicate { transitive: false },
+                start: end,
+                end: end + 1,
+            },
+            group: group + found.len(),
+            perpetrator: None,
+            update: false,
+            self_inflicted: false,
+            hedge: None,
+        });
+    }
+    found
+}
+
+/// "Two suspects were detained in Orangi Town and seven others in
+/// Gulshan-e-Iqbal": a count after the cue whose verb is left out.
+pub(super) fn gapped(s: &Sentence<'_, '_>, found: &Found) -> Option<Found> {
+    if found.np.span.end > found.cue.start || found.np.basis != Basis::Number {
+        return None;
+    }
+    let limit = s
+        .cues
+        .iter()
+        .map(|cue| cue.start)
+        .filter(|&start| start > found.cue.start)
+        .min()
+        .unwrap_or(s.tokens.len());
+    // The verb's phrase must go on after it ("detained in Orangi Town and
+    // seven others in ..."), else "and" joins a new subject.
+    if !matches!(
+        s.word(found.cue.end),
+        "in" | "at" | "on" | "near" | "from" | "inside" | "outside"
+    ) {
+        return None;
+    }
+    let and = (found.cue.end..limit.min(found.cue.end + 8)).find(|&i| s.word(i) == "and")?;
+    let phrase = s.number_starting(and + 1)?;
+    if matches!(phrase.form, Form::Article | Form::Zero) {
+        return None;
+    }
+    let (victims, end) = if s.word(phrase.end) == "others" {
+        (Some(phrase.end..phrase.end + 1), phrase.end + 1)
+    } else {
+        let (head, plurality) = head_after(s.tokens, phrase.end)?;
+        if !agrees(phrase, plurality) {
+            return None;
+        }
+        (Some(phrase.end..head + 1), head + 1)
+    };
+    // Followed by its own verb, it is a clause of its own: "and nine were missing".
+    let next = s.word(end);
+    if s.is_cue_start(end) || is_auxiliary(next) || LEFT_BRIDGE.contains(&next) {
+        return None;
+    }
+    if !(next.is_empty() || matches!(next, "in" | "at" | "on" | "near" | "from" | "," | "." | ";")) {
+        return None;
+    }
+    Some(Found {
+        np: number_np(phrase, victims, end),
+        cue: found.cue,
+        group: found.group,
+        perpetrator: None,
+        update: false,
+        self_inflicted: false,
+        hedge: None,
+        kind: found.kind,
+    })
+}
+
+/// "double homicide" (two killed), "triple shooting" (three shot), "a
+/// murder-suicide" (at least two killed: a victim and the killer),
+/// "quadruple murder-suicide" (five).
+pub(super) fn multiples(s: &Sentence<'_, '_>, group: usize) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (i, token) in s.tokens.iter().enumerate() {
+        let times = match token.lower.as_str() {
+            "double" => 2,
+            "triple" => 3,
+            "quadruple" => 4,
+            "quintuple" => 5,
+            _ => 0,
+        };
+        let next = s.word(i + 1);
+        let (kind, count, cue) = match next {
+            "homicide" | "homicides" | "murder" | "murders" | "killing" | "killings" | "slaying"
+            | "slayings"
+                if times > 0 =>
+            {
+                (CasualtyKind::Killed, exact(times), i + 1)
+            }
+            "murder-suicide" if times > 0 => (CasualtyKind::Killed, exact(times + 1), i + 1),
+            "shooting" | "shootings" | "stabbing" if times > 0 => {
+                (CasualtyKind::KilledOrInjured, exact(times), i + 1)
+            }
+            _ if token.is("murder-suicide")
+                && !matches!(
+                    s.word(i.wrapping_sub(1)),
+                    "double" | "triple" | "quadruple" | "quintuple"
+                ) =>
+            {
+                let count = Count {
+                    value: 2,
+                    min: Some(2),
+                    max: None,
+                    qualifier: CountQualifier::AtLeast,
+                };
+                (CasualtyKind::Killed, count, i)
+            }
+            _ => continue,
+        };
+        found.push(Found {
+            kind,
+            np: Np {
+                count,
+                count_tokens: i..i + 1,
+                victims: None,
+                basis: Basis::Number,
+                span: i..i + 1,
+            },
+            cue: Cue {
+                kind,
+                class: CueClass::Noun,
+                start: cue,
+                end: cue + 1,
+            },
+            group: group + found.len(),
+            perpetrator: None,
+            update: false,
+            self_inflicted: false,
+            hedge: None,
+        });
+    }
+    found
+}

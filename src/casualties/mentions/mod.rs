@@ -1,0 +1,853 @@
+//! Casualty mentions: pairs a casualty cue with the count of people it
+//! applies to, sentence by sentence.
+//!
+//! Each cue (see `lexicon.rs`) says where its count is written:
+//!
+//! - a predicate looks left for its subject: "At least 13 U.S. service
+//!   members and more than one hundred Afghan civilians were killed", "two
+//!   died", "13 dead", "a man was shot and killed", "he died", "Gregory
+//!   Whitbeck, 55, was shot", "one of the victims died";
+//! - an active verb looks right for its object: "killing six people and
+//!   wounding 81", "police arrested four men", "shot his wife", "killed
+//!   himself";
+//! - a noun looks left for its number: "(334 deaths)", "no arrests";
+//! - a toll looks right: "the death toll rose to 170" (an update);
+//! - "two people were shot, one fatally" gives one death.
+//!
+//! Between a number and its noun only modifiers may stand ("two young men",
+//! "three IS-K operatives"), and the noun must name people, so "six of the
+//! twenty deadliest attacks" or "fired 30 rounds" never count; a number
+//! without a noun counts only where the noun is plainly left out ("killing
+//! 13 and wounding 20", "two were killed"). Numbers the exclusion rules
+//! refuse (years, ages, money, ...) are dropped first. Negated ("were not
+//! hurt") and hypothetical ("would have killed", "plotting to kill") cues
+//! give nothing; "could", "may" and "might" are kept as hedges.
+//!
+//! Coordinated counts of one cue ("a man and a woman were killed") become
+//! separate mentions sharing a `group`, which the summary adds up.
+//!
+//! This module works within one sentence; grouping figures into events and
+//! choosing a toll is `summary.rs`. Its parts: `noun_phrases` (counted
+//! subjects and objects), `before_cue` (what precedes a cue, agents),
+//! `cue_counts` (counts per kind of cue), `natural_deaths`.
+use std::ops::Range;
+
+use crate::ner::EntityMention;
+use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
+
+use crate::casualties::context::{
+    bytes, entities_in, entity_ending_at, entity_starting_at, hedges, is_singular_pronoun, name_run_before,
+    name_run_from, names_people, scope, sentence_context, Scope, SentenceContext,
+};
+use crate::casualties::exclusions::exclusion;
+use crate::casualties::lexicon::{
+    find_cues, is_group_plural, is_modifier, person_noun, Cue, CueClass, Plurality,
+};
+use crate::casualties::numbers::{exact, find_numbers, Form, NumberPhrase};
+use crate::casualties::tokens::{tokenize, Token, TokenKind};
+
+mod before_cue;
+mod cue_counts;
+mod natural_deaths;
+mod noun_phrases;
+
+use before_cue::*;
+use cue_counts::*;
+use natural_deaths::*;
+use noun_phrases::*;
+
+/// How the count of a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// A number: digits, words, a range, a vague quantifier, "both", "no".
+    Number,
+    /// "a man", "an officer", "another victim".
+    Article,
+    /// "the victim", "his wife".
+    Definite,
+    /// "he", "him", "she".
+    Pronoun,
+    /// A person's name.
+    Name,
+    /// "himself", "turned the gun on himself".
+    Reflexive,
+}
+
+/// One casualty figure in a text. Ranges are byte offsets of the normalised
+/// text given to [`extract`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CasualtyMention {
+    pub kind: CasualtyKind,
+    pub count: Count,
+    /// The words giving the count ("at least 13", "a", "he").
+    pub count_span: Range<usize>,
+    /// The victim group as written ("U.S. service members", "man").
+    pub victims: Option<Range<usize>>,
+    /// Who did it (for arrests: who made them), when the sentence says.
+    pub perpetrator: Option<Range<usize>>,
+    pub place: Option<Range<usize>>,
+    pub date: Option<Range<usize>>,
+    /// The year the sentence dates its content to, when it writes one.
+    pub year: Option<u16>,
+    /// Hedging words ("reportedly", "could be", "according to").
+    pub hedges: Vec<String>,
+    /// Who reported the figure, when named.
+    pub reported_by: Option<Range<usize>>,
+    /// The casualty words ("were killed" is `killed`).
+    pub cue: Range<usize>,
+    /// The sentence.
+    pub evidence: Range<usize>,
+    /// Index of the sentence in the list given to [`extract`].
+    pub sentence: usize,
+    pub basis: Basis,
+    /// Mentions of one cue share a group ("a man and a woman were killed").
+    pub group: usize,
+    /// A toll update: "the death toll rose to 170".
+    pub update: bool,
+    pub scope: Scope,
+    /// The person harmed themselves ("killed himself").
+    pub self_inflicted: bool,
+    /// The count says it includes the perpetrator ("three dead, including
+    /// the gunman", "a murder-suicide").
+    pub includes_perpetrator: bool,
+    /// "a fourth victim", "another man": this person is at least the Nth.
+    pub ordinal: Option<u64>,
+    /// A hedge bears on the figure itself ("reportedly killed", "could be as
+    /// many as"); the summary prefers figures without one.
+    pub weakened: bool,
+    pub confidence: f32,
+}
+
+/// A counted noun phrase, in tokens of the sentence.
+#[derive(Debug, Clone)]
+struct Np {
+    count: Count,
+    count_tokens: Range<usize>,
+    victims: Option<Range<usize>>,
+    basis: Basis,
+    /// Tokens of the whole phrase.
+    span: Range<usize>,
+}
+
+/// A mention found in a sentence, before its context is attached.
+#[derive(Debug, Clone)]
+struct Found {
+    kind: CasualtyKind,
+    np: Np,
+    cue: Cue,
+    /// Index of the cue in the sentence: mentions of one cue add up.
+    group: usize,
+    perpetrator: Option<Range<usize>>,
+    update: bool,
+    self_inflicted: bool,
+    hedge: Option<&'static str>,
+}
+
+impl Found {
+    /// Tokens between the cue and the count, for choosing between two cues
+    /// that claim the same count.
+    fn distance(&self) -> usize {
+        let np = &self.np.span;
+        if np.start >= self.cue.end {
+            np.start - self.cue.end
+        } else {
+            self.cue.start.saturating_sub(np.end)
+        }
+    }
+}
+
+/// One sentence with its usable numbers indexed by first and last token.
+struct Sentence<'t, 'a> {
+    tokens: &'t [Token<'a>],
+    numbers: Vec<NumberPhrase>,
+    by_start: Vec<Option<usize>>,
+    by_end: Vec<Option<usize>>,
+    entities: Vec<&'t EntityMention>,
+    cues: Vec<Cue>,
+}
+
+impl<'t, 'a> Sentence<'t, 'a> {
+    fn new(tokens: &'t [Token<'a>], entities: Vec<&'t EntityMention>) -> Self {
+        let numbers: Vec<NumberPhrase> = find_numbers(tokens)
+            .into_iter()
+            .filter(|phrase| exclusion(tokens, phrase).is_none())
+            .collect();
+        let mut by_start = vec![None; tokens.len() + 1];
+        let mut by_end = vec![None; tokens.len() + 1];
+        for (index, phrase) in numbers.iter().enumerate() {
+            by_start[phrase.start] = Some(index);
+            by_end[phrase.end] = Some(index);
+        }
+        Self {
+            tokens,
+            numbers,
+            by_start,
+            by_end,
+            entities,
+            cues: find_cues(tokens),
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |token| token.lower.as_str())
+    }
+
+    fn number_starting(&self, i: usize) -> Option<&NumberPhrase> {
+        self.by_start
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|index| self.numbers.get(index))
+    }
+
+    fn number_ending(&self, end: usize) -> Option<&NumberPhrase> {
+        self.by_end
+            .get(end)
+            .copied()
+            .flatten()
+            .and_then(|index| self.numbers.get(index))
+    }
+
+    fn cue_ending(&self, end: usize) -> Option<&Cue> {
+        self.cues.iter().find(|cue| cue.end == end)
+    }
+
+    fn is_cue_start(&self, i: usize) -> bool {
+        self.cues.iter().any(|cue| cue.start == i)
+    }
+}
+
+/// All mentions of one sentence, in tokens.
+fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    for (group, cue) in s.cues.iter().enumerate() {
+        match cue.class {
+            CueClass::Noun => found.extend(noun_count(s, cue, group)),
+            CueClass::Toll => found.extend(toll_count(s, cue, group)),
+            CueClass::SelfInflicted => {
+                let left = left_of(s, cue.start);
+                if !(left.negated || left.hypothetical) {
+                    found.push(Found {
+                        kind: cue.kind,
+                        np: single_np(cue.start..cue.end, None, Basis::Reflexive),
+                        cue: *cue,
+                        group,
+                        perpetrator: None,
+                        update: false,
+                        self_inflicted: true,
+                        hedge: left.hedge,
+                    });
+                }
+            }
+            CueClass::Predicate { .. } | CueClass::Active => {
+                let verbs = verb_mentions(s, cue, group);
+                let gaps: Vec<Found> = verbs.iter().filter_map(|mention| gapped(s, mention)).collect();
+                found.extend(verbs);
+                found.extend(gaps);
+            }
+        }
+    }
+    found.extend(fatally_counts(s, s.cues.len()));
+    found.extend(multiples(s, s.cues.len() + s.numbers.len() + 1));
+    // "hundreds of wounded people had been taken to hospitals": a killed-or-
+    // injured cue on people the phrase calls wounded (or dead) is an injury
+    // (or a death).
+    for mention in &mut found {
+        if mention.kind != CasualtyKind::KilledOrInjured {
+            continue;
+        }
+        let Some(victims) = &mention.np.victims else {
+            continue;
+        };
+        let described = |words: &[&str]| {
+            victims
+                .clone()
+                .any(|i| s.tokens.get(i).is_some_and(|token| token.is_any(words)))
+        };
+        if described(&["wounded", "injured"]) {
+            mention.kind = CasualtyKind::Injured;
+        } else if described(&["dead", "slain", "deceased"]) {
+            mention.kind = CasualtyKind::Killed;
+        }
+    }
+    // "Jerry Scoggins has died at the age of 93": an obituary, not a casualty.
+    found.retain(|mention| !natural_death(s, mention));
+    // One count, one cue of each kind: the nearest.
+    found.sort_by_key(|mention| {
+        (
+            mention.np.count_tokens.start,
+            kind_rank(mention.kind),
+            mention.distance(),
+        )
+    });
+    found.dedup_by(|later, earlier| {
+        later.np.count_tokens == earlier.np.count_tokens && later.kind == earlier.kind
+    });
+    found.sort_by_key(|mention| (mention.np.count_tokens.start, mention.cue.start));
+    found
+}
+
+fn kind_rank(kind: CasualtyKind) -> u8 {
+    match kind {
+        CasualtyKind::Killed => 0,
+        CasualtyKind::Injured => 1,
+        CasualtyKind::KilledOrInjured => 2,
+        CasualtyKind::Missing => 3,
+        CasualtyKind::Arrested => 4,
+        CasualtyKind::Kidnapped => 5,
+    }
+}
+
+fn confidence(found: &Found, hedged: bool) -> f32 {
+    let base = match found.np.basis {
+        Basis::Number => match found.np.count.qualifier {
+            CountQualifier::Vague => 0.75,
+            _ => 0.9,
+        },
+        Basis::Article => 0.85,
+        Basis::Definite | Basis::Name | Basis::Reflexive => 0.75,
+        Basis::Pronoun => 0.65,
+    };
+    if hedged {
+        base * 0.8
+    } else {
+        base
+    }
+}
+
+/// Pieces of a sentence that the sentence splitter left joined: scraped
+/// text often lacks the space after a full stop ("police said.The
+/// incident"). A piece ends at `.`, `!` or `?` followed by a capitalised
+/// word, when a lower-case word of three letters or more, a number or a
+/// closing quote comes before it, so "U.S. President", "Dr. Smith" and "p.m.
+/// Sunday" stay whole.
+fn pieces(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    // Text without capitals ("ahmedabad: four people were killed. police
+    // said ...") gives no capitalised word to split before: any word will do.
+    let lower_case = !tokens
+        .iter()
+        .any(|token| token.kind == TokenKind::Word && token.is_capitalized());
+    for i in 1..tokens.len().saturating_sub(1) {
+        let stop = matches!(tokens[i].text, "." | "!" | "?");
+        let before = &tokens[i - 1];
+        let ends_sentence = before.kind == TokenKind::Number
+            || matches!(before.text, "\"" | "'" | ")")
+            || (before.kind == TokenKind::Word
+                && before.text.chars().count() >= 3
+                && !before.is_capitalized()
+                && !before.text.contains('.'));
+        let next = &tokens[i + 1];
+        if stop && ends_sentence && (next.is_capitalized() || (lower_case && next.kind == TokenKind::Word)) {
+            pieces.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    pieces.push(start..tokens.len());
+    pieces
+}
+
+/// The casualty mentions of a text, sentence by sentence. `text` is the
+/// normalised text, `sentences` its sentences as byte ranges, `entities` the
+/// named entities of the NER stage (may be empty: capitalised phrases stand
+/// in). Mentions come in text order.
+pub fn extract(text: &str, sentences: &[Range<usize>], entities: &[EntityMention]) -> Vec<CasualtyMention> {
+    extract_with(text, sentences, entities, &DocumentContext::of(text))
+}
+
+/// What the rules need to know about the whole document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentContext {
+    /// The document speaks of violence or a disaster somewhere ("shot",
+    /// "attack", "crash", ...); without it, one person's death told by
+    /// "died" alone is taken for a natural death and left out.
+    pub violent: bool,
+}
+
+impl DocumentContext {
+    /// The context of a whole document.
+    pub fn of(text: &str) -> Self {
+        Self {
+            violent: is_violent(text),
+        }
+    }
+}
+
+/// [`extract`] with the document context given, for callers that see only
+/// part of a document (a sentence kept in a test fixture).
+pub fn extract_with(
+    text: &str,
+    sentences: &[Range<usize>],
+    entities: &[EntityMention],
+    document: &DocumentContext,
+) -> Vec<CasualtyMention> {
+    let violent = document.violent;
+    let mut mentions = Vec::new();
+    let mut group_base = 0;
+    for (index, range) in sentences.iter().enumerate() {
+        let all_tokens = tokenize(text, range.clone());
+        for piece in pieces(&all_tokens) {
+            let tokens = &all_tokens[piece];
+            let Some(evidence) = bytes(tokens, 0..tokens.len()) else {
+                continue;
+            };
+            let sentence = Sentence::new(tokens, entities_in(entities, &evidence));
+            let mut found = sentence_mentions(&sentence);
+            // "Ray Charles, who died last year": one person's death in an
+            // article about no violence is most likely a natural one.
+            if !violent {
+                found.retain(|mention| !(single_death(&sentence, mention)));
+            }
+            if found.is_empty() {
+                continue;
+            }
+            let context = sentence_context(tokens, &sentence.entities);
+            for mention in &found {
+                mentions.extend(mention_of(
+                    tokens, mention, &context, &evidence, index, group_base,
+                ));
+            }
+            group_base += sentence.cues.len() + 2 * sentence.numbers.len() + sentence.tokens.len() + 2;
+        }
+    }
+    mentions
+}
+
+/// A found mention with its context, as byte ranges.
+fn mention_of(
+    tokens: &[Token<'_>],
+    mention: &Found,
+    context: &SentenceContext,
+    evidence: &Range<usize>,
+    sentence: usize,
+    group_base: usize,
+) -> Option<CasualtyMention> {
+    let count_span = bytes(tokens, mention.np.count_tokens.clone())?;
+    let cue = bytes(tokens, mention.cue.start..mention.cue.end)?;
+    // Hedges and scope words count near the figure: from a little before it
+    // to a little after its cue. Attribution ("according to") counts anywhere.
+    let first = mention.np.span.start.min(mention.cue.start);
+    let last = mention.np.span.end.max(mention.cue.end);
+    let window = first.saturating_sub(6)..last + 8;
+    let mut hedges = hedges(tokens, window.clone());
+    let attributed = hedges_in_sentence(tokens)
+        .iter()
+        .any(|hedge| hedge == "according to");
+    for hedge in mention
+        .hedge
+        .into_iter()
+        .chain(attributed.then_some("according to"))
+    {
+        // "could" is already there as "could be".
+        if !hedges
+            .iter()
+            .any(|seen| seen == hedge || seen.split(' ').next() == Some(hedge))
+        {
+            hedges.push(hedge.to_owned());
+        }
+    }
+    // A figure is weakened by a hedge right at it ("reportedly killed",
+    // "could be as many as"), not by one elsewhere in the clause.
+    let narrow = first.saturating_sub(3)..last + 1;
+    let weakened = mention.hedge.is_some()
+        || super::context::hedges(tokens, narrow)
+            .iter()
+            .any(|hedge| hedge != "according to");
+    let ordinal = (mention.np.basis == Basis::Article)
+        .then(|| {
+            let start = mention.np.count_tokens.start;
+            if tokens.get(start).is_some_and(|token| token.is("another")) {
+                return Some(2);
+            }
+            let after = mention
+                .np
+                .count_tokens
+                .end
+                .max(mention.np.victims.as_ref().map_or(0, |v| v.start));
+            let first_after = tokens.get(mention.np.count_tokens.end.min(after))?;
+            ordinal_word(&first_after.lower)
+                .or_else(|| tokens.get(start + 1).and_then(|token| ordinal_word(&token.lower)))
+        })
+        .flatten();
+    let includes_perpetrator = (window.start..window.end.min(tokens.len())).any(|i| {
+        tokens[i].is("murder-suicide")
+            || (tokens[i].is_any(&["including", "among"])
+                && tokens.get(i + 2).is_some_and(|token| {
+                    token.is_any(&["gunman", "shooter", "suspect", "attacker", "assailant", "bomber"])
+                }))
+    });
+    Some(CasualtyMention {
+        kind: mention.kind,
+        count: mention.np.count.clone(),
+        count_span,
+        victims: mention
+            .np
+            .victims
+            .clone()
+            .and_then(|victims| bytes(tokens, victims)),
+        perpetrator: mention.perpetrator.clone(),
+        place: context.place.clone(),
+        date: context.date.clone(),
+        year: context.year,
+        confidence: confidence(mention, !hedges.is_empty()),
+        hedges,
+        reported_by: context.source.clone(),
+        cue,
+        evidence: evidence.clone(),
+        sentence,
+        basis: mention.np.basis,
+        group: group_base + mention.group,
+        update: mention.update,
+        scope: scope(tokens, window).unwrap_or(Scope::Event),
+        self_inflicted: mention.self_inflicted,
+        includes_perpetrator,
+        ordinal,
+        weakened,
+    })
+}
+
+fn hedges_in_sentence(tokens: &[Token<'_>]) -> Vec<String> {
+    hedges(tokens, 0..tokens.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::split_sentences;
+
+    /// (kind, value, count text, victims text) of every mention of `text`.
+    fn found(text: &str) -> Vec<(CasualtyKind, u64, String, Option<String>)> {
+        mentions(text)
+            .into_iter()
+            .map(|mention| {
+                (
+                    mention.kind,
+                    mention.count.value,
+                    text[mention.count_span.clone()].to_owned(),
+                    mention.victims.map(|victims| text[victims].to_owned()),
+                )
+            })
+            .collect()
+    }
+
+    fn mentions(text: &str) -> Vec<CasualtyMention> {
+        extract(text, &split_sentences(text), &[])
+    }
+
+    fn one(text: &str) -> CasualtyMention {
+        let mut all = mentions(text);
+        assert_eq!(all.len(), 1, "{text:?}: {all:#?}");
+        all.remove(0)
+    }
+
+    fn slice(text: &str, range: Option<Range<usize>>) -> Option<&str> {
+        range.map(|range| &text[range])
+    }
+
+    use CasualtyKind::*;
+
+    #[test]
+    fn coordinated_subjects_share_a_group() {
+        let text = "At least 13 U.S. service members and more than one hundred Afghan civilians were killed.";
+        let all = mentions(text);
+        assert_eq!(
+            found(text),
+            [
+                (
+                    Killed,
+                    13,
+                    "At least 13".into(),
+                    Some("U.S. service members".into())
+                ),
+                (
+                    Killed,
+                    100,
+                    "more than one hundred".into(),
+                    Some("Afghan civilians".into())
+                ),
+            ]
+        );
+        assert_eq!(all[0].group, all[1].group);
+        assert_eq!(all[1].count.qualifier, CountQualifier::MoreThan);
+    }
+
+    #[test]
+    fn single_victims() {
+        assert_eq!(
+            found("A man was killed on Sunday."),
+            [(Killed, 1, "A".into(), Some("man".into()))]
+        );
+        assert_eq!(
+            found("A 25-year-old man was shot and killed."),
+            [(Killed, 1, "A".into(), Some("25-year-old man".into()))]
+        );
+        assert_eq!(found("A 12-year-old was wounded.")[0].1, 1);
+        assert_eq!(found("One person died.")[0].1, 1);
+        assert_eq!(one("He died at the scene of the shooting.").basis, Basis::Pronoun);
+        assert_eq!(one("The victim died at the scene.").basis, Basis::Definite);
+    }
+
+    #[test]
+    fn victim_groups_as_written() {
+        assert_eq!(
+            found("Three IS-K operatives were killed.")[0].3.as_deref(),
+            Some("IS-K operatives")
+        );
+        assert_eq!(
+            found("Two police officers were injured.")[0].3.as_deref(),
+            Some("police officers")
+        );
+        assert_eq!(
+            found("Dozens of civilians were killed.")[0].3.as_deref(),
+            Some("civilians")
+        );
+    }
+
+    #[test]
+    fn counts_after_active_verbs() {
+        let text =
+            "The blast tore through the avenue, killing six people and wounding 81, Turkish officials said.";
+        assert_eq!(
+            found(text),
+            [
+                (Killed, 6, "six".into(), Some("people".into())),
+                (Injured, 81, "81".into(), None)
+            ]
+        );
+        assert_eq!(
+            slice(text, mentions(text)[1].reported_by.clone()),
+            Some("Turkish officials")
+        );
+    }
+
+    #[test]
+    fn perpetrators() {
+        let text = "Gunmen abducted at least 38 students from a school in Zamfara.";
+        let mention = one(text);
+        assert_eq!((mention.kind, mention.count.value), (Kidnapped, 38));
+        assert_eq!(slice(text, mention.perpetrator), Some("Gunmen"));
+        assert_eq!(slice(text, mention.place), Some("Zamfara"));
+        let text = "Two soldiers were killed by a suicide bomber.";
+        assert_eq!(slice(text, one(text).perpetrator), Some("a suicide bomber"));
+        let text = "French police arrested four men on Friday.";
+        let mention = one(text);
+        assert_eq!((mention.kind, mention.count.value), (Arrested, 4));
+        assert_eq!(slice(text, mention.perpetrator), Some("French police"));
+        assert_eq!(slice(text, mention.date), Some("Friday"));
+    }
+
+    #[test]
+    fn nouns_and_tolls() {
+        let text = "It was the worst attack since Beslan in 2004 (334 deaths).";
+        let mention = one(text);
+        assert_eq!(
+            (mention.kind, mention.count.value, mention.year),
+            (Killed, 334, Some(2004))
+        );
+        let mention = one("By Friday the death toll rose to 5.");
+        assert_eq!(
+            (mention.kind, mention.count.value, mention.update),
+            (Killed, 5, true)
+        );
+        assert!(!one("The death toll stood at 12.").update);
+        assert!(mentions("The war took a toll on 5 families.").is_empty());
+        assert_eq!(
+            found("No arrests have been made."),
+            [(Arrested, 0, "No".into(), None)]
+        );
+    }
+
+    #[test]
+    fn shot_then_one_fatally() {
+        assert_eq!(
+            found("Two people were shot, one fatally."),
+            [
+                (KilledOrInjured, 2, "Two".into(), Some("people".into())),
+                (Killed, 1, "one".into(), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn both_and_all() {
+        assert_eq!(
+            found("Both were taken hostage."),
+            [(Kidnapped, 2, "Both".into(), None)]
+        );
+        assert_eq!(
+            found("All four were detained."),
+            [(Arrested, 4, "All four".into(), None)]
+        );
+        assert_eq!(
+            found("Both men died."),
+            [(Killed, 2, "Both".into(), Some("men".into()))]
+        );
+    }
+
+    #[test]
+    fn ranges_and_partitives() {
+        assert_eq!(found("Between 30 and 40 people died.")[0].1, 30);
+        assert_eq!(found("Four of the five victims were shot to death.")[0].1, 4);
+        assert_eq!(found("Four of the five people who died were identified.")[0].1, 5);
+        assert_eq!(found("One of the victims died.")[0].1, 1);
+    }
+
+    #[test]
+    fn hedges_and_sources() {
+        let text = "As many as 300 people could be dead, according to Reuters.";
+        let mention = one(text);
+        assert_eq!(mention.count.qualifier, CountQualifier::AtMost);
+        assert_eq!(mention.hedges, ["could be", "according to"]);
+        assert!(mention.weakened);
+        assert_eq!(slice(text, mention.reported_by), Some("Reuters"));
+        let mention = one("Several people were reportedly missing.");
+        assert_eq!(
+            (mention.kind, mention.hedges.clone()),
+            (Missing, vec!["reportedly".to_owned()])
+        );
+    }
+
+    #[test]
+    fn negated_and_hypothetical_cues_give_nothing() {
+        assert!(mentions("Two other people were not hurt.").is_empty());
+        assert!(mentions("He threatened to kill two people.").is_empty());
+        assert!(mentions("Two people would have been killed.").is_empty());
+        assert_eq!(
+            found("No one was injured."),
+            [(Injured, 0, "No one".into(), None)]
+        );
+    }
+
+    #[test]
+    fn self_inflicted() {
+        let all = mentions("He killed his wife and then himself.");
+        assert_eq!(all.len(), 2);
+        assert!(!all[0].self_inflicted && all[1].self_inflicted);
+        assert!(one("The gunman then turned the gun on himself.").self_inflicted);
+    }
+
+    #[test]
+    fn a_gapped_second_count() {
+        let all = mentions("Two suspects were detained in Orangi Town and seven others in Gulshan.");
+        assert_eq!(all.iter().map(|m| m.count.value).collect::<Vec<_>>(), [2, 7]);
+        assert_eq!(all[0].group, all[1].group);
+        assert!(mentions("Two were killed and three others in the hospital.")
+            .iter()
+            .all(|m| m.count.value != 3));
+    }
+
+    #[test]
+    fn an_object_is_no_subject() {
+        let all = found("The man who shot two people was arrested.");
+        assert_eq!(all[0], (KilledOrInjured, 2, "two".into(), Some("people".into())));
+        assert!(all.iter().all(|m| !(m.0 == Arrested && m.1 == 2)));
+    }
+
+    #[test]
+    fn joined_sentences_are_split() {
+        let all = mentions("Police said.Two men were killed in Kabul.No one was arrested.");
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].count.value, 2);
+        assert_eq!(all[1].kind, Arrested);
+    }
+
+    #[test]
+    fn scope_of_periods_and_other_incidents() {
+        assert_eq!(
+            one("300 people have been killed so far this year.").scope,
+            Scope::Period
+        );
+        assert_eq!(
+            one("In a separate shooting, a man was wounded.").scope,
+            Scope::Other
+        );
+        assert_eq!(one("Two men were killed three years ago.").scope, Scope::Other);
+        assert_eq!(one("Two men were killed at an annual party.").scope, Scope::Event);
+    }
+
+    #[test]
+    fn struck_needs_a_passive_or_a_count() {
+        assert!(mentions("A suicide bomber struck crowds outside the gate.").is_empty());
+        assert_eq!(found("Police: 4 hit in shooting")[0].1, 4);
+        assert_eq!(
+            found("A woman was struck by a stray bullet.")[0].0,
+            KilledOrInjured
+        );
+    }
+
+    #[test]
+    fn other_senses_of_casualty_words() {
+        assert!(mentions("Prices shot up 5 percent and Hillary shot back at him.").is_empty());
+        assert!(mentions("He was struck by the similarity between those riots.").is_empty());
+        assert!(mentions("Imports were injuring U.S. firms.").is_empty());
+        assert!(mentions("Arrested Development star Jason Bateman won.").is_empty());
+        assert!(mentions("It lists about 100,000 public bodies.").is_empty());
+        assert_eq!(found("Crews found 1,600 bodies on the shore.")[0].1, 1600);
+        assert!(mentions("Her low ratings hurt her husband.").is_empty());
+        assert!(mentions("The film is by Simon Bysshe, who has shot many other films.").is_empty());
+        assert!(mentions("Ted Cruz has captured Iowa.").is_empty());
+        assert!(mentions("The tanker Sungari was hit by an Iranian missile.").is_empty());
+        assert!(mentions("Both have hit crucial price points.").is_empty());
+        assert!(mentions("In the event she was injured, bleeding would be a danger.").is_empty());
+        assert!(mentions("Suspects (foreign and British) were rounded up.").is_empty());
+    }
+
+    #[test]
+    fn single_deaths_need_a_violent_article() {
+        assert!(mentions("Soul legend Ray Charles, who died last year, was honoured.").is_empty());
+        assert!(mentions("They took over after the death of their father in July.").is_empty());
+        assert_eq!(mentions("He was shot on Sunday. He died on Monday.").len(), 2);
+        assert_eq!(mentions("Three people died in the flood.").len(), 1);
+    }
+
+    #[test]
+    fn natural_deaths_are_no_casualties() {
+        assert!(mentions("Nancy Reagan, who died Sunday at age 94, was mourned.").is_empty());
+        assert!(mentions("The musician Jerry Scoggins has died at the age of 93.").is_empty());
+        assert!(mentions("He died of cancer in 2004.").is_empty());
+        assert_eq!(mentions("He died of his gunshot wounds.").len(), 1);
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_is_no_victim() {
+        assert_eq!(
+            found("At least three people from Scotland died in the tsunami."),
+            [(Killed, 3, "At least three".into(), Some("people".into()))]
+        );
+    }
+
+    #[test]
+    fn odd_inputs_give_nothing_and_do_not_panic() {
+        for text in [
+            "",
+            "...",
+            "killed",
+            "Two",
+            "were killed by",
+            "99999999999999999999999999 people were killed.",
+            "a a a a a a a killed killed killed , , , ( ) ) (",
+            "😀 killed 😀 two 😀 people 😀",
+            "between 5 and were killed",
+        ] {
+            let _ = mentions(text);
+            let _ = crate::casualties::summarize(&mentions(text));
+        }
+        assert!(mentions("").is_empty());
+        // Sentences that do not fall on character boundaries give nothing.
+        assert!(extract("Çelik", std::slice::from_ref(&(1..3)), &[]).is_empty());
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_text() {
+        let text = "Ömer said «two men» were killed. Çelik said 3 died.";
+        for mention in mentions(text) {
+            assert!(text.get(mention.count_span.clone()).is_some());
+            assert!(text.get(mention.evidence.clone()).is_some());
+        }
+        assert_eq!(
+            mentions(text).last().map(|m| &text[m.count_span.clone()]),
+            Some("3")
+        );
+    }
+}

@@ -1,0 +1,483 @@
+//! The counted noun phrases around a casualty cue: the subject a predicate
+//! looks left for ("at least 13 U.S. service members and more than one
+//! hundred Afghan civilians were killed"), the object an active verb looks
+//! right for ("killing six people"), and whether a number and its noun
+//! agree. Which cue looks where is `cue_counts.rs`.
+use super::*;
+
+/// "second" to "tenth".
+pub fn ordinal_word(word: &str) -> Option<u64> {
+    let ordinals = [
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    ordinals
+        .iter()
+        .position(|&ordinal| ordinal == word)
+        .map(|index| index as u64 + 2)
+}
+
+/// "12-year-old", "twelve-year-old", "six-month-old": a person, used as a noun.
+pub(super) fn is_age_noun(token: &Token<'_>) -> bool {
+    ["-year-old", "-month-old", "-week-old", "-day-old"]
+        .iter()
+        .any(|suffix| token.lower.ends_with(suffix))
+        || token.lower.ends_with("-years-old")
+}
+
+/// "Afghans", "British", "Chinese", "American": one capitalised word that
+/// names a group or a nationality rather than a person.
+pub(super) fn is_group_or_nationality(token: &Token<'_>) -> bool {
+    is_group_plural(token)
+        || ["ish", "ese", "ian", "can", "ean"]
+            .iter()
+            .any(|suffix| token.lower.ends_with(suffix))
+}
+
+pub(super) fn person_at(token: &Token<'_>) -> Option<Plurality> {
+    person_noun(&token.lower)
+        .or_else(|| is_group_plural(token).then_some(Plurality::Plural))
+        .or_else(|| is_age_noun(token).then_some(Plurality::Singular))
+}
+
+/// Whether a count may go with a noun of this number.
+pub(super) fn agrees(phrase: &NumberPhrase, plurality: Plurality) -> bool {
+    match phrase.form {
+        Form::Article => plurality == Plurality::Singular,
+        Form::Zero => true,
+        // "one person", "at least one person"
+        _ if phrase.count.value == 1 && phrase.count.max.is_none_or(|max| max <= 1) => {
+            plurality != Plurality::Plural
+        }
+        _ => plurality != Plurality::Singular,
+    }
+}
+
+/// The head noun of a noun phrase starting at `from`: modifiers, then one or
+/// more person nouns ("two young men", "13 U.S. service members", "two police
+/// officers", "a 25-year-old man", "a 12-year-old").
+pub(super) fn head_after(tokens: &[Token<'_>], from: usize) -> Option<(usize, Plurality)> {
+    let mut head = None;
+    let mut k = from;
+    while k < tokens.len() && k < from + 6 {
+        let token = &tokens[k];
+        if token.text == "." && k > from && tokens[k - 1].text.contains('.') {
+            k += 1;
+            continue;
+        }
+        if let Some(plurality) = person_at(token) {
+            head = Some((k, plurality));
+            k += 1;
+            continue;
+        }
+        if head.is_some() || !is_modifier(token) {
+            break;
+        }
+        k += 1;
+    }
+    head
+}
+
+/// Tokens that may follow a number whose noun is left out: "killing 13 and
+/// wounding 20", "killed 5 on Sunday", "wounding 81, officials said".
+pub(super) fn elided_follower(token: Option<&Token<'_>>) -> bool {
+    let Some(token) = token else {
+        return true;
+    };
+    if token.is_punct() {
+        return !matches!(token.text, "%" | "$" | "/");
+    }
+    token.is_any(&[
+        "and",
+        "or",
+        "but",
+        "in",
+        "at",
+        "on",
+        "near",
+        "inside",
+        "outside",
+        "during",
+        "including",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "with",
+        "since",
+        "across",
+        "around",
+        "overnight",
+        "last",
+        "this",
+        "early",
+        "late",
+        "from",
+        "according",
+        "others",
+        "more",
+        "earlier",
+        "yesterday",
+        "today",
+        "tonight",
+        "so",
+        "over",
+        "by",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ])
+}
+
+pub(super) fn number_np(phrase: &NumberPhrase, victims: Option<Range<usize>>, span_end: usize) -> Np {
+    Np {
+        count: phrase.count.clone(),
+        count_tokens: phrase.start..phrase.end,
+        victims,
+        basis: Basis::Number,
+        span: phrase.start..span_end.max(phrase.end),
+    }
+}
+
+pub(super) fn single_np(count_tokens: Range<usize>, victims: Option<Range<usize>>, basis: Basis) -> Np {
+    let start = count_tokens
+        .start
+        .min(victims.as_ref().map_or(usize::MAX, |v| v.start));
+    let end = count_tokens.end.max(victims.as_ref().map_or(0, |v| v.end));
+    Np {
+        count: exact(1),
+        count_tokens,
+        victims,
+        basis,
+        span: start..end,
+    }
+}
+
+/// A number phrase counted as the noun phrase it starts, with the basis the
+/// form gives (an article is a single person).
+pub(super) fn counted(phrase: &NumberPhrase, victims: Option<Range<usize>>, span_end: usize) -> Np {
+    let mut np = number_np(phrase, victims, span_end);
+    if phrase.form == Form::Article {
+        np.basis = Basis::Article;
+    }
+    np
+}
+
+/// The noun phrase ending just before token `end`, as a subject.
+pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Option<Np> {
+    let last = end.checked_sub(1)?;
+    let token = s.tokens.get(last)?;
+    if let Some(phrase) = s.number_ending(end) {
+        // "two were killed", "13 dead", "none were hurt"; never "a was".
+        return (phrase.form != Form::Article).then(|| number_np(phrase, None, end));
+    }
+    if is_singular_pronoun(token) {
+        return Some(single_np(last..end, None, Basis::Pronoun));
+    }
+    if let Some(plurality) = person_at(token) {
+        let mut j = last;
+        while j > 0 && last - j < 6 {
+            if s.number_ending(j).is_some() {
+                break;
+            }
+            let previous = &s.tokens[j - 1];
+            let abbreviation_dot = previous.text == "." && j >= 2 && s.tokens[j - 2].text.contains('.');
+            if abbreviation_dot || person_at(previous).is_some() || is_modifier(previous) {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        let victims = j..end;
+        if let Some(phrase) = s.number_ending(j) {
+            // "four of the five victims": the first number counts.
+            let of_at = if s.word(phrase.start.wrapping_sub(1)) == "the" {
+                phrase.start.wrapping_sub(2)
+            } else {
+                phrase.start.wrapping_sub(1)
+            };
+            // But "four of the five people who died": the relative clause
+            // is about the five.
+            if s.word(of_at) == "of" && !relative {
+                if let Some(outer) = s.number_ending(of_at).filter(|outer| outer.form != Form::Article) {
+                    let mut np = number_np(outer, Some(victims), end);
+                    np.span = outer.start..end;
+                    return Some(np);
+                }
+            }
+            return agrees(phrase, plurality).then(|| counted(phrase, Some(victims), end));
+        }
+        let determiner = j.checked_sub(1).map_or("", |i| s.word(i));
+        // "one of the victims", "two of his relatives"
+        let before_of = if matches!(determiner, "the" | "those" | "these" | "his" | "her" | "their") {
+            j - 1
+        } else {
+            j
+        };
+        if before_of >= 1 && s.word(before_of - 1) == "of" {
+            if let Some(phrase) = s.number_ending(before_of - 1) {
+                if phrase.form != Form::Article {
+                    let mut np = number_np(phrase, Some(victims), end);
+                    np.span = phrase.start..end;
+                    return Some(np);
+                }
+            }
+        }
+        if plurality == Plurality::Singular
+            && matches!(
+                determiner,
+                "the" | "this" | "that" | "his" | "her" | "their" | "its"
+            )
+        {
+            return Some(single_np(j - 1..j, Some(victims), Basis::Definite));
+        }
+        return None;
+    }
+    if token.is_any(&["them", "whom", "those"]) && last >= 1 && s.word(last - 1) == "of" {
+        let phrase = s.number_ending(last - 1)?;
+        return (phrase.form != Form::Article).then(|| {
+            let mut np = number_np(phrase, None, end);
+            np.span = phrase.start..end;
+            np
+        });
+    }
+    if let Some(entity) = entity_ending_at(&s.entities, s.tokens, last, &["PER"]) {
+        let first = s.tokens.iter().position(|token| token.start == entity.start)?;
+        return Some(single_np(first..end, Some(first..end), Basis::Name));
+    }
+    if s.entities.is_empty() {
+        let run = name_run_before(s.tokens, end, 4)?;
+        // A lone capitalised word opening a sentence is too often not a name;
+        // after a preposition it is a place ("three people from Scotland died").
+        let single_group = run.len() == 1 && is_group_or_nationality(&s.tokens[run.start]);
+        let after_preposition = run.start > 0
+            && s.tokens[run.start - 1].is_any(&["from", "in", "at", "of", "near", "on", "to", "for", "with"]);
+        if (run.len() >= 2 || run.start > 0) && !single_group && !after_preposition {
+            return Some(single_np(run.clone(), Some(run), Basis::Name));
+        }
+    }
+    None
+}
+
+/// The subjects ending before `end`, coordinated ones included: "13 service
+/// members and more than one hundred civilians".
+pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<Np> {
+    let found = coordinated_subjects(s, end, relative);
+    if !found.is_empty() {
+        return found;
+    }
+    // "Four spectators at an illegal drag race were injured", "One of the
+    // victims who was shot in the head later died": the subject before a
+    // prepositional phrase or a relative clause, within the same clause.
+    let mut j = end;
+    while j > 0 && end - j < 12 {
+        j -= 1;
+        let token = &s.tokens[j];
+        if token.is_punct() && !matches!(token.text, "'" | "-") {
+            break;
+        }
+        if token.is_any(&[
+            "at", "in", "on", "near", "from", "inside", "outside", "with", "of", "who", "that",
+        ]) {
+            let found = coordinated_subjects(s, j, false);
+            // Only a counted noun of people: "six of the twenty deadliest
+            // attacks that killed" has no subject before "of".
+            let people = |np: &Np| matches!(np.basis, Basis::Number | Basis::Article) && np.victims.is_some();
+            if found.iter().all(people) && !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The subjects ending just before `end`, with coordinated ones. A noun
+/// phrase right after a transitive verb is that verb's object ("the man who
+/// shot two people was arrested"), not a subject.
+pub(super) fn coordinated_subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<Np> {
+    let mut found = Vec::new();
+    let mut end = end;
+    while let Some(np) = subject_np(s, end, relative) {
+        let start = np.span.start;
+        let after_verb = s.cue_ending(start).is_some_and(|cue| {
+            matches!(
+                cue.class,
+                CueClass::Active | CueClass::Predicate { transitive: true }
+            )
+        });
+        if after_verb {
+            break;
+        }
+        let pronoun = np.basis == Basis::Pronoun;
+        found.push(np);
+        // Walking left, the last link of a list is "and": "A, B and C".
+        let link = s.word(start.wrapping_sub(1));
+        let links = link == "and" || (link == "," && found.len() >= 2);
+        if pronoun || found.len() >= 4 || start < 2 || !links {
+            break;
+        }
+        end = start - 1;
+        // "Deputy Bruce Simmons, 51, and Officer Chad Montgomery"
+        if s.word(end.wrapping_sub(1)) == "," {
+            match parenthetical_start(s, end - 1) {
+                Some(open) => end = open,
+                None if link == "," => {}
+                None => break,
+            }
+        }
+    }
+    found
+}
+
+/// The noun phrase starting at `start`, as an object.
+pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
+    let mut k = start;
+    while s
+        .tokens
+        .get(k)
+        .is_some_and(|token| is_adverb(token) || token.is_any(&["reportedly", "allegedly", "then"]))
+    {
+        k += 1;
+    }
+    let token = s.tokens.get(k)?;
+    if let Some(phrase) = s.number_starting(k) {
+        if let Some((head, plurality)) = head_after(s.tokens, phrase.end) {
+            return agrees(phrase, plurality).then(|| counted(phrase, Some(phrase.end..head + 1), head + 1));
+        }
+        // "two of the victims", "three of them"
+        if s.word(phrase.end) == "of" && phrase.form != Form::Article {
+            let mut after = phrase.end + 1;
+            if matches!(s.word(after), "the" | "those" | "these" | "his" | "her" | "their") {
+                after += 1;
+            }
+            if s.word(after) == "them" {
+                return Some(number_np(phrase, None, after + 1));
+            }
+            if let Some((head, plurality)) = head_after(s.tokens, after) {
+                return (plurality != Plurality::Singular)
+                    .then(|| number_np(phrase, Some(after..head + 1), head + 1));
+            }
+            return None;
+        }
+        if !matches!(phrase.form, Form::Article | Form::Zero) && elided_follower(s.tokens.get(phrase.end)) {
+            return Some(number_np(phrase, None, phrase.end));
+        }
+        // "seriously injuring a fourth"
+        if phrase.form == Form::Article && ordinal_word(s.word(phrase.end)).is_some() {
+            let end = phrase.end + 1;
+            if elided_follower(s.tokens.get(end)) {
+                return Some(single_np(phrase.start..end, None, Basis::Article));
+            }
+        }
+        return None;
+    }
+    let next = s.tokens.get(k + 1);
+    let possessive_her =
+        token.is("her") && next.is_some_and(|next| is_modifier(next) || person_at(next).is_some());
+    if token.is("him") || (token.is("her") && !possessive_her) {
+        return Some(single_np(k..k + 1, None, Basis::Pronoun));
+    }
+    if token.is_any(&["himself", "herself"]) {
+        return Some(single_np(k..k + 1, None, Basis::Reflexive));
+    }
+    // "wounding another"
+    if token.is("another") && next.is_none_or(|next| person_at(next).is_none() && !is_modifier(next)) {
+        return Some(single_np(k..k + 1, None, Basis::Article));
+    }
+    // "the death of 6-year-old King Carter"
+    if is_age_noun(token) {
+        let name = name_run_from(s.tokens, k + 1, 4);
+        let end = name.map_or(k + 1, |name| name.end);
+        return Some(single_np(k..end, Some(k..end), Basis::Name));
+    }
+    if token.is_any(&["the", "his", "her", "their", "its"]) {
+        if let Some(mut np) = s.number_starting(k + 1).and_then(|_| object_np(s, k + 1)) {
+            np.span.start = k;
+            return Some(np);
+        }
+        if let Some((head, Plurality::Singular)) = head_after(s.tokens, k + 1) {
+            return Some(single_np(k..k + 1, Some(k + 1..head + 1), Basis::Definite));
+        }
+        return None;
+    }
+    if let Some(entity) = entity_starting_at(&s.entities, s.tokens, k, &["PER"]) {
+        let last = s.tokens.iter().rposition(|token| token.end <= entity.end)?;
+        return Some(single_np(k..last + 1, Some(k..last + 1), Basis::Name));
+    }
+    if s.entities.is_empty() {
+        let run = name_run_from(s.tokens, k, 4)?;
+        let first = &s.tokens[run.start];
+        let single_group = run.len() == 1 && is_group_or_nationality(first);
+        // "injuring U.S. firms", "the kidnapping of American journalist X":
+        // capitals before a lower-case noun are its modifiers, not a name.
+        let modifies = s
+            .tokens
+            .get(run.end)
+            .is_some_and(|next| next.kind == TokenKind::Word && !next.is_capitalized() && is_modifier(next));
+        if !single_group && !modifies && person_at(first).is_none() {
+            return Some(single_np(run.clone(), Some(run), Basis::Name));
+        }
+    }
+    None
+}
+
+/// The objects starting at `start`, coordinated ones included: "two men and
+/// a woman", but not "two men and a woman was wounded" (a new clause).
+pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
+    let mut found: Vec<Np> = Vec::new();
+    let mut start = start;
+    let mut commas = false;
+    let mut closed = true;
+    while let Some(np) = object_np(s, start) {
+        let end = np.span.end;
+        found.push(np);
+        // "A, B and C": commas link a list of alike phrases; "his wife,
+        // Jane Doe," is an apposition, not a second victim.
+        let (link, next_start) = match (s.word(end), s.word(end + 1)) {
+            (",", "and") => ("and", end + 2),
+            ("and", _) => ("and", end + 1),
+            (",", _) => (",", end + 1),
+            _ => break,
+        };
+        if found.len() >= 6 {
+            break;
+        }
+        // The next conjunct must not start a clause of its own.
+        let Some(next) = object_np(s, next_start) else {
+            break;
+        };
+        let after = next.span.end;
+        let same_kind = found.last().is_some_and(|last| last.basis == next.basis);
+        if s.is_cue_start(after) || is_auxiliary(s.word(after)) || (link == "," && !same_kind) {
+            break;
+        }
+        commas |= link == ",";
+        closed = link == "and";
+        start = next_start;
+    }
+    if commas && !closed {
+        found.truncate(1);
+    }
+    found
+}
+
+pub(super) fn is_adverb(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Word
+        && token.lower.len() > 4
+        && token.lower.ends_with("ly")
+        && !matches!(
+            token.lower.as_str(),
+            "family" | "italy" | "rally" | "early" | "only" | "july" | "ally"
+        )
+}
+
+pub(super) fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "was" | "were" | "is" | "are" | "am" | "be" | "been" | "being" | "got" | "get" | "gets" | "getting"
+    )
+}
