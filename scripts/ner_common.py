@@ -344,6 +344,66 @@ def init_from_ner(model, init: str, log) -> str:
     return str(p.relative_to(REPO))
 
 
+def optimizer_step(model, opt, sched, loss):
+    """Backward pass, gradient clipping at norm 1, optimizer and schedule step."""
+    import torch
+
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    sched.step()
+
+
+def save_atomic(obj, path: Path):
+    """torch.save through a temporary file, so a killed run never leaves half a checkpoint."""
+    import torch
+
+    tmp = path.with_name(path.name + ".tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def resume(out_dir: Path, model, opt, sched, log):
+    """Restores model, optimizer and schedule from <out_dir>/last.pt; returns the
+    checkpoint (for the script's own keys), or None when there is none."""
+    import torch
+
+    path = out_dir / "last.pt"
+    if not path.exists():
+        return None
+    st = torch.load(path, map_location="cpu", weights_only=False)
+    model.load_state_dict(st["model"])
+    opt.load_state_dict(st["opt"])
+    sched.load_state_dict(st["sched"])
+    log(f"resumed at epoch {st['epoch']} step {st['step']}")
+    return st
+
+
+class Progress:
+    """Training progress, logged every `every` steps: mean loss of the epoch, learning
+    rate, tokens/s, s/step and time left, counted from this process's first step (so
+    the estimate holds after a resume)."""
+
+    def __init__(self, total: int, step: int, log, every: int = 20):
+        import time
+
+        self.total, self.step0, self.log, self.every = total, step, log, every
+        self.tokens, self.t0 = 0, time.time()
+
+    def update(self, epoch: int, step: int, tokens: int, mean_loss: float, lr: float):
+        import time
+
+        self.tokens += tokens
+        if step % self.every:
+            return
+        dt = time.time() - self.t0
+        per_step = dt / max(1, step - self.step0)
+        self.log(f"ep {epoch + 1} step {step}/{self.total} loss {mean_loss:.4f} lr {lr:.2e} "
+                 f"{self.tokens / dt:.0f} tok/s ({per_step:.2f} s/step) "
+                 f"ETA train {(self.total - step) * per_step / 60:.1f} min")
+
+
 def make_optimizer(model, lr: float, head_lr: float, weight_decay: float,
                    head_prefixes: tuple = ("classifier", "shape_emb")):
     """AdamW with three groups: encoder weights (decayed), encoder biases and LayerNorms
@@ -378,18 +438,19 @@ def warmup_linear_schedule(opt, total: int, warmup: float):
     return torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda), warm
 
 
-def bucketed_batches(windows: list, batch_size: int, seed: int, epoch: int) -> list[list[int]]:
-    """Window indices in batches for one epoch: shuffled, sorted by length inside
-    chunks of 50 batches (little padding), batches shuffled. Reproducible per (seed, epoch)."""
+def bucketed_batches(lengths: list[int], batch_size: int, seed: int, epoch: int) -> list[list[int]]:
+    """Example indices in batches for one epoch, from each example's length in tokens:
+    shuffled, sorted by length inside chunks of 50 batches (little padding), batches shuffled.
+    Reproducible per (seed, epoch)."""
     import random
 
     rng = random.Random(seed * 1000 + epoch)
-    idx = list(range(len(windows)))
+    idx = list(range(len(lengths)))
     rng.shuffle(idx)
     chunk = batch_size * 50
     out = []
     for k in range(0, len(idx), chunk):
-        part = sorted(idx[k:k + chunk], key=lambda i: len(windows[i].input_ids))
+        part = sorted(idx[k:k + chunk], key=lambda i: lengths[i])
         out += [part[j:j + batch_size] for j in range(0, len(part), batch_size)]
     rng.shuffle(out)
     return out

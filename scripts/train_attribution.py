@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
 import time
 from pathlib import Path
@@ -90,8 +89,10 @@ def main():
 
     opt = nc.make_optimizer(model, args.lr, args.head_lr, args.weight_decay)
 
+    lengths = [len(w.input_ids) for w in train_w]
+
     def batches(epoch):
-        return nc.bucketed_batches(train_w, args.batch_size, args.seed, epoch)
+        return nc.bucketed_batches(lengths, args.batch_size, args.seed, epoch)
 
     steps_per_epoch = math.ceil(len(train_w) / args.batch_size)
     total = steps_per_epoch * args.epochs
@@ -101,17 +102,13 @@ def main():
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
 
     start_epoch, step, best, history = 0, 0, -1.0, []
-    if args.resume and (out_dir / "last.pt").exists():
-        st = torch.load(out_dir / "last.pt", map_location="cpu", weights_only=False)
-        model.load_state_dict(st["model"])
-        opt.load_state_dict(st["opt"])
-        sched.load_state_dict(st["sched"])
+    st = nc.resume(out_dir, model, opt, sched, log) if args.resume else None
+    if st:
         start_epoch, step, best, history = st["epoch"], st["step"], st["best"], st["history"]
-        log(f"resumed at epoch {start_epoch} step {step} best {best}")
 
     log(f"{steps_per_epoch} steps/epoch, {total} steps total, warmup {warm}")
     t_train = time.time()
-    seen_tok, t_seen, step0 = 0, time.time(), step
+    progress = nc.Progress(total, step, log)
     done = False
     for epoch in range(start_epoch, args.epochs):
         model.train()
@@ -122,21 +119,11 @@ def main():
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
                 logits = model(ids, am, tt, sh)
             loss = loss_fn(logits.float().view(-1, logits.size(-1)), lab.view(-1))
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            nc.optimizer_step(model, opt, sched, loss)
             step += 1
-            seen_tok += int(am.sum())
             run_loss += float(loss)
             run_n += 1
-            if step % 20 == 0:
-                dt = time.time() - t_seen
-                left = (total - step) * dt / max(1, step - step0)
-                log(f"ep {epoch + 1} step {step}/{total} loss {run_loss / run_n:.4f} "
-                    f"lr {sched.get_last_lr()[0]:.2e} {seen_tok / dt:.0f} tok/s "
-                    f"({dt / max(1, step - step0):.2f} s/step) ETA train {left / 60:.1f} min")
+            progress.update(epoch, step, int(am.sum()), run_loss / run_n, sched.get_last_lr()[0])
             if args.max_steps and step >= args.max_steps:
                 done = True
                 break
@@ -153,15 +140,12 @@ def main():
             f"| argmax mean ov {res_arg['mean_overlap_f1']:.2f} viterbi mean ov {sel:.2f}")
         if sel > best:
             best = sel
-            torch.save({"model": model.state_dict(), "epoch": epoch + 1, "dev": res_vit, "dev_argmax": res_arg,
-                        "args": vars(args), "init": init, "labels": ac.LABELS, "use_shape": True},
-                       out_dir / "best.pt.tmp")
-            os.replace(out_dir / "best.pt.tmp", out_dir / "best.pt")
+            nc.save_atomic({"model": model.state_dict(), "epoch": epoch + 1, "dev": res_vit, "dev_argmax": res_arg,
+                            "args": vars(args), "init": init, "labels": ac.LABELS, "use_shape": True},
+                           out_dir / "best.pt")
             log(f"new best {best:.2f} saved")
-        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
-                    "epoch": epoch + 1, "step": step, "best": best, "history": history},
-                   out_dir / "last.pt.tmp")
-        os.replace(out_dir / "last.pt.tmp", out_dir / "last.pt")
+        nc.save_atomic({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
+                        "epoch": epoch + 1, "step": step, "best": best, "history": history}, out_dir / "last.pt")
         nc.write_json(out_dir / "history.json", {"args": vars(args), "init": init, "best_mean_overlap_f1": best,
                                                  "train_seconds": round(time.time() - t_train, 1),
                                                  "history": history})

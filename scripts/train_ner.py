@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import random
 import sys
 import time
@@ -96,8 +95,10 @@ def main():
     model, config = nc.build_model(base, use_shape=not args.no_shape)
     opt = nc.make_optimizer(model, args.lr, args.head_lr, args.weight_decay)
 
+    lengths = [len(w.input_ids) for w in train_w]
+
     def batches(epoch):
-        return nc.bucketed_batches(train_w, args.batch_size, args.seed, epoch)
+        return nc.bucketed_batches(lengths, args.batch_size, args.seed, epoch)
 
     steps_per_epoch = math.ceil(len(train_w) / args.batch_size)
     total = steps_per_epoch * args.epochs
@@ -138,11 +139,7 @@ def main():
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
                 logits = model(ids, am, tt, sh)
             loss = loss_fn(logits.float().view(-1, logits.size(-1)), lab.view(-1))
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            nc.optimizer_step(model, opt, sched, loss)
             step += 1
             if ema is not None:
                 d = min(args.ema, (1 + step) / (10 + step))
@@ -190,16 +187,13 @@ def main():
             + " ".join(f"{t}={res_arg[t]['f1']:.2f}" for t in nc.ENTITY_TYPES))
         if f1 > best_f1:
             best_f1 = f1
-            torch.save({"model": weights, "weights": which, "epoch": epoch + 1, "valid": res_arg,
-                        "valid_viterbi": res_vit, "args": vars(args),
-                        "use_shape": not args.no_shape, "context": ctx}, out_dir / "best.pt.tmp")
-            os.replace(out_dir / "best.pt.tmp", out_dir / "best.pt")
+            nc.save_atomic({"model": weights, "weights": which, "epoch": epoch + 1, "valid": res_arg,
+                            "valid_viterbi": res_vit, "args": vars(args),
+                            "use_shape": not args.no_shape, "context": ctx}, out_dir / "best.pt")
             log(f"new best {best_f1:.2f} saved")
-        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
-                    "epoch": epoch + 1, "step": step, "best_f1": best_f1, "history": history,
-                    "ema": ema},
-                   out_dir / "last.pt.tmp")
-        os.replace(out_dir / "last.pt.tmp", out_dir / "last.pt")
+        nc.save_atomic({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
+                        "epoch": epoch + 1, "step": step, "best_f1": best_f1, "history": history,
+                        "ema": ema}, out_dir / "last.pt")
         nc.write_json(out_dir / "history.json", {"args": vars(args), "best_f1": best_f1,
                                                  "train_seconds": round(time.time() - t_train, 1),
                                                  "history": history})

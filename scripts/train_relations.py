@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
 import time
 from pathlib import Path
@@ -158,11 +157,7 @@ def main():
     opt = nc.make_optimizer(model, args.lr, args.head_lr, args.weight_decay,
                             head_prefixes=("kbp", "crossre", "norm", "shape_emb"))
 
-    class _Len:
-        def __init__(self, e):
-            self.input_ids = e.input_ids
-
-    lens = [_Len(e) for e in train_e]
+    lengths = [len(e.input_ids) for e in train_e]
     steps_per_epoch = math.ceil(len(train_e) / args.batch_size)
     total = steps_per_epoch * args.epochs
     if args.max_steps:
@@ -180,23 +175,19 @@ def main():
                                          for i, c in enumerate(kbp_counts)))
 
     start_epoch, step, best, history = 0, 0, -1.0, []
-    if args.resume and (out_dir / "last.pt").exists():
-        st = torch.load(out_dir / "last.pt", map_location="cpu", weights_only=False)
-        model.load_state_dict(st["model"])
-        opt.load_state_dict(st["opt"])
-        sched.load_state_dict(st["sched"])
+    st = nc.resume(out_dir, model, opt, sched, log) if args.resume else None
+    if st:
         start_epoch, step, best, history = st["epoch"], st["step"], st["best"], st["history"]
-        log(f"resumed at epoch {start_epoch} step {step} best {best}")
 
     log(f"{steps_per_epoch} steps/epoch, {total} steps total, warmup {warm}")
     t_train = time.time()
-    seen_tok, t_seen, step0 = 0, time.time(), step
+    progress = nc.Progress(total, step, log, every=50)
     done = False
     for epoch in range(start_epoch, args.epochs):
         model.train()
         ep_t = time.time()
         run_loss, run_n = 0.0, 0
-        for b in nc.bucketed_batches(lens, args.batch_size, args.seed, epoch):
+        for b in nc.bucketed_batches(lengths, args.batch_size, args.seed, epoch):
             ids, am, tt, sh, pi, lab, task = rc.collate([train_e[i] for i in b], [train_t[i] for i in b])
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
                 kl, cl = model(ids, am, tt, sh, pi)
@@ -205,21 +196,11 @@ def main():
             loss_c = ce(cl.float(), torch.where(is_kbp, 0, lab))
             w = torch.where(is_kbp, kbp_weight[torch.where(is_kbp, lab, 0)], args.crossre_weight)
             loss = (torch.where(is_kbp, loss_k, loss_c) * w).sum() / w.sum()
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            nc.optimizer_step(model, opt, sched, loss)
             step += 1
-            seen_tok += int(am.sum())
             run_loss += float(loss)
             run_n += 1
-            if step % 50 == 0:
-                dt = time.time() - t_seen
-                left = (total - step) * dt / max(1, step - step0)
-                log(f"ep {epoch + 1} step {step}/{total} loss {run_loss / run_n:.4f} "
-                    f"lr {sched.get_last_lr()[0]:.2e} {seen_tok / dt:.0f} tok/s "
-                    f"({dt / max(1, step - step0):.2f} s/step) ETA train {left / 60:.1f} min")
+            progress.update(epoch, step, int(am.sum()), run_loss / run_n, sched.get_last_lr()[0])
             if args.max_steps and step >= args.max_steps:
                 done = True
                 break
@@ -238,15 +219,11 @@ def main():
             f"(P {100 * cre['precision']:.1f} R {100 * cre['recall']:.1f})")
         if sel > best:
             best = sel
-            torch.save({"model": model.state_dict(), "epoch": epoch + 1, "kbp37_dev": kbp,
-                        "crossre_news_dev": cre, "args": vars(args), "init": init},
-                       out_dir / "best.pt.tmp")
-            os.replace(out_dir / "best.pt.tmp", out_dir / "best.pt")
+            nc.save_atomic({"model": model.state_dict(), "epoch": epoch + 1, "kbp37_dev": kbp,
+                            "crossre_news_dev": cre, "args": vars(args), "init": init}, out_dir / "best.pt")
             log(f"new best {100 * best:.2f} saved")
-        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
-                    "epoch": epoch + 1, "step": step, "best": best, "history": history},
-                   out_dir / "last.pt.tmp")
-        os.replace(out_dir / "last.pt.tmp", out_dir / "last.pt")
+        nc.save_atomic({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
+                        "epoch": epoch + 1, "step": step, "best": best, "history": history}, out_dir / "last.pt")
         nc.write_json(out_dir / "history.json", {"args": vars(args), "init": init, "best_kbp37_macro_f1": best,
                                                  "train_seconds": round(time.time() - t_train, 1),
                                                  "history": history})
