@@ -42,6 +42,33 @@ def ort_session(path: Path, threads: int):
     return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
 
 
+def export_fp32(model, sample_windows, path: Path) -> float:
+    """Exports a token classifier to ONNX (opset 17, dynamic batch and sequence), checks
+    the graph, and returns the seconds it took."""
+    import onnx
+    import torch
+
+    dummy = tuple(nc.collate(sample_windows)[:4])
+    t0 = time.time()
+    with torch.no_grad():
+        torch.onnx.export(
+            model, dummy, str(path), input_names=INPUTS, output_names=["logits"],
+            dynamic_axes={**{n: {0: "batch", 1: "sequence"} for n in INPUTS},
+                          "logits": {0: "batch", 1: "sequence"}},
+            opset_version=17, do_constant_folding=True)
+    onnx.checker.check_model(onnx.load(str(path)))
+    log(f"exported {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return round(time.time() - t0, 1)
+
+
+def graph_io(sess) -> dict:
+    """The graph's inputs and outputs (name, type, shape), for results.json."""
+    def describe(values):
+        return [{"name": v.name, "type": v.type, "shape": [str(d) for d in v.shape]} for v in values]
+
+    return {"onnx_inputs": describe(sess.get_inputs()), "onnx_outputs": describe(sess.get_outputs())}
+
+
 def ort_logits(sess, windows, batch_size=32):
     """Logits of every window (cut to its length) and timing."""
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
@@ -172,7 +199,6 @@ def main():
         return export_attribution(args)
 
     import numpy as np
-    import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -210,25 +236,11 @@ def main():
 
     # ---- export fp32
     fp32 = exp_dir / "model.fp32.onnx"
-    sample = nc.collate(valid_w[:3])
-    dummy = tuple(sample[:4])
-    t0 = time.time()
-    with torch.no_grad():
-        torch.onnx.export(
-            model, dummy, str(fp32), input_names=INPUTS, output_names=["logits"],
-            dynamic_axes={**{n: {0: "batch", 1: "sequence"} for n in INPUTS},
-                          "logits": {0: "batch", 1: "sequence"}},
-            opset_version=17, do_constant_folding=True)
-    onnx.checker.check_model(onnx.load(str(fp32)))
-    results["export_seconds"] = round(time.time() - t0, 1)
-    log(f"exported {fp32} ({fp32.stat().st_size / 1e6:.1f} MB)")
+    results["export_seconds"] = export_fp32(model, valid_w[:3], fp32)
 
     # ---- parity torch vs onnx fp32 on real windows (padded batch, different lengths)
     sess32 = ort_session(fp32, args.threads)
-    g = sess32.get_inputs()
-    results["onnx_inputs"] = [{"name": i.name, "type": i.type, "shape": [str(d) for d in i.shape]} for i in g]
-    o = sess32.get_outputs()
-    results["onnx_outputs"] = [{"name": i.name, "type": i.type, "shape": [str(d) for d in i.shape]} for i in o]
+    results.update(graph_io(sess32))
     diffs = []
     for sel in (valid_w[:8], valid_w[len(valid_w) // 2:len(valid_w) // 2 + 1], valid_w[-5:]):
         ids, am, tt, sh, _ = nc.collate(sel)
@@ -304,7 +316,6 @@ ATTRIBUTION_MODEL_ID = "newsgrist-attribution-minilm-l6-polnear-v2"
 def export_attribution(args):
     """--task attribution: same graph, export and quantization as NER, 7 labels, PolNeAR dev."""
     import numpy as np
-    import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -344,23 +355,10 @@ def export_attribution(args):
     log(f"torch fp32 dev: {ac.summary(results['torch_fp32']['viterbi'])}")
 
     fp32 = exp_dir / "model.fp32.onnx"
-    dummy = tuple(nc.collate(dev_w[:3])[:4])
-    t0 = time.time()
-    with torch.no_grad():
-        torch.onnx.export(
-            model, dummy, str(fp32), input_names=INPUTS, output_names=["logits"],
-            dynamic_axes={**{n: {0: "batch", 1: "sequence"} for n in INPUTS},
-                          "logits": {0: "batch", 1: "sequence"}},
-            opset_version=17, do_constant_folding=True)
-    onnx.checker.check_model(onnx.load(str(fp32)))
-    results["export_seconds"] = round(time.time() - t0, 1)
-    log(f"exported {fp32} ({fp32.stat().st_size / 1e6:.1f} MB)")
+    results["export_seconds"] = export_fp32(model, dev_w[:3], fp32)
 
     sess32 = ort_session(fp32, args.threads)
-    results["onnx_inputs"] = [{"name": i.name, "type": i.type, "shape": [str(d) for d in i.shape]}
-                              for i in sess32.get_inputs()]
-    results["onnx_outputs"] = [{"name": i.name, "type": i.type, "shape": [str(d) for d in i.shape]}
-                               for i in sess32.get_outputs()]
+    results.update(graph_io(sess32))
     diffs = []
     for sel in (dev_w[:8], dev_w[len(dev_w) // 2:len(dev_w) // 2 + 1], dev_w[-5:]):
         ids, am, tt, sh, _ = nc.collate(sel)
