@@ -330,16 +330,13 @@ fn build_bundle(
     };
     crate::actors::records::attach_actors(actors, &input, &mut bundle, |range| doc.span(range));
     // Relations last: their heads and tails carry the entities' actor ids.
-    let sentence_spans: Vec<Span> = doc
-        .sentences
-        .iter()
-        .map(|range| doc.span(range.clone()))
-        .collect();
+    let sentence_span = |index: usize| doc.sentences.get(index).map(|range| doc.span(range.clone()));
     let relation_doc = RelationDocument {
         doc_id: &doc.doc.id,
         revision: doc.revision,
         entities: &bundle.entities,
-        sentences: &sentence_spans,
+        sentences: &bundle.document.sentences,
+        sentence_span: &sentence_span,
         actors: &bundle.actors,
         claims: &bundle.claims,
         casualties: &bundle.casualties,

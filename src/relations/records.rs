@@ -19,8 +19,12 @@ pub struct RelationDocument<'a> {
     pub revision: u32,
     /// The document's entity records (actor ids attached), by entity index.
     pub entities: &'a [EntityRecord],
-    /// The document's sentences as original-text spans, by index.
-    pub sentences: &'a [Span],
+    /// The document's sentences as character ranges of the original text
+    /// (as in documents.jsonl), by index.
+    pub sentences: &'a [[usize; 2]],
+    /// A sentence as a span with its text, for evidence; made only for the
+    /// sentences that state a model relation.
+    pub sentence_span: &'a dyn Fn(usize) -> Option<Span>,
     /// The document's actors (to check model relations against the gazetteer).
     pub actors: &'a [ActorRecord],
     /// Responsibility claims give claimed_responsibility_for.
@@ -42,12 +46,12 @@ pub fn relation_records(
         else {
             continue;
         };
-        let Some(evidence) = doc.sentences.get(mention.sentence) else {
-            continue;
-        };
         if contradicts_gazetteer(doc, mention.kind, head, tail) {
             continue;
         }
+        let Some(evidence) = (doc.sentence_span)(mention.sentence) else {
+            continue;
+        };
         out.push(RelationRecord {
             head_entity_id: Some(head.entity_id.clone()),
             tail_entity_id: Some(tail.entity_id.clone()),
@@ -59,7 +63,7 @@ pub fn relation_records(
                 mention.kind,
                 entity_mention(head),
                 entity_mention(tail),
-                evidence,
+                &evidence,
                 model,
             )
         });
@@ -197,10 +201,10 @@ fn entity_at(entities: &[EntityRecord], span: &Span) -> Option<String> {
         .map(|entity| entity.entity_id.clone())
 }
 
-fn sentence_of(sentences: &[Span], span: &Span) -> Option<usize> {
+fn sentence_of(sentences: &[[usize; 2]], span: &Span) -> Option<usize> {
     sentences
         .iter()
-        .position(|sentence| sentence.start <= span.start && span.end <= sentence.end)
+        .position(|&[start, end]| start <= span.start && span.end <= end)
 }
 
 #[cfg(test)]
@@ -245,12 +249,14 @@ mod tests {
             ),
             entity("e2", "ORG", span("ISIS-K", 24), Some("ng:armed_group/iskp")),
         ];
-        let sentences = [span(text, 0)];
+        let sentences = [[0, text.chars().count()]];
+        let sentence_span = |index: usize| (index == 0).then(|| span(text, 0));
         let doc = RelationDocument {
             doc_id: "d",
             revision: 1,
             entities: &entities,
             sentences: &sentences,
+            sentence_span: &sentence_span,
             actors: &[],
             claims: &[],
             casualties: &[],
