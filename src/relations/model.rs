@@ -48,6 +48,7 @@ pub struct RelationModel {
     classifier: PairClassifier,
     heads: Vec<(String, Vec<String>)>,
     limits: PairLimits,
+    thresholds: Thresholds,
 }
 
 impl RelationModel {
@@ -68,10 +69,16 @@ impl RelationModel {
                 reason: "a relation model has a `kbp37` or `crossre` head whose labels include NONE".into(),
             });
         }
+        let thresholds = Thresholds {
+            min_confidence: MIN_CONFIDENCE,
+            no_relation_bias: classifier.no_relation_bias(),
+            min_relatedness: MIN_RELATEDNESS,
+        };
         Ok(Self {
             classifier,
             heads,
             limits: PairLimits::default(),
+            thresholds,
         })
     }
 
@@ -150,11 +157,6 @@ impl RelationModel {
             let (Some(ab), Some(ba)) = (find(a, b), find(b, a)) else {
                 continue;
             };
-            let thresholds = Thresholds {
-                min_confidence: MIN_CONFIDENCE,
-                no_relation_bias: self.classifier.no_relation_bias(),
-                min_relatedness: MIN_RELATEDNESS,
-            };
             for decision in decide_pair(
                 &self.heads,
                 a,
@@ -162,7 +164,7 @@ impl RelationModel {
                 &ab.log_probs,
                 &ba.log_probs,
                 &types,
-                thresholds,
+                self.thresholds,
             ) {
                 out.push(RelationMention {
                     kind: decision.kind,
