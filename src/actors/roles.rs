@@ -169,7 +169,7 @@ mod tests {
 
     fn actor(id: &str, actor_type: ActorType, mentions: Vec<Span>) -> ActorRecord {
         ActorRecord {
-            schema_version: "0.1.0".to_owned(),
+            schema_version: crate::output::records::SCHEMA_VERSION.to_owned(),
             doc_id: "d".to_owned(),
             revision: 1,
             actor_id: id.to_owned(),

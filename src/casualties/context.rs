@@ -17,6 +17,7 @@ use crate::ner::EntityMention;
 
 use super::exclusions::{is_month, year_of};
 use super::lexicon::{person_noun, HEDGES, REPORTING_NOUNS, REPORTING_VERBS};
+use super::sentence_dates::{dates, DateCandidate};
 use super::tokens::Token;
 
 /// Whether a figure describes one incident or something else.
@@ -36,11 +37,13 @@ pub struct SentenceContext {
     /// Byte ranges of the normalised text.
     pub source: Option<Range<usize>>,
     pub place: Option<Range<usize>>,
-    pub date: Option<Range<usize>>,
+    /// The sentence's dates; each figure takes the nearest
+    /// ([`nearest_date`](super::sentence_dates::nearest_date)).
+    pub dates: Vec<DateCandidate>,
     pub year: Option<u16>,
 }
 
-const WEEKDAYS: &[&str] = &[
+pub(super) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -50,7 +53,7 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
+pub(super) const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
 
 /// Capitalised words that do not start names.
 const NOT_NAMES: &[&str] = &[
@@ -278,11 +281,11 @@ pub fn bytes(tokens: &[Token<'_>], range: Range<usize>) -> Option<Range<usize>> 
 
 /// Reads the context of a sentence.
 pub fn sentence_context(tokens: &[Token<'_>], entities: &[&EntityMention]) -> SentenceContext {
-    let (date, year) = date(tokens);
+    let (dates, year) = dates(tokens);
     SentenceContext {
         source: source(tokens, entities),
         place: place(tokens, entities),
-        date,
+        dates,
         year,
     }
 }
@@ -432,65 +435,6 @@ pub fn place(tokens: &[Token<'_>], entities: &[&EntityMention]) -> Option<Range<
     after(&["near", "outside"]).and_then(|run| bytes(tokens, run))
 }
 
-/// When: "on Sunday", "Sunday night", "Aug. 27", "January 29, 2014", "in
-/// 2004", "yesterday", "last night"; with the year when one is written.
-pub fn date(tokens: &[Token<'_>]) -> (Option<Range<usize>>, Option<u16>) {
-    let year = tokens.iter().enumerate().find_map(|(i, token)| {
-        let year = year_of(token)?;
-        let before = i.checked_sub(1).and_then(|k| tokens.get(k));
-        let dated = before.is_some_and(|token| {
-            token.is_any(&["in", "of", "since", "(", ",", "year"])
-                || token.kind == super::tokens::TokenKind::Number
-        }) || tokens.get(i + 1).is_some_and(|token| token.is_any(&[")", "'s"]));
-        dated.then_some((i, year))
-    });
-    for (i, token) in tokens.iter().enumerate() {
-        if WEEKDAYS.contains(&token.lower.as_str()) {
-            let end = if tokens
-                .get(i + 1)
-                .is_some_and(|next| DAY_PARTS.contains(&next.lower.as_str()))
-            {
-                i + 2
-            } else {
-                i + 1
-            };
-            return (bytes(tokens, i..end), year.map(|(_, year)| year));
-        }
-        if is_month(token) && token.is_capitalized() {
-            let mut end = i + 1;
-            if tokens.get(end).is_some_and(|next| next.text == ".") {
-                end += 1;
-            }
-            if tokens
-                .get(end)
-                .is_some_and(|next| next.kind == super::tokens::TokenKind::Number)
-            {
-                end += 1;
-                if tokens.get(end).is_some_and(|next| next.text == ",")
-                    && tokens.get(end + 1).and_then(year_of).is_some()
-                {
-                    end += 2;
-                }
-                return (bytes(tokens, i..end), year.map(|(_, year)| year));
-            }
-        }
-        if token.is_any(&["yesterday", "today", "tonight"]) {
-            return (bytes(tokens, i..i + 1), year.map(|(_, year)| year));
-        }
-        if token.is_any(&["last", "this"])
-            && tokens
-                .get(i + 1)
-                .is_some_and(|next| next.is_any(&["night", "morning", "evening", "week", "month"]))
-        {
-            return (bytes(tokens, i..i + 2), year.map(|(_, year)| year));
-        }
-    }
-    match year {
-        Some((i, year)) => (bytes(tokens, i..i + 1), Some(year)),
-        None => (None, None),
-    }
-}
-
 /// Markers of totals over a period ("so far this year", "since 2012") and
 /// of other incidents ("in a separate shooting", "three years ago") among
 /// tokens `window` of a sentence: the words near a figure, not the whole
@@ -608,15 +552,23 @@ mod tests {
         let text = "KABUL, Aug. 27 - Two men were killed in Pine Hills on Sunday night.";
         let found = context(text);
         assert_eq!(text_of(text, found.place), Some("Pine Hills"));
-        assert_eq!(text_of(text, found.date), Some("Aug. 27"));
+        assert_eq!(dates_of(text), ["Aug. 27", "Sunday night"]);
         let text = "KABUL, Afghanistan - Two men died on Sunday night.";
         let found = context(text);
         assert_eq!(text_of(text, found.place), Some("KABUL"));
-        assert_eq!(text_of(text, found.date), Some("Sunday night"));
+        assert_eq!(dates_of(text), ["Sunday night"]);
         let text = "Beslan in 2004 (334 deaths) was worse.";
         let found = context(text);
         assert_eq!(found.year, Some(2004));
-        assert_eq!(text_of(text, found.date), Some("2004"));
+        assert_eq!(dates_of(text), ["2004"]);
+    }
+
+    fn dates_of(text: &str) -> Vec<&str> {
+        context(text)
+            .dates
+            .iter()
+            .filter_map(|date| text.get(date.range.clone()))
+            .collect()
     }
 
     #[test]

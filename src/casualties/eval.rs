@@ -13,6 +13,13 @@
 //! count), with a confusion summary: `over` (predicted more than gold),
 //! `under` (fewer, but some), `missed` (none where gold has some).
 //!
+//! The event date is scored too, where the file gives one (`gold.date`, e.g.
+//! "January 29, 2014"): the date of the main event's toll (see
+//! `event_date.rs`), resolved against the document's publication date
+//! (`dct`), against the gold date. A day-precision prediction is right when
+//! it is the gold day; a week, month or year is counted apart, as
+//! consistent when it contains the gold day.
+//!
 //! Because the set has only a dev split, scores are also reported per half,
 //! split by incident: `even` (the first byte of SHA-256 of `incident_id` is
 //! even: the half the rules were developed on) and `odd` (held back).
@@ -21,13 +28,17 @@
 //! does (`src/cli/eval_casualties.rs`).
 use std::collections::BTreeMap;
 
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::output::extractions::CasualtyKind;
+use crate::output::extractions::DatePrecision;
+use crate::text::dates::{publication_date, CalendarDate};
 use crate::text::{split_sentences, NormalizedText};
 
+use super::event_date::{event_date, mention_dates};
 use super::mentions::{extract, CasualtyMention};
 use super::numbers::{find_numbers, Form};
 use super::records::RULES_VERSION;
@@ -49,6 +60,10 @@ pub struct LabelledDoc {
     /// The incident; documents of one incident fall in the same half.
     #[serde(default)]
     pub incident_id: Option<serde_json::Value>,
+    /// The publication date ("document creation time"), which relative
+    /// dates count from.
+    #[serde(default)]
+    pub dct: Option<String>,
     pub text: String,
     pub gold: Gold,
 }
@@ -62,6 +77,9 @@ pub struct Gold {
     pub num_injured: u64,
     #[serde(default)]
     pub participants_arrested: u64,
+    /// The incident's date as the file writes it ("January 29, 2014").
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 impl Gold {
@@ -117,6 +135,56 @@ pub struct KindScores {
 /// Scores per kind.
 pub type Scores = BTreeMap<String, KindScores>;
 
+/// Event dates against gold dates.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DateScore {
+    /// Documents with a gold date.
+    pub documents: usize,
+    /// Of those, documents given an event date to the day.
+    pub predicted_day: usize,
+    /// Day predictions equal to the gold date.
+    pub exact: usize,
+    /// Day predictions within a day of it (time zones, "last night").
+    pub within_one_day: usize,
+    /// Documents given only a week, month or year.
+    pub predicted_coarser: usize,
+    /// Of those, the ones whose week, month or year contains the gold date.
+    pub coarser_consistent: usize,
+    /// `exact / predicted_day`.
+    pub precision: f64,
+    /// `exact / documents`.
+    pub recall: f64,
+}
+
+impl DateScore {
+    fn add(&mut self, predicted: Option<&CalendarDate>, gold: NaiveDate) {
+        self.documents += 1;
+        match predicted {
+            Some(date) if date.precision == DatePrecision::Day => {
+                self.predicted_day += 1;
+                let off = (date.first_day - gold).num_days().abs();
+                self.exact += usize::from(off == 0);
+                self.within_one_day += usize::from(off <= 1);
+            }
+            Some(date) => {
+                self.predicted_coarser += 1;
+                let contains = match date.precision {
+                    DatePrecision::Week => date.first_day.iso_week() == gold.iso_week(),
+                    DatePrecision::Month => {
+                        (date.first_day.year(), date.first_day.month()) == (gold.year(), gold.month())
+                    }
+                    _ => date.first_day.year() == gold.year(),
+                };
+                self.coarser_consistent += usize::from(contains);
+            }
+            None => {}
+        }
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        self.precision = ratio(self.exact, self.predicted_day);
+        self.recall = ratio(self.exact, self.documents);
+    }
+}
+
 /// What `newsgrist eval casualties --json` prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvalReport {
@@ -125,6 +193,8 @@ pub struct EvalReport {
     pub kinds: Scores,
     /// The same scores per half of the incidents: `even` (developed on), `odd` (held back).
     pub halves: BTreeMap<String, Scores>,
+    /// The main event's date, on documents with a gold date.
+    pub event_date: DateScore,
     pub seconds: f64,
 }
 
@@ -135,6 +205,9 @@ pub struct DocResult {
     pub gold: BTreeMap<String, u64>,
     pub written: BTreeMap<String, bool>,
     pub half: &'static str,
+    /// The main event's date, and the gold date.
+    pub event_date: Option<CalendarDate>,
+    pub gold_date: Option<NaiveDate>,
     pub mentions: Vec<CasualtyMention>,
     pub text: NormalizedText,
 }
@@ -179,11 +252,17 @@ pub fn predict(doc: &LabelledDoc) -> DocResult {
     let tolls = summarize(&mentions);
     let main = tolls.iter().find(|toll| toll.event == EventKey::Main);
     let values = written_values(normalized.as_str(), &sentences);
+    let published = doc.dct.as_deref().and_then(publication_date);
+    let dates = mention_dates(normalized.as_str(), &mentions, published);
     let mut result = DocResult {
         predicted: BTreeMap::new(),
         gold: BTreeMap::new(),
         written: BTreeMap::new(),
         half: half_of(doc.incident_id.as_ref()),
+        event_date: main
+            .and_then(|toll| event_date(toll, &dates))
+            .map(|(_, date)| date),
+        gold_date: doc.gold.date.as_deref().and_then(publication_date),
         mentions,
         text: normalized,
     };
@@ -219,6 +298,16 @@ fn score(results: &[&DocResult]) -> Scores {
     scores
 }
 
+fn date_score(results: &[&DocResult]) -> DateScore {
+    let mut score = DateScore::default();
+    for result in results {
+        if let Some(gold) = result.gold_date {
+            score.add(result.event_date.as_ref(), gold);
+        }
+    }
+    score
+}
+
 /// Scores already computed results.
 pub fn report(results: &[DocResult], seconds: f64) -> EvalReport {
     let all: Vec<&DocResult> = results.iter().collect();
@@ -232,6 +321,7 @@ pub fn report(results: &[DocResult], seconds: f64) -> EvalReport {
         documents: results.len(),
         kinds: score(&all),
         halves,
+        event_date: date_score(&all),
         seconds,
     }
 }
@@ -249,11 +339,13 @@ mod tests {
         LabelledDoc {
             doc_id: None,
             incident_id: Some(serde_json::json!("1")),
+            dct: Some("2014-02-04".to_owned()),
             text: text.to_owned(),
             gold: Gold {
                 num_killed: killed,
                 num_injured: injured,
                 participants_arrested: arrested,
+                date: Some("February 2, 2014".to_owned()),
             },
         }
     }
@@ -286,6 +378,9 @@ mod tests {
             (2, 1, 1)
         );
         assert_eq!(report.kinds["arrested"].all.exact, 3);
+        // 2014-02-04 is a Tuesday: "on Sunday" is 2 February, the gold date
+        let dates = &report.event_date;
+        assert_eq!((dates.documents, dates.predicted_day, dates.exact), (3, 1, 1));
         assert_eq!(report.halves["even"].len() + report.halves["odd"].len(), 6);
     }
 

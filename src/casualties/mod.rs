@@ -12,18 +12,24 @@
 //! - [`lexicon`]: casualty words by kind and nouns of people;
 //! - [`exclusions`]: numbers that are never casualties (years, ages, money,
 //!   times, phone numbers, addresses, units);
-//! - [`context`]: source, place, date, hedges and scope of a sentence;
+//! - [`context`]: source, place, dates, hedges and scope of a sentence;
+//! - [`sentence_dates`]: a sentence's date expressions, and the one that
+//!   dates each figure;
 //! - [`mentions`]: pairs cues with counts: [`extract`];
 //! - [`summary`]: the best figure per kind and event: [`summarize`];
+//! - [`event_date`]: the mentions' dates on the calendar, and the date of
+//!   each event;
 //! - [`records`]: mentions and tolls as output records;
 //! - [`eval`]: document-level scores on GVA-style labelled articles.
 pub mod context;
 pub mod eval;
+pub mod event_date;
 pub mod exclusions;
 pub mod lexicon;
 pub mod mentions;
 pub mod numbers;
 pub mod records;
+pub mod sentence_dates;
 pub mod summary;
 pub mod tokens;
 

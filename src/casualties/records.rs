@@ -11,9 +11,11 @@ use crate::corpus::Document;
 use crate::ner::EntityMention;
 use crate::output::extractions::{CasualtyRecord, CasualtyScope, Mention, TollFigure, TollRecord};
 use crate::output::records::{round_confidence, Extractor, Span, SCHEMA_VERSION};
+use crate::text::dates::{publication_date, CalendarDate};
 use crate::text::NormalizedText;
 
 use super::context::Scope;
+use super::event_date::{event_date, mention_dates};
 use super::mentions::{extract, CasualtyMention};
 use super::summary::{summarize, BestFigure, EventKey};
 
@@ -21,7 +23,7 @@ use super::summary::{summarize, BestFigure, EventKey};
 pub const EXTRACTOR_NAME: &str = "casualty-rules";
 
 /// The rule set's version, bumped whenever a rule changes its output.
-pub const RULES_VERSION: &str = "casualty-rules-0.1.0";
+pub const RULES_VERSION: &str = "casualty-rules-0.2.0";
 
 fn extractor() -> Extractor {
     Extractor {
@@ -57,6 +59,7 @@ fn casualty_record(
     revision: u32,
     index: usize,
     mention: &CasualtyMention,
+    date: Option<&CalendarDate>,
 ) -> CasualtyRecord {
     CasualtyRecord {
         schema_version: SCHEMA_VERSION.to_owned(),
@@ -70,6 +73,7 @@ fn casualty_record(
         perpetrator: spans.mention(&mention.perpetrator),
         place: spans.mention(&mention.place),
         date: mention.date.as_ref().map(|range| spans.span(range)),
+        date_resolved: date.map(CalendarDate::to_record),
         hedges: mention.hedges.clone(),
         reported_by: spans.mention(&mention.reported_by),
         evidence: spans.span(&mention.evidence),
@@ -104,16 +108,27 @@ pub fn casualty_records(
     entities: &[EntityMention],
 ) -> (Vec<CasualtyRecord>, Vec<TollRecord>) {
     let mentions = extract(normalized.as_str(), sentences, entities);
+    let published = doc.date.as_deref().and_then(publication_date);
+    let dates = mention_dates(normalized.as_str(), &mentions, published);
     let spans = Spans { doc, normalized };
     let casualties = mentions
         .iter()
         .enumerate()
-        .map(|(index, mention)| casualty_record(&spans, revision, index, mention))
+        .map(|(index, mention)| {
+            casualty_record(
+                &spans,
+                revision,
+                index,
+                mention,
+                dates.get(index).and_then(Option::as_ref),
+            )
+        })
         .collect();
     let tolls = summarize(&mentions)
         .iter()
         .enumerate()
-        .map(|(index, toll)| TollRecord {
+        .map(|(index, toll)| (index, toll, event_date(toll, &dates)))
+        .map(|(index, toll, dated)| TollRecord {
             schema_version: SCHEMA_VERSION.to_owned(),
             doc_id: doc.id.clone(),
             revision,
@@ -122,6 +137,8 @@ pub fn casualty_records(
                 EventKey::Main => "main".to_owned(),
                 EventKey::Year(year) => year.to_string(),
             },
+            date: dated.map(|(_, date)| date.to_record()),
+            date_from: dated.map(|(mention, _)| casualty_id(mention)),
             killed: figure(&toll.killed),
             injured: figure(&toll.injured),
             killed_or_injured: figure(&toll.killed_or_injured),

@@ -1,6 +1,7 @@
 //! `newsgrist eval casualties FILE.jsonl`: document-level scores of the
 //! casualty rules on articles with gold counts, as a table or one JSON
-//! object (`--json`); `--mismatches` writes the documents it got wrong.
+//! object (`--json`); `--mismatches` writes the documents it got wrong
+//! (a count, or the event's day).
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::Path;
@@ -9,6 +10,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use newsgrist::casualties::eval::{evaluate, report, DocResult, EvalReport, KindScores, LabelledDoc, Score};
+use newsgrist::output::extractions::DatePrecision;
 use serde_json::json;
 
 use super::args::EvalCasualtiesArgs;
@@ -60,7 +62,12 @@ fn read_docs(path: &Path) -> anyhow::Result<Vec<LabelledDoc>> {
 fn write_mismatches(path: &Path, docs: &[LabelledDoc], results: &[DocResult]) -> anyhow::Result<()> {
     let mut out = BufWriter::new(File::create(path)?);
     for (doc, result) in docs.iter().zip(results) {
-        if result.predicted == result.gold {
+        let date_wrong = result.gold_date.is_some_and(|gold| {
+            result
+                .event_date
+                .is_some_and(|date| date.precision == DatePrecision::Day && date.first_day != gold)
+        });
+        if result.predicted == result.gold && !date_wrong {
             continue;
         }
         let text = result.text.as_str();
@@ -77,6 +84,7 @@ fn write_mismatches(path: &Path, docs: &[LabelledDoc], results: &[DocResult]) ->
                     "cue": slice(&mention.cue),
                     "scope": format!("{:?}", mention.scope),
                     "year": mention.year,
+                    "date": mention.date.as_ref().map(slice),
                     "group": mention.group,
                     "hedges": mention.hedges,
                     "sentence": slice(&mention.evidence),
@@ -89,6 +97,9 @@ fn write_mismatches(path: &Path, docs: &[LabelledDoc], results: &[DocResult]) ->
             "predicted": result.predicted,
             "gold": result.gold,
             "written": result.written,
+            "event_date": result.event_date.map(|date| date.iso()),
+            "gold_date": result.gold_date.map(|date| date.to_string()),
+            "dct": doc.dct,
             "mentions": mentions,
             "text": text,
         });
@@ -150,6 +161,30 @@ fn write_table(out: &mut impl Write, report: &EvalReport, file: &Path) -> std::i
         }
     }
     writeln!(out)?;
+    let dates = &report.event_date;
+    if dates.documents > 0 {
+        writeln!(
+            out,
+            "event date (the main event's toll date against gold.date, {} documents with one)",
+            dates.documents
+        )?;
+        writeln!(
+            out,
+            "{:<14} {:>9} {:>6} {:>10} {:>9} {:>7}",
+            "precision", "predicted", "exact", "within 1 d", "precision", "recall"
+        )?;
+        writeln!(
+            out,
+            "{:<14} {:>9} {:>6} {:>10} {:>9.3} {:>7.3}",
+            "day", dates.predicted_day, dates.exact, dates.within_one_day, dates.precision, dates.recall
+        )?;
+        writeln!(
+            out,
+            "{:<14} {:>9} {:>6}",
+            "week/month/yr", dates.predicted_coarser, dates.coarser_consistent
+        )?;
+        writeln!(out)?;
+    }
     writeln!(out, "{:.1} s", report.seconds)
 }
 

@@ -222,7 +222,13 @@ pub struct CasualtyRecord {
     pub victims: Option<Span>,
     pub perpetrator: Option<Mention>,
     pub place: Option<Mention>,
+    /// The date as written ("on Sunday", "Sept. 14").
     pub date: Option<Span>,
+    /// That date on the calendar, resolved against the document's
+    /// publication date where the text does not write the year (see
+    /// [`ResolvedDate`]); null when it cannot be resolved (a weekday in a
+    /// document without a date).
+    pub date_resolved: Option<ResolvedDate>,
     pub hedges: Vec<String>,
     /// Who reported the figure, when named.
     pub reported_by: Option<Mention>,
@@ -233,6 +239,38 @@ pub struct CasualtyRecord {
     pub scope: CasualtyScope,
     pub confidence: f32,
     pub extractor: Extractor,
+}
+
+/// A date on the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ResolvedDate {
+    /// ISO 8601 at the date's precision: `2026-09-14`, `2026-W37`,
+    /// `2026-09`, `2026`.
+    pub value: String,
+    pub precision: DatePrecision,
+    pub basis: DateBasis,
+}
+
+/// How much of the calendar a date covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    /// An ISO week ("last week").
+    Week,
+    Month,
+    Year,
+}
+
+/// Where a resolved date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// The text writes the whole date ("January 29, 2014", "in 2004").
+    Written,
+    /// Counted from the document's publication date ("on Sunday",
+    /// "yesterday") or given its year ("Sept. 14").
+    DocumentDate,
 }
 
 /// What a casualty figure counts.
@@ -286,6 +324,13 @@ pub struct TollRecord {
     /// `main` for the article's own event, else the year the article gives
     /// another event ("Beslan in 2004").
     pub event: String,
+    /// When the event happened: the resolved date of the first of its
+    /// figures, in the order killed, injured, killed or injured, missing,
+    /// arrested, kidnapped, whose sentence gives one (the most precise such
+    /// date, first in the text on a tie).
+    pub date: Option<ResolvedDate>,
+    /// The casualty record that date comes from.
+    pub date_from: Option<String>,
     pub killed: Option<TollFigure>,
     pub injured: Option<TollFigure>,
     pub killed_or_injured: Option<TollFigure>,

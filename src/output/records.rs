@@ -14,7 +14,7 @@ use crate::text::NormalizedText;
 
 /// Version of the record layout; bumped whenever a field changes meaning or
 /// goes away.
-pub const SCHEMA_VERSION: &str = "0.1.0";
+pub const SCHEMA_VERSION: &str = "0.2.0";
 
 fn schema_version() -> String {
     SCHEMA_VERSION.to_owned()

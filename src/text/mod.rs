@@ -7,9 +7,13 @@
 //! output record carries. Offsets in output count Unicode scalar values
 //! (Rust `char`s, Python `str` indices), start inclusive, end exclusive.
 //!
+//! [`dates`] resolves date expressions against a document's publication
+//! date.
+//!
 //! This module does not tokenize for models (see the model runner) and knows
 //! nothing of entities or numbers.
 mod char_index;
+pub mod dates;
 pub mod hedges;
 mod normalize;
 mod sentences;

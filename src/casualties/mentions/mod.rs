@@ -44,6 +44,7 @@ use crate::casualties::lexicon::{
     find_cues, is_group_plural, is_modifier, person_noun, Cue, CueClass, Plurality,
 };
 use crate::casualties::numbers::{exact, find_numbers, Form, NumberPhrase};
+use crate::casualties::sentence_dates::nearest_date;
 use crate::casualties::tokens::{tokenize, Token, TokenKind};
 
 mod before_cue;
@@ -488,7 +489,7 @@ fn mention_of(
             .and_then(|victims| bytes(tokens, victims)),
         perpetrator: mention.perpetrator.clone(),
         place: context.place.clone(),
-        date: context.date.clone(),
+        date: nearest_date(&context.dates, &cue, mention.kind == CasualtyKind::Arrested),
         year: context.year,
         confidence: confidence(mention, !hedges.is_empty()),
         hedges,

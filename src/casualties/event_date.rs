@@ -1,0 +1,126 @@
+//! When an event happened: the casualty mentions' date expressions resolved
+//! against the publication date, and the one date chosen for each event's
+//! toll.
+//!
+//! The rule: among the mentions of an event (its best figures and the other
+//! figures of the same event), the most precise resolved date (a day before
+//! a week, a month, a year), the first in the text on a tie. Arrests and
+//! detentions date the event only when no other figure does: they are
+//! often made days later. Sentences that
+//! give a toll are the ones that date the event ("were killed on Sunday");
+//! a date elsewhere in the article may be of the arrest, the funeral or the
+//! publication, so this file looks nowhere else.
+use chrono::NaiveDate;
+
+use crate::output::extractions::DatePrecision;
+use crate::text::dates::{resolve, CalendarDate};
+
+use super::mentions::CasualtyMention;
+use super::summary::{BestFigure, TollSummary};
+
+/// The resolved date of each mention (`None` where it gives none or it
+/// cannot be resolved). `text` is the normalised text the mentions' ranges
+/// point into.
+pub fn mention_dates(
+    text: &str,
+    mentions: &[CasualtyMention],
+    published: Option<NaiveDate>,
+) -> Vec<Option<CalendarDate>> {
+    mentions
+        .iter()
+        .map(|mention| {
+            let expression = text.get(mention.date.clone()?)?;
+            resolve(expression, published)
+        })
+        .collect()
+}
+
+fn rank(precision: DatePrecision) -> u8 {
+    match precision {
+        DatePrecision::Day => 3,
+        DatePrecision::Week => 2,
+        DatePrecision::Month => 1,
+        DatePrecision::Year => 0,
+    }
+}
+
+/// The mention whose date dates the toll's event, with that date.
+pub fn event_date(toll: &TollSummary, dates: &[Option<CalendarDate>]) -> Option<(usize, CalendarDate)> {
+    let event = [
+        &toll.killed,
+        &toll.injured,
+        &toll.killed_or_injured,
+        &toll.missing,
+        &toll.kidnapped,
+    ];
+    most_precise(&event, dates).or_else(|| most_precise(&[&toll.arrested], dates))
+}
+
+fn most_precise(
+    figures: &[&Option<BestFigure>],
+    dates: &[Option<CalendarDate>],
+) -> Option<(usize, CalendarDate)> {
+    let mut indices: Vec<usize> = figures
+        .iter()
+        .copied()
+        .flatten()
+        .flat_map(|figure| figure.mentions.iter().chain(&figure.others).copied())
+        .collect();
+    indices.sort_unstable();
+    indices.dedup();
+    let mut best: Option<(usize, CalendarDate)> = None;
+    for index in indices {
+        let Some(date) = dates.get(index).copied().flatten() else {
+            continue;
+        };
+        if best.is_none_or(|(_, kept)| rank(date.precision) > rank(kept.precision)) {
+            best = Some((index, date));
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::casualties::{extract, summarize};
+    use crate::text::split_sentences;
+
+    fn dated(text: &str, published: &str) -> Option<String> {
+        let sentences = split_sentences(text);
+        let mentions = extract(text, &sentences, &[]);
+        let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let dates = mention_dates(text, &mentions, published);
+        let tolls = summarize(&mentions);
+        let toll = tolls.first()?;
+        event_date(toll, &dates).map(|(_, date)| date.iso())
+    }
+
+    #[test]
+    fn the_toll_sentence_dates_the_event() {
+        // 2014-01-31 is a Friday
+        let text = "Two men were charged on Thursday. A 1-year-old girl was shot and killed on Wednesday night in Snow Hill.";
+        assert_eq!(dated(text, "2014-01-31").as_deref(), Some("2014-01-29"));
+    }
+
+    #[test]
+    fn a_day_beats_a_year_and_the_first_day_wins() {
+        let text = "Three people were killed in 2014. Police said two of them were killed on Jan. 5 and one was injured on Jan. 7.";
+        assert_eq!(dated(text, "2014-02-01").as_deref(), Some("2014-01-05"));
+    }
+
+    #[test]
+    fn arrests_date_the_event_only_when_nothing_else_does() {
+        // 2014-10-24 is a Friday
+        let text = "A boy was shot Wednesday evening at a home. A man was arrested Friday.";
+        assert_eq!(dated(text, "2014-10-24").as_deref(), Some("2014-10-22"));
+        let text = "A boy was shot at a home. A man was arrested Friday.";
+        assert_eq!(dated(text, "2014-10-24").as_deref(), Some("2014-10-24"));
+    }
+
+    #[test]
+    fn no_date_without_a_dated_toll_sentence() {
+        let text = "Five people were injured in a shooting. The suspect was arrested.";
+        assert_eq!(dated(text, "2014-02-01"), None);
+    }
+}
