@@ -125,6 +125,9 @@ def main():
                     help="'base' (raw MiniLM), 'ner:<run>' (encoder + casing embedding of "
                          ".cache/ner_runs/<run>/best.pt; falls back to base if missing) or "
                          "'relations:<run>' (all weights of .cache/relation_runs/<run>/best.pt)")
+    ap.add_argument("--keep-epochs", action="store_true",
+                    help="also keep every epoch's weights (epoch<N>.pt), for weight averaging with "
+                         "scripts/average_relations.py")
     ap.add_argument("--max-dev", type=int, default=0, help="debug: first N dev sentences")
     nc.add_run_args(ap)
     args = ap.parse_args()
@@ -222,6 +225,10 @@ def main():
             nc.save_atomic({"model": model.state_dict(), "epoch": epoch + 1, "kbp37_dev": kbp,
                             "crossre_news_dev": cre, "args": vars(args), "init": init}, out_dir / "best.pt")
             log(f"new best {100 * best:.2f} saved")
+        if args.keep_epochs:
+            nc.save_atomic({"model": model.state_dict(), "epoch": epoch + 1, "kbp37_dev": kbp,
+                            "crossre_news_dev": cre, "args": vars(args), "init": init},
+                           out_dir / f"epoch{epoch + 1}.pt")
         nc.save_atomic({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
                         "epoch": epoch + 1, "step": step, "best": best, "history": history}, out_dir / "last.pt")
         nc.write_json(out_dir / "history.json", {"args": vars(args), "init": init, "best_kbp37_macro_f1": best,
