@@ -16,6 +16,8 @@
 //! - [`appositions`]: roles and titles next to a person's name;
 //! - [`names`]: partial person names, titles, place-name heads;
 //! - [`resolve`]: in-document clustering into actors;
+//! - [`span_completion`]: entities that tag part of a known name widened
+//!   to the whole name, before other stages read them;
 //! - [`ids`]: ids of actors outside the gazetteer;
 //! - [`records`]: actors as `actors.jsonl` records;
 //! - [`roles`]: roles from other stages' hints (casualties now, claims later);
@@ -31,12 +33,14 @@ pub mod names;
 pub mod records;
 pub mod resolve;
 pub mod roles;
+pub mod span_completion;
 
 use std::path::Path;
 
 pub use gazetteer::{Gazetteer, GazetteerEntry, GazetteerError};
 pub use resolve::{resolve, ActorInput, DocumentActors, ResolvedActor};
 pub use roles::{apply_role_hints, casualty_hints, link_casualties, RoleHint};
+pub use span_completion::CompletedEntities;
 
 use crate::output::records::Extractor;
 
@@ -44,7 +48,7 @@ use crate::output::records::Extractor;
 pub const EXTRACTOR_NAME: &str = "actor-rules";
 
 /// The rule set's version, bumped whenever a rule changes its output.
-pub const RULES_VERSION: &str = "actor-rules-0.1.0";
+pub const RULES_VERSION: &str = "actor-rules-0.2.0";
 
 /// The actor stage: the gazetteer (built in, plus alias files) and the rules.
 #[derive(Debug, Clone)]
@@ -73,6 +77,17 @@ impl ActorStage {
 
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// A document's entities with parts of known names widened to the
+    /// whole name ([`span_completion`]).
+    pub fn complete_spans(
+        &self,
+        text: &str,
+        sentences: &[std::ops::Range<usize>],
+        entities: Vec<crate::ner::EntityMention>,
+    ) -> CompletedEntities {
+        span_completion::complete_spans(text, sentences, entities, &self.gazetteer)
     }
 
     /// Rules and gazetteer version, for `run.json` and records.

@@ -133,11 +133,14 @@ fn entry_class(entry: &GazetteerEntry) -> Class {
 }
 
 /// The name without a leading "the", a possessive or an adjective suffix.
-fn clean_surface(surface: &str) -> &str {
+pub(super) fn clean_surface(surface: &str) -> &str {
     let mut name = surface.trim();
-    for article in ["the ", "The ", "THE "] {
+    for article in ["the", "The", "THE"] {
+        // "the U.S.", and "the\nU.S." in hard-wrapped wire copy
         if let Some(rest) = name.strip_prefix(article) {
-            name = rest;
+            if rest.starts_with(char::is_whitespace) {
+                name = rest.trim_start();
+            }
         }
     }
     name = fold::strip_possessive(name);
@@ -213,7 +216,7 @@ impl<'g> Clusters<'g> {
 }
 
 /// Word ranges of a sentence: whitespace-separated, outer punctuation off.
-fn word_ranges(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
+pub(super) fn word_ranges(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
     let Some(slice) = text.get(sentence.clone()) else {
         return Vec::new();
     };
@@ -238,6 +241,47 @@ fn word_ranges(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
     words
 }
 
+/// The longest gazetteer alias around a mention's `range` in its sentence
+/// (`words`: the sentence's word ranges), longer than the mention, of the
+/// same kind of actor as `own` (the mention's own entry) if that is known:
+/// the alias's byte range (without a leading "the", a possessive or an
+/// adjective suffix such as "-linked") and entry.
+pub(super) fn longer_alias<'g>(
+    text: &str,
+    words: &[Range<usize>],
+    range: &Range<usize>,
+    own: Option<&GazetteerEntry>,
+    gazetteer: &'g Gazetteer,
+) -> Option<(Range<usize>, &'g GazetteerEntry)> {
+    let first = words.iter().position(|word| word.end > range.start)?;
+    let last = words.iter().rposition(|word| word.start < range.end)?;
+    let span = last.saturating_sub(first) + 1;
+    let longest = gazetteer.max_words().min(span + 6);
+    for length in (span + 1..=longest).rev() {
+        let lowest = (last + 1).saturating_sub(length);
+        for start in lowest..=first {
+            let end = start + length - 1;
+            if end >= words.len() {
+                continue;
+            }
+            let bytes = words[start].start..words[end].end;
+            let Some(candidate) = text.get(bytes.clone()) else {
+                continue;
+            };
+            let cleaned = clean_surface(candidate);
+            if let Some(entry) = gazetteer.lookup(cleaned) {
+                if own.is_none_or(|own| own.actor_type == entry.actor_type) {
+                    // `cleaned` is a slice of `candidate`
+                    let offset = cleaned.as_ptr() as usize - candidate.as_ptr() as usize;
+                    let start = bytes.start + offset;
+                    return Some((start..start + cleaned.len(), entry));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// The gazetteer actor of a mention: a longer alias around it in its
 /// sentence (of the same kind of actor as the name itself, if that is
 /// known), else the name, else a transliteration variant of an alias.
@@ -249,28 +293,8 @@ fn gazetteer_match<'g>(
     gazetteer: &'g Gazetteer,
 ) -> Option<&'g GazetteerEntry> {
     let own = gazetteer.lookup(surface);
-    let first = words.iter().position(|word| word.end > range.start);
-    let last = words.iter().rposition(|word| word.start < range.end);
-    if let (Some(first), Some(last)) = (first, last) {
-        let span = last.saturating_sub(first) + 1;
-        let longest = gazetteer.max_words().min(span + 6);
-        for length in (span + 1..=longest).rev() {
-            let lowest = (last + 1).saturating_sub(length);
-            for start in lowest..=first {
-                let end = start + length - 1;
-                if end >= words.len() {
-                    continue;
-                }
-                let Some(candidate) = text.get(words[start].start..words[end].end) else {
-                    continue;
-                };
-                if let Some(entry) = gazetteer.lookup(clean_surface(candidate)) {
-                    if own.is_none_or(|own| own.actor_type == entry.actor_type) {
-                        return Some(entry);
-                    }
-                }
-            }
-        }
+    if let Some((_, entry)) = longer_alias(text, words, range, own, gazetteer) {
+        return Some(entry);
     }
     own.or_else(|| {
         if acronyms::is_acronym(surface) {

@@ -4,7 +4,10 @@
 //! "U.S. President Joe Biden" holds the name "Joe Biden"; "he" and "she"
 //! point to the last person named before them, "it", "the group" and "the
 //! ministry" to the last organisation. Deliberately simple recency rules:
-//! the actors stage does the real identity work across the document.
+//! the actors stage does the real identity work across the document. "The
+//! government" is not among them: the last organisation named before it is
+//! as often an armed group or a party as a government, so it stays the
+//! claimant as written.
 use std::ops::Range;
 
 use super::medium::is_media_phrase;
@@ -22,7 +25,6 @@ const GROUP_PRONOUNS: &[&str] = &[
     "the ministry",
     "the agency",
     "the movement",
-    "the government",
 ];
 
 /// The named speaker of `source` (a byte range of `text`): the longest

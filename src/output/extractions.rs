@@ -32,6 +32,10 @@ pub struct EntityRecord {
     pub sentence: usize,
     /// Mean probability of the entity's word labels, 0 to 1.
     pub confidence: f32,
+    /// The span the model tagged, when it tagged part of a known name and
+    /// the gazetteer widened the entity to the whole name ("Jama'at" of
+    /// "Jama'at Nusrat al-Islam wal-Muslimin"); null otherwise.
+    pub model_span: Option<Span>,
     pub actor_id: Option<String>,
     pub extractor: Extractor,
 }

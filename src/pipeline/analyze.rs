@@ -12,7 +12,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rayon::prelude::*;
 
-use crate::actors::{ActorInput, ActorStage};
+use crate::actors::{ActorInput, ActorStage, CompletedEntities};
 use crate::claims::{self, AttributionModel, AttributionSpan, ClaimDocument};
 use crate::corpus::Document;
 use crate::model::{TextInput, TokenCounts};
@@ -192,6 +192,18 @@ impl Analyzer {
             }
             None => vec![Vec::new(); prepared.len()],
         };
+        // Parts of known names widened to the whole name before any stage
+        // reads the entities (src/actors/span_completion.rs).
+        let entities: Vec<CompletedEntities> = prepared
+            .par_iter()
+            .zip(entities.into_par_iter())
+            .map(|(doc, found)| {
+                timings.time("spans", || {
+                    self.actors
+                        .complete_spans(doc.normalized.as_str(), &doc.sentences, found)
+                })
+            })
+            .collect();
         let attributions = match &self.attribution {
             Some(model) => {
                 let (spans, counts) = timings.time("attribution", || {
@@ -214,10 +226,10 @@ impl Analyzer {
                 let inputs: Vec<RelationInput<'_>> = prepared
                     .iter()
                     .zip(&entities)
-                    .map(|(doc, entities)| RelationInput {
+                    .map(|(doc, completed)| RelationInput {
                         text: doc.normalized.as_str(),
                         sentences: &doc.sentences,
-                        entities,
+                        entities: &completed.entities,
                     })
                     .collect();
                 let (relations, counts) = timings.time("relations", || {
@@ -240,7 +252,8 @@ impl Analyzer {
             .map(|(((doc, entities), attributions), relations)| {
                 timings.time("records", || {
                     let models = ModelOutputs {
-                        entities,
+                        entities: &entities.entities,
+                        model_spans: &entities.model_spans,
                         attributions,
                         relations,
                     };
@@ -267,6 +280,8 @@ struct Extractors {
 /// What the model stages found in one document.
 struct ModelOutputs<'a> {
     entities: &'a [EntityMention],
+    /// Per entity: the model's own span, where the gazetteer widened it.
+    model_spans: &'a [Option<Range<usize>>],
     attributions: &'a [AttributionSpan],
     relations: &'a [RelationMention],
 }
@@ -290,6 +305,7 @@ fn build_bundle(
 ) -> RecordBundle {
     let ModelOutputs {
         entities,
+        model_spans,
         attributions,
         relations,
     } = *models;
@@ -303,7 +319,7 @@ fn build_bundle(
         .collect();
     let mut bundle = RecordBundle::document_only(document_record(doc.doc, doc.revision, sentences, None));
     if let Some(extractor) = &extractors.ner {
-        bundle.entities = entity_records(doc, entities, extractor);
+        bundle.entities = entity_records(doc, entities, model_spans, extractor);
     }
     (bundle.casualties, bundle.tolls) =
         crate::casualties::casualty_records(doc.doc, doc.revision, &doc.normalized, &doc.sentences, entities);
@@ -352,6 +368,7 @@ fn build_bundle(
 fn entity_records(
     doc: &Prepared<'_>,
     entities: &[EntityMention],
+    model_spans: &[Option<Range<usize>>],
     extractor: &Extractor,
 ) -> Vec<EntityRecord> {
     entities
@@ -366,6 +383,11 @@ fn entity_records(
             span: doc.span(entity.start..entity.end),
             sentence: doc.sentence_of(entity.start),
             confidence: round_confidence(entity.confidence),
+            model_span: model_spans
+                .get(index)
+                .cloned()
+                .flatten()
+                .map(|range| doc.span(range)),
             actor_id: None,
             extractor: extractor.clone(),
         })

@@ -229,6 +229,7 @@ mod tests {
             span,
             sentence: 0,
             confidence: 0.9,
+            model_span: None,
             actor_id: actor.map(str::to_owned),
             extractor: Extractor {
                 name: "ner".into(),

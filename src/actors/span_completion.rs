@@ -1,0 +1,234 @@
+//! Entity spans completed from the gazetteer.
+//!
+//! The NER model learnt its names from CoNLL-2003 newswire; long
+//! transliterated names of armed groups are rare there, and it often tags a
+//! part of one: "Jama'at" of "Jama'at Nusrat al-Islam wal-Muslimin",
+//! "Tehreek-e-Taliban" of "Tehreek-e-Taliban Pakistan". Where a known alias
+//! (gazetteer or `--aliases`) is written around an entity, of the same kind
+//! of actor as the entity's own name if that is known, the entity becomes
+//! the whole alias, and the entities inside it fold into it. Claims,
+//! relations and actors then see the name as written; the entity record
+//! keeps the model's span in `model_span`.
+//!
+//! Nothing is tagged here that the model did not tag at least in part: the
+//! gazetteer widens entities, it does not find new ones.
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::ner::EntityMention;
+use crate::output::extractions::ActorType;
+
+use super::gazetteer::{Gazetteer, GazetteerEntry};
+use super::resolve::{clean_surface, longer_alias, word_ranges};
+
+/// A document's entities after completion, with the model's own span of
+/// each entity the gazetteer widened.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CompletedEntities {
+    pub entities: Vec<EntityMention>,
+    /// Per entity: the span the model tagged, when it was widened.
+    pub model_spans: Vec<Option<Range<usize>>>,
+}
+
+impl CompletedEntities {
+    /// Entities as the model gave them.
+    pub fn unchanged(entities: Vec<EntityMention>) -> Self {
+        let model_spans = vec![None; entities.len()];
+        Self {
+            entities,
+            model_spans,
+        }
+    }
+}
+
+/// The CoNLL label of a kind of actor.
+fn label_of(actor_type: ActorType) -> &'static str {
+    match actor_type {
+        ActorType::Person => "PER",
+        ActorType::Location => "LOC",
+        _ => "ORG",
+    }
+}
+
+/// Whether `written` spells the name with no punctuation the gazetteer's
+/// names lack and in as many words as one of them: matching ignores
+/// punctuation and spacing, so "(World) Bank" or "U.S., A" in wire copy
+/// would otherwise pass for "World Bank" and "USA".
+fn written_like(written: &str, entry: &GazetteerEntry) -> bool {
+    let names = || std::iter::once(&entry.name).chain(&entry.aliases);
+    let starts_well = written.starts_with(char::is_alphanumeric);
+    let stray = |mark: char| written.contains(mark) && !names().any(|name| name.contains(mark));
+    // as many words as one of its names: "an 'A" is not "ANA"
+    let words = written.split_whitespace().count();
+    let same_words = names().any(|name| name.split_whitespace().count() == words);
+    starts_well
+        && same_words
+        && !['(', ')', ',', ';', ':', '"', '\'', '\u{2019}']
+            .into_iter()
+            .any(stray)
+}
+
+/// Widens `entities` (byte ranges of `text`, in order) to the gazetteer
+/// aliases written around them.
+pub fn complete_spans(
+    text: &str,
+    sentences: &[Range<usize>],
+    entities: Vec<EntityMention>,
+    gazetteer: &Gazetteer,
+) -> CompletedEntities {
+    let mut words_of: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
+    let mut widened: Vec<Option<(Range<usize>, &'static str)>> = Vec::with_capacity(entities.len());
+    for entity in &entities {
+        let range = entity.start..entity.end;
+        let sentence = sentences
+            .iter()
+            .position(|sentence| sentence.contains(&entity.start));
+        let found = sentence.and_then(|index| {
+            let words = words_of
+                .entry(index)
+                .or_insert_with(|| word_ranges(text, &sentences[index]));
+            let own = text
+                .get(range.clone())
+                .and_then(|surface| gazetteer.lookup(clean_surface(surface)));
+            longer_alias(text, words, &range, own, gazetteer)
+        });
+        // only a strictly longer name widens ("the Islamic State" is
+        // "Islamic State" again), written as the gazetteer writes it
+        let longer = found.filter(|(alias, entry)| {
+            alias.start <= range.start
+                && range.end <= alias.end
+                && alias.len() > range.len()
+                && text
+                    .get(alias.clone())
+                    .is_some_and(|written| written_like(written, entry))
+        });
+        widened.push(longer.map(|(alias, entry)| (alias, label_of(entry.actor_type))));
+    }
+    // A widened span must not cut another entity in two.
+    for slot in &mut widened {
+        let cuts = slot.as_ref().is_some_and(|(alias, _)| {
+            entities.iter().any(|other| {
+                let inside = other.start >= alias.start && other.end <= alias.end;
+                let apart = other.end <= alias.start || other.start >= alias.end;
+                !inside && !apart
+            })
+        });
+        if cuts {
+            *slot = None;
+        }
+    }
+    let mut kept: Vec<(EntityMention, Option<Range<usize>>)> = Vec::with_capacity(entities.len());
+    for (entity, widened) in entities.into_iter().zip(widened) {
+        let (entity, model_span) = match widened {
+            Some((alias, label)) => (
+                EntityMention {
+                    start: alias.start,
+                    end: alias.end,
+                    label: label.to_owned(),
+                    confidence: entity.confidence,
+                },
+                Some(entity.start..entity.end),
+            ),
+            None => (entity, None),
+        };
+        // fold what lies inside the new span, and skip what an earlier span holds
+        let inside = |outer: &EntityMention, inner: &EntityMention| {
+            outer.start <= inner.start && inner.end <= outer.end
+        };
+        if kept.iter().any(|(earlier, _)| inside(earlier, &entity)) {
+            continue;
+        }
+        kept.retain(|(earlier, _)| !inside(&entity, earlier));
+        kept.push((entity, model_span));
+    }
+    let (entities, model_spans) = kept.into_iter().unzip();
+    CompletedEntities {
+        entities,
+        model_spans,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(text: &str, name: &str, label: &str) -> EntityMention {
+        let start = text.find(name).expect("name in text");
+        EntityMention {
+            start,
+            end: start + name.len(),
+            label: label.to_owned(),
+            confidence: 0.74,
+        }
+    }
+
+    fn complete(text: &str, entities: Vec<EntityMention>) -> CompletedEntities {
+        let gazetteer = Gazetteer::builtin().expect("built-in gazetteer");
+        let whole = std::iter::once(0..text.len()).collect::<Vec<_>>();
+        complete_spans(text, &whole, entities, &gazetteer)
+    }
+
+    #[test]
+    fn a_fragment_of_a_known_name_becomes_the_name() {
+        let text = "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) claimed the ambush.";
+        let done = complete(
+            text,
+            vec![entity(text, "Jama'at", "MISC"), entity(text, "JNIM", "ORG")],
+        );
+        let names: Vec<&str> = done.entities.iter().map(|e| &text[e.start..e.end]).collect();
+        assert_eq!(names, ["Jama'at Nusrat al-Islam wal-Muslimin", "JNIM"]);
+        assert_eq!(done.entities[0].label, "ORG");
+        assert_eq!(done.model_spans, [Some(0..7), None]);
+    }
+
+    #[test]
+    fn entities_inside_the_name_fold_into_it() {
+        let text = "Fighters of Islamic State Khorasan Province attacked the checkpoint.";
+        let done = complete(
+            text,
+            vec![
+                entity(text, "Islamic State", "ORG"),
+                entity(text, "Khorasan", "LOC"),
+            ],
+        );
+        let names: Vec<&str> = done.entities.iter().map(|e| &text[e.start..e.end]).collect();
+        assert_eq!(names, ["Islamic State Khorasan Province"]);
+        assert_eq!(done.model_spans.len(), 1);
+    }
+
+    #[test]
+    fn articles_possessives_and_adjective_suffixes_never_widen() {
+        let text = "The Islamic State's fighters and the al-Qaeda-linked group fought.";
+        let tagged = vec![
+            entity(text, "Islamic State", "ORG"),
+            entity(text, "al-Qaeda", "ORG"),
+        ];
+        let done = complete(text, tagged.clone());
+        assert_eq!(done.entities, tagged);
+    }
+
+    #[test]
+    fn stray_punctuation_and_line_breaks_in_wire_copy() {
+        let text = "Talks with the (World)\nBank and the\nUnited States resumed.";
+        let tagged = vec![entity(text, "Bank", "ORG"), entity(text, "United States", "LOC")];
+        let done = complete(text, tagged.clone());
+        assert_eq!(done.entities, tagged);
+    }
+
+    #[test]
+    fn whole_names_and_unknown_names_stay_as_tagged() {
+        let text = "Reuters spoke to Ahmed Ali in Kabul.";
+        let tagged = vec![entity(text, "Reuters", "ORG"), entity(text, "Ahmed Ali", "PER")];
+        let done = complete(text, tagged.clone());
+        assert_eq!(done.entities, tagged);
+        assert_eq!(done.model_spans, [None, None]);
+    }
+
+    #[test]
+    fn a_country_is_not_widened_into_a_group_named_after_it() {
+        // "Afghanistan" alone is a country; the alias around it names another kind of actor
+        let text = "The Islamic Emirate of Afghanistan said the border was closed.";
+        let done = complete(text, vec![entity(text, "Afghanistan", "LOC")]);
+        assert_eq!(&text[done.entities[0].start..done.entities[0].end], "Afghanistan");
+    }
+}
