@@ -38,7 +38,7 @@ use crate::output::extractions::DatePrecision;
 use crate::text::dates::{publication_date, CalendarDate};
 use crate::text::{split_sentences, NormalizedText};
 
-use super::event_date::{event_date, mention_dates};
+use super::event_date::{mention_dates, toll_date};
 use super::mentions::{extract, CasualtyMention};
 use super::numbers::{find_numbers, Form};
 use super::records::RULES_VERSION;
@@ -260,7 +260,7 @@ pub fn predict(doc: &LabelledDoc) -> DocResult {
         written: BTreeMap::new(),
         half: half_of(doc.incident_id.as_ref()),
         event_date: main
-            .and_then(|toll| event_date(toll, &dates))
+            .and_then(|toll| toll_date(toll, &dates, normalized.as_str(), &sentences, published, true))
             .map(|(_, date)| date),
         gold_date: doc.gold.date.as_deref().and_then(publication_date),
         mentions,

@@ -6,7 +6,10 @@
 //! figures of the same event), the most precise resolved date (a day before
 //! a week, a month, a year), the first in the text on a tie. Arrests and
 //! detentions date the event only when no other figure does: they are
-//! often made days later. Sentences that
+//! often made days later. When no figure's sentence gives a date, the
+//! article's own event takes the first day-precise date of a sentence that
+//! names the incident ("The shooting happened about 10 p.m. Saturday"), as
+//! [`incident_date`] finds it. Sentences that
 //! give a toll are the ones that date the event ("were killed on Sunday");
 //! a date elsewhere in the article may be of the arrest, the funeral or the
 //! publication, so this file looks nowhere else.
@@ -16,7 +19,9 @@ use crate::output::extractions::DatePrecision;
 use crate::text::dates::{resolve, CalendarDate};
 
 use super::mentions::CasualtyMention;
+use super::sentence_dates::{dates, nearest_date};
 use super::summary::{BestFigure, TollSummary};
+use super::tokens::tokenize;
 
 /// The resolved date of each mention (`None` where it gives none or it
 /// cannot be resolved). `text` is the normalised text the mentions' ranges
@@ -42,6 +47,79 @@ fn rank(precision: DatePrecision) -> u8 {
         DatePrecision::Month => 1,
         DatePrecision::Year => 0,
     }
+}
+
+/// Words that name an incident.
+const INCIDENT_WORDS: &[&str] = &[
+    "shooting",
+    "shootings",
+    "attack",
+    "attacks",
+    "explosion",
+    "blast",
+    "bombing",
+    "ambush",
+    "raid",
+    "gunfire",
+    "stabbing",
+    "crash",
+    "incident",
+    "firefight",
+    "clashes",
+    "massacre",
+];
+
+/// The first day-precise date of a sentence that names an incident, the
+/// date nearest the incident word: `(byte range of the date expression,
+/// date)`. `sentences` are byte ranges of `text`.
+pub fn incident_date(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    published: Option<NaiveDate>,
+) -> Option<(std::ops::Range<usize>, CalendarDate)> {
+    sentences.iter().find_map(|sentence| {
+        let tokens = tokenize(text, sentence.clone());
+        let word = tokens.iter().find(|token| token.is_any(INCIDENT_WORDS))?;
+        let (found, _) = dates(&tokens);
+        let range = nearest_date(&found, &(word.start..word.end), false)?;
+        let date = resolve(text.get(range.clone())?, published)?;
+        (date.precision == DatePrecision::Day).then_some((range, date))
+    })
+}
+
+/// Where a toll's date was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateSource {
+    /// The sentence of this mention (an index into the mentions).
+    Figure(usize),
+    /// A sentence naming the incident; the byte range of the date
+    /// expression.
+    Incident(std::ops::Range<usize>),
+}
+
+/// The date of a toll's event: from its figures' sentences when one gives
+/// a day, else (for the article's own event) from a sentence naming the
+/// incident, else the coarser date of a figure's sentence, if any. `main`:
+/// the toll is of the article's own event.
+pub fn toll_date(
+    toll: &TollSummary,
+    dates: &[Option<CalendarDate>],
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    published: Option<NaiveDate>,
+    main: bool,
+) -> Option<(DateSource, CalendarDate)> {
+    let from_figures = event_date(toll, dates).map(|(index, date)| (DateSource::Figure(index), date));
+    if from_figures
+        .as_ref()
+        .is_some_and(|(_, date)| date.precision == DatePrecision::Day)
+        || !main
+    {
+        return from_figures;
+    }
+    incident_date(text, sentences, published)
+        .map(|(range, date)| (DateSource::Incident(range), date))
+        .or(from_figures)
 }
 
 /// The mention whose date dates the toll's event, with that date.
@@ -93,7 +171,15 @@ mod tests {
         let dates = mention_dates(text, &mentions, published);
         let tolls = summarize(&mentions);
         let toll = tolls.first()?;
-        event_date(toll, &dates).map(|(_, date)| date.iso())
+        toll_date(toll, &dates, text, &sentences, published, true).map(|(_, date)| date.iso())
+    }
+
+    #[test]
+    fn a_sentence_naming_the_incident_dates_it_when_no_figure_does() {
+        // 2014-02-01 is a Saturday
+        let text =
+            "Two people were injured in a shooting. Police said the shooting happened about 10 p.m. Friday.";
+        assert_eq!(dated(text, "2014-02-01").as_deref(), Some("2014-01-31"));
     }
 
     #[test]
@@ -119,7 +205,7 @@ mod tests {
     }
 
     #[test]
-    fn no_date_without_a_dated_toll_sentence() {
+    fn no_date_without_a_dated_sentence() {
         let text = "Five people were injured in a shooting. The suspect was arrested.";
         assert_eq!(dated(text, "2014-02-01"), None);
     }

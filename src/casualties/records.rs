@@ -15,7 +15,7 @@ use crate::text::dates::{publication_date, CalendarDate};
 use crate::text::NormalizedText;
 
 use super::context::Scope;
-use super::event_date::{event_date, mention_dates};
+use super::event_date::{mention_dates, toll_date, DateSource};
 use super::mentions::{extract, CasualtyMention};
 use super::summary::{summarize, BestFigure, EventKey};
 
@@ -127,7 +127,11 @@ pub fn casualty_records(
     let tolls = summarize(&mentions)
         .iter()
         .enumerate()
-        .map(|(index, toll)| (index, toll, event_date(toll, &dates)))
+        .map(|(index, toll)| {
+            let main = toll.event == EventKey::Main;
+            let dated = toll_date(toll, &dates, normalized.as_str(), sentences, published, main);
+            (index, toll, dated)
+        })
         .map(|(index, toll, dated)| TollRecord {
             schema_version: SCHEMA_VERSION.to_owned(),
             doc_id: doc.id.clone(),
@@ -137,8 +141,17 @@ pub fn casualty_records(
                 EventKey::Main => "main".to_owned(),
                 EventKey::Year(year) => year.to_string(),
             },
-            date: dated.map(|(_, date)| date.to_record()),
-            date_from: dated.map(|(mention, _)| casualty_id(mention)),
+            date: dated.as_ref().map(|(_, date)| date.to_record()),
+            date_span: dated.as_ref().and_then(|(source, _)| match source {
+                DateSource::Figure(index) => {
+                    mentions.get(*index)?.date.as_ref().map(|range| spans.span(range))
+                }
+                DateSource::Incident(range) => Some(spans.span(range)),
+            }),
+            date_from: dated.as_ref().and_then(|(source, _)| match source {
+                DateSource::Figure(index) => Some(casualty_id(*index)),
+                DateSource::Incident(_) => None,
+            }),
             killed: figure(&toll.killed),
             injured: figure(&toll.injured),
             killed_or_injured: figure(&toll.killed_or_injured),

@@ -137,6 +137,20 @@ fn governor<'t>(tokens: &'t [Token<'_>], first: usize) -> Option<&'t Token<'t>> 
     })
 }
 
+/// "residents told AFP on Sunday": a saying verb and its addressee's name
+/// before the date starting at token `first`.
+fn told_someone(tokens: &[Token<'_>], first: usize) -> bool {
+    let Some(at) = tokens[..first]
+        .iter()
+        .rposition(|token| token.kind != TokenKind::Number && !token.is_any(BEFORE_DATE))
+    else {
+        return false;
+    };
+    tokens[at].is_capitalized()
+        && at > 0
+        && tokens[at - 1].is_any(&["told", "tells", "telling", "informed", "briefed"])
+}
+
 /// When: every date expression of a sentence ("on Sunday", "Sunday night",
 /// "last Friday", "Aug. 27", "27 August", "January 29, 2014", "yesterday",
 /// "last night", "this week"), in order, without those of sayings and
@@ -222,6 +236,7 @@ pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
         i = range.end.max(i + 1);
         let ruled_out = |token: &Token<'_>| token.is_any(NOT_EVENT_DATES);
         if governor(tokens, range.start).is_some_and(ruled_out)
+            || told_someone(tokens, range.start)
             || tokens
                 .get(range.end)
                 .is_some_and(|next| next.is_any(SAYING_AFTER_DATE))

@@ -328,12 +328,16 @@ pub struct TollRecord {
     /// `main` for the article's own event, else the year the article gives
     /// another event ("Beslan in 2004").
     pub event: String,
-    /// When the event happened: the resolved date of the first of its
-    /// figures, in the order killed, injured, killed or injured, missing,
-    /// arrested, kidnapped, whose sentence gives one (the most precise such
-    /// date, first in the text on a tie).
+    /// When the event happened: the most precise resolved date of its
+    /// figures' sentences (first in the text on a tie; arrests only when no
+    /// other figure is dated); for the article's own event without a day
+    /// there, the first dated sentence naming the incident ("the shooting
+    /// happened about 10 p.m. Friday").
     pub date: Option<ResolvedDate>,
-    /// The casualty record that date comes from.
+    /// That date as written.
+    pub date_span: Option<Span>,
+    /// The casualty record whose sentence gave the date; null when a
+    /// sentence naming the incident did.
     pub date_from: Option<String>,
     pub killed: Option<TollFigure>,
     pub injured: Option<TollFigure>,
