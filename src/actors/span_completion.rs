@@ -153,13 +153,7 @@ mod tests {
     use super::*;
 
     fn entity(text: &str, name: &str, label: &str) -> EntityMention {
-        let start = text.find(name).expect("name in text");
-        EntityMention {
-            start,
-            end: start + name.len(),
-            label: label.to_owned(),
-            confidence: 0.74,
-        }
+        EntityMention::found_in(text, name, label, 0.74)
     }
 
     fn complete(text: &str, entities: Vec<EntityMention>) -> CompletedEntities {

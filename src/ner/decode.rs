@@ -34,6 +34,20 @@ pub struct EntityMention {
     pub confidence: f32,
 }
 
+#[cfg(test)]
+impl EntityMention {
+    /// Test data: the first occurrence of `name` in `text`, tagged `label`.
+    pub(crate) fn found_in(text: &str, name: &str, label: &str, confidence: f32) -> Self {
+        let start = text.find(name).expect("name in text");
+        Self {
+            start,
+            end: start + name.len(),
+            label: label.to_owned(),
+            confidence,
+        }
+    }
+}
+
 /// One word's best label and its probability.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WordLabel<'a> {

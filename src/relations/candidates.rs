@@ -175,13 +175,7 @@ mod tests {
     }
 
     fn entity(text: &str, name: &str, label: &str) -> EntityMention {
-        let start = text.find(name).expect("name in text");
-        EntityMention {
-            start,
-            end: start + name.len(),
-            label: label.to_owned(),
-            confidence: 0.9,
-        }
+        EntityMention::found_in(text, name, label, 0.9)
     }
 
     #[test]
