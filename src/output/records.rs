@@ -86,6 +86,12 @@ pub struct DocumentRecord {
     pub title: Option<String>,
     /// The date as the source wrote it.
     pub date: Option<String>,
+    /// The publication day read from `date` (ISO 8601 `YYYY-MM-DD`, the
+    /// calendar day as written, in the publisher's time zone); null when
+    /// `date` is absent or not a date. Relative dates in casualty records
+    /// count from it.
+    #[serde(default)]
+    pub published: Option<String>,
     /// The text every span of every record indexes into.
     pub text: String,
     /// Length of `text` in Unicode scalar values.

@@ -23,6 +23,7 @@ use crate::output::records::{
 };
 use crate::output::RecordBundle;
 use crate::relations::{self, RelationDocument, RelationInput, RelationMention, RelationModel};
+use crate::text::dates::publication_date;
 use crate::text::{split_sentences, CharIndex, NormalizedText};
 
 use super::timings::StageTimings;
@@ -414,6 +415,11 @@ pub fn document_record(
         url: doc.url.clone(),
         title: doc.title.clone(),
         date: doc.date.clone(),
+        published: doc
+            .date
+            .as_deref()
+            .and_then(publication_date)
+            .map(|day| day.format("%Y-%m-%d").to_string()),
         text: doc.text.clone(),
         chars: CharIndex::new(&doc.text).len_chars(),
         sentences,
