@@ -68,22 +68,40 @@ fn written_like(written: &str, entry: &GazetteerEntry) -> bool {
             .any(stray)
 }
 
-/// Widens `entities` (byte ranges of `text`, in order) to the gazetteer
-/// aliases written around them.
+/// The entities at the end of `kept` (sorted, not overlapping) that end
+/// after `start`.
+fn tail(
+    kept: &[(EntityMention, Option<Range<usize>>)],
+    start: usize,
+) -> impl Iterator<Item = &EntityMention> {
+    kept.iter()
+        .rev()
+        .take_while(move |(entity, _)| entity.end > start)
+        .map(|(entity, _)| entity)
+}
+
+/// Widens `entities` (byte ranges of `text`, in order and not
+/// overlapping, as the NER stage gives them) to the gazetteer aliases
+/// written around them. Linear in the entities: a widened span is checked
+/// against its neighbours only.
 pub fn complete_spans(
     text: &str,
     sentences: &[Range<usize>],
     entities: Vec<EntityMention>,
     gazetteer: &Gazetteer,
 ) -> CompletedEntities {
+    let sentence_of = |byte: usize| {
+        let index = sentences.partition_point(|sentence| sentence.end <= byte);
+        sentences
+            .get(index)
+            .is_some_and(|sentence| sentence.contains(&byte))
+            .then_some(index)
+    };
     let mut words_of: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
     let mut widened: Vec<Option<(Range<usize>, &'static str)>> = Vec::with_capacity(entities.len());
     for entity in &entities {
         let range = entity.start..entity.end;
-        let sentence = sentences
-            .iter()
-            .position(|sentence| sentence.contains(&entity.start));
-        let found = sentence.and_then(|index| {
+        let found = sentence_of(entity.start).and_then(|index| {
             let words = words_of
                 .entry(index)
                 .or_insert_with(|| word_ranges(text, &sentences[index]));
@@ -104,42 +122,60 @@ pub fn complete_spans(
         });
         widened.push(longer.map(|(alias, entry)| (alias, label_of(entry.actor_type))));
     }
-    // A widened span must not cut another entity in two.
-    for slot in &mut widened {
-        let cuts = slot.as_ref().is_some_and(|(alias, _)| {
-            entities.iter().any(|other| {
-                let inside = other.start >= alias.start && other.end <= alias.end;
-                let apart = other.end <= alias.start || other.start >= alias.end;
-                !inside && !apart
-            })
-        });
-        if cuts {
-            *slot = None;
+    // A widened span must not cut another entity in two: look left and
+    // right from the entity for neighbours that reach into the span.
+    for index in 0..entities.len() {
+        let Some((alias, _)) = &widened[index] else {
+            continue;
+        };
+        let cut = |other: &EntityMention| {
+            let inside = other.start >= alias.start && other.end <= alias.end;
+            let apart = other.end <= alias.start || other.start >= alias.end;
+            !inside && !apart
+        };
+        let left = entities[..index]
+            .iter()
+            .rev()
+            .take_while(|other| other.end > alias.start)
+            .any(cut);
+        let right = entities[index + 1..]
+            .iter()
+            .take_while(|other| other.start < alias.end)
+            .any(cut);
+        if left || right {
+            widened[index] = None;
         }
     }
+    let inside =
+        |outer: &EntityMention, inner: &EntityMention| outer.start <= inner.start && inner.end <= outer.end;
+    // `kept` stays sorted and without overlaps, so only its tail can meet
+    // a new span
     let mut kept: Vec<(EntityMention, Option<Range<usize>>)> = Vec::with_capacity(entities.len());
     for (entity, widened) in entities.into_iter().zip(widened) {
-        let (entity, model_span) = match widened {
+        let candidate = match &widened {
             Some((alias, label)) => (
                 EntityMention {
                     start: alias.start,
                     end: alias.end,
-                    label: label.to_owned(),
+                    label: (*label).to_owned(),
                     confidence: entity.confidence,
                 },
                 Some(entity.start..entity.end),
             ),
-            None => (entity, None),
+            None => (entity.clone(), None),
         };
-        // fold what lies inside the new span, and skip what an earlier span holds
-        let inside = |outer: &EntityMention, inner: &EntityMention| {
-            outer.start <= inner.start && inner.end <= outer.end
-        };
-        if kept.iter().any(|(earlier, _)| inside(earlier, &entity)) {
+        if tail(&kept, candidate.0.start).any(|k| inside(k, &candidate.0)) {
             continue;
         }
-        kept.retain(|(earlier, _)| !inside(&entity, earlier));
-        kept.push((entity, model_span));
+        let held = tail(&kept, candidate.0.start).count();
+        if tail(&kept, candidate.0.start).all(|k| inside(&candidate.0, k)) {
+            // what the new span holds folds into it
+            kept.truncate(kept.len() - held);
+            kept.push(candidate);
+        } else if !tail(&kept, entity.start).any(|k| inside(k, &entity)) {
+            // two widened names overlap: the later one stays as tagged
+            kept.push((entity, None));
+        }
     }
     let (entities, model_spans) = kept.into_iter().unzip();
     CompletedEntities {
@@ -207,6 +243,28 @@ mod tests {
         let tagged = vec![entity(text, "Bank", "ORG"), entity(text, "United States", "LOC")];
         let done = complete(text, tagged.clone());
         assert_eq!(done.entities, tagged);
+    }
+
+    #[test]
+    fn every_repetition_of_a_long_text_is_widened() {
+        let sentence = "Jama'at Nusrat al-Islam wal-Muslimin said so. ";
+        let text = sentence.repeat(5_000);
+        let sentences: Vec<Range<usize>> = (0..5_000)
+            .map(|n| n * sentence.len()..(n + 1) * sentence.len() - 1)
+            .collect();
+        let entities = (0..5_000)
+            .map(|n| EntityMention {
+                start: n * sentence.len(),
+                end: n * sentence.len() + "Jama'at".len(),
+                label: "MISC".to_owned(),
+                confidence: 0.7,
+            })
+            .collect();
+        let gazetteer = Gazetteer::builtin().expect("built-in gazetteer");
+        let done = complete_spans(&text, &sentences, entities, &gazetteer);
+        assert_eq!(done.entities.len(), 5_000);
+        assert!(done.model_spans.iter().all(Option::is_some));
+        assert!(done.entities.windows(2).all(|pair| pair[0].end <= pair[1].start));
     }
 
     #[test]

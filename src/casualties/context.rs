@@ -41,6 +41,10 @@ pub struct SentenceContext {
     /// ([`nearest_date`](super::sentence_dates::nearest_date)).
     pub dates: Vec<DateCandidate>,
     pub year: Option<u16>,
+    /// The sentence attributes what it says ("according to"): read once
+    /// per sentence, not once per figure, so that a sentence of thousands
+    /// of figures stays linear.
+    pub attributed: bool,
 }
 
 pub(super) const WEEKDAYS: &[&str] = &[
@@ -287,6 +291,9 @@ pub fn sentence_context(tokens: &[Token<'_>], entities: &[&EntityMention]) -> Se
         place: place(tokens, entities),
         dates,
         year,
+        attributed: hedges(tokens, 0..tokens.len())
+            .iter()
+            .any(|hedge| hedge == "according to"),
     }
 }
 

@@ -140,12 +140,15 @@ fn governor<'t>(tokens: &'t [Token<'_>], first: usize) -> Option<&'t Token<'t>> 
 /// "residents told AFP on Sunday": a saying verb and its addressee's name
 /// before the date starting at token `first`.
 fn told_someone(tokens: &[Token<'_>], first: usize) -> bool {
-    let Some(at) = tokens[..first]
+    let Some(back) = tokens[..first]
         .iter()
-        .rposition(|token| token.kind != TokenKind::Number && !token.is_any(BEFORE_DATE))
+        .rev()
+        .take(6)
+        .position(|token| token.kind != TokenKind::Number && !token.is_any(BEFORE_DATE))
     else {
         return false;
     };
+    let at = first - 1 - back;
     tokens[at].is_capitalized()
         && at > 0
         && tokens[at - 1].is_any(&["told", "tells", "telling", "informed", "briefed"])
@@ -166,6 +169,7 @@ pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
         dated.then_some((i, year))
     });
     let is_number = |i: usize| tokens.get(i).is_some_and(|token| token.kind == TokenKind::Number);
+    // token ranges of the dates kept
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut dropped: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
@@ -244,22 +248,17 @@ pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
             dropped.push(range);
             continue;
         }
-        if let Some(bytes) = bytes(tokens, range) {
-            found.push(bytes);
-        }
+        found.push(range);
     }
     let mut candidates: Vec<DateCandidate> = found
         .into_iter()
-        .map(|range| {
-            let first = tokens
-                .iter()
-                .position(|token| token.start == range.start)
-                .unwrap_or(0);
-            DateCandidate {
+        .filter_map(|range| {
+            let first = range.start;
+            Some(DateCandidate {
                 of_procedure: governor(tokens, first).is_some_and(|token| token.is_any(PROCEDURE_VERBS)),
                 dateline: in_dateline(tokens, first),
-                range,
-            }
+                range: bytes(tokens, range)?,
+            })
         })
         .collect();
     // the year alone, unless it is part of a dropped date ("Posted: March 2, 2015")
@@ -276,10 +275,15 @@ pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
     (candidates, year.map(|(_, year)| year))
 }
 
+/// How many dates on each side of a cue are looked at: a date further
+/// away than that is no figure's, and a sentence of thousands of dates
+/// (hostile input) stays linear.
+const DATES_AROUND_CUE: usize = 8;
+
 /// The date of a figure whose cue is at `cue`: the nearest of the
-/// sentence's dates, one after the cue on a tie ("were killed on Sunday");
-/// a date of the legal process only for arrests; the dateline's only when
-/// there is no other.
+/// sentence's dates (`dates` in text order), one after the cue on a tie
+/// ("were killed on Sunday"); a date of the legal process only for arrests;
+/// the dateline's only when there is no other.
 pub fn nearest_date(dates: &[DateCandidate], cue: &Range<usize>, arrest: bool) -> Option<Range<usize>> {
     let distance = |range: &Range<usize>| {
         if range.start >= cue.end {
@@ -288,8 +292,12 @@ pub fn nearest_date(dates: &[DateCandidate], cue: &Range<usize>, arrest: bool) -
             (cue.start.saturating_sub(range.end), 1)
         }
     };
-    dates
-        .iter()
+    let after = dates.partition_point(|date| date.range.start < cue.end);
+    let before = dates[..after].iter().rev().take(DATES_AROUND_CUE);
+    let near = dates[after..].iter().take(DATES_AROUND_CUE).chain(before);
+    // a dateline opens the sentence: the first dates are the only ones to check
+    let datelines = dates.iter().take(2).filter(|date| date.dateline);
+    near.chain(datelines)
         .filter(|date| arrest || !date.of_procedure)
         .min_by_key(|date| (date.dateline, distance(&date.range)))
         .map(|date| date.range.clone())

@@ -432,9 +432,7 @@ fn mention_of(
     let last = mention.np.span.end.max(mention.cue.end);
     let window = first.saturating_sub(6)..last + 8;
     let mut hedges = hedges(tokens, window.clone());
-    let attributed = hedges_in_sentence(tokens)
-        .iter()
-        .any(|hedge| hedge == "according to");
+    let attributed = context.attributed;
     for hedge in mention
         .hedge
         .into_iter()
@@ -506,10 +504,6 @@ fn mention_of(
         ordinal,
         weakened,
     })
-}
-
-fn hedges_in_sentence(tokens: &[Token<'_>]) -> Vec<String> {
-    hedges(tokens, 0..tokens.len())
 }
 
 #[cfg(test)]
