@@ -202,9 +202,12 @@ fn entity_at(entities: &[EntityRecord], span: &Span) -> Option<String> {
 }
 
 fn sentence_of(sentences: &[[usize; 2]], span: &Span) -> Option<usize> {
+    // sentences are in text order: the first that ends at or after the span
+    let index = sentences.partition_point(|&[_, end]| end < span.end);
     sentences
-        .iter()
-        .position(|&[start, end]| start <= span.start && span.end <= end)
+        .get(index)
+        .is_some_and(|&[start, end]| start <= span.start && span.end <= end)
+        .then_some(index)
 }
 
 #[cfg(test)]

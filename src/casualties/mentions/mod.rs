@@ -96,7 +96,8 @@ pub struct CasualtyMention {
     pub reported_by: Option<Range<usize>>,
     /// The casualty words ("were killed" is `killed`).
     pub cue: Range<usize>,
-    /// The sentence.
+    /// The sentence (for a sentence over 2,000 bytes, the 40 words on
+    /// each side of the figure).
     pub evidence: Range<usize>,
     /// Index of the sentence in the list given to [`extract`].
     pub sentence: usize,
@@ -415,6 +416,26 @@ pub fn extract_with(
     mentions
 }
 
+/// The longest evidence a figure carries, in bytes: its sentence, or, for
+/// a longer one (a list or table run together, hostile input), the words
+/// around the figure, so that output grows with the text and not with
+/// figures times sentence length.
+const MAX_EVIDENCE_BYTES: usize = 2_000;
+
+/// Words kept on each side of a figure in a shortened evidence span.
+const EVIDENCE_WORDS_AROUND: usize = 40;
+
+/// The evidence span of a figure spanning tokens `first..=last` of a
+/// sentence whose bytes are `sentence`.
+fn evidence_around(tokens: &[Token<'_>], sentence: &Range<usize>, first: usize, last: usize) -> Range<usize> {
+    if sentence.len() <= MAX_EVIDENCE_BYTES {
+        return sentence.clone();
+    }
+    let from = first.saturating_sub(EVIDENCE_WORDS_AROUND);
+    let to = (last + EVIDENCE_WORDS_AROUND + 1).min(tokens.len());
+    bytes(tokens, from..to).unwrap_or_else(|| sentence.clone())
+}
+
 /// A found mention with its context, as byte ranges.
 fn mention_of(
     tokens: &[Token<'_>],
@@ -493,7 +514,7 @@ fn mention_of(
         hedges,
         reported_by: context.source.clone(),
         cue,
-        evidence: evidence.clone(),
+        evidence: evidence_around(tokens, evidence, first, last),
         sentence,
         basis: mention.np.basis,
         group: group_base + mention.group,
@@ -528,6 +549,19 @@ mod tests {
 
     fn mentions(text: &str) -> Vec<CasualtyMention> {
         extract(text, &split_sentences(text), &[])
+    }
+
+    #[test]
+    fn evidence_in_a_very_long_sentence_is_the_words_around_the_figure() {
+        let filler = "and the market stalls stayed shut along the road ".repeat(60);
+        let text =
+            format!("Officials said {filler}while three people were killed in the blast {filler}today.");
+        let mention = one(&text);
+        let evidence = &text[mention.evidence.clone()];
+        assert!(evidence.len() < 1_000, "{} bytes", evidence.len());
+        assert!(evidence.contains("three people were killed"));
+        let short = one("Three people were killed in the blast.");
+        assert_eq!(short.evidence, 0..38);
     }
 
     fn one(text: &str) -> CasualtyMention {
