@@ -305,7 +305,8 @@ fn gazetteer_match<'g>(
     })
 }
 
-fn sentence_of(sentences: &[Range<usize>], byte: usize) -> usize {
+/// The sentence holding `byte` (the last one for a byte past them all).
+pub(super) fn sentence_of(sentences: &[Range<usize>], byte: usize) -> usize {
     sentences
         .partition_point(|sentence| sentence.end <= byte)
         .min(sentences.len().saturating_sub(1))

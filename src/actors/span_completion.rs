@@ -19,7 +19,7 @@ use crate::ner::EntityMention;
 use crate::output::extractions::ActorType;
 
 use super::gazetteer::{Gazetteer, GazetteerEntry};
-use super::resolve::{clean_surface, longer_alias, word_ranges};
+use super::resolve::{clean_surface, longer_alias, sentence_of, word_ranges};
 
 /// A document's entities after completion, with the model's own span of
 /// each entity the gazetteer widened.
@@ -90,8 +90,8 @@ pub fn complete_spans(
     entities: Vec<EntityMention>,
     gazetteer: &Gazetteer,
 ) -> CompletedEntities {
-    let sentence_of = |byte: usize| {
-        let index = sentences.partition_point(|sentence| sentence.end <= byte);
+    let containing_sentence = |byte: usize| {
+        let index = sentence_of(sentences, byte);
         sentences
             .get(index)
             .is_some_and(|sentence| sentence.contains(&byte))
@@ -101,7 +101,7 @@ pub fn complete_spans(
     let mut widened: Vec<Option<(Range<usize>, &'static str)>> = Vec::with_capacity(entities.len());
     for entity in &entities {
         let range = entity.start..entity.end;
-        let found = sentence_of(entity.start).and_then(|index| {
+        let found = containing_sentence(entity.start).and_then(|index| {
             let words = words_of
                 .entry(index)
                 .or_insert_with(|| word_ranges(text, &sentences[index]));

@@ -295,7 +295,7 @@ pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
             events
                 .entry(event)
                 .or_default()
-                .entry(kind_order(mention.kind))
+                .entry(mention.kind.order())
                 .or_default()
                 .push(index);
         }
@@ -305,7 +305,7 @@ pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
         .map(|(event, kinds)| {
             let figure = |kind: CasualtyKind| {
                 kinds
-                    .get(&kind_order(kind))
+                    .get(&kind.order())
                     .and_then(|indices| best(mentions, indices))
             };
             let mut summary = TollSummary {
@@ -317,12 +317,12 @@ pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
                 arrested: figure(CasualtyKind::Arrested),
                 kidnapped: figure(CasualtyKind::Kidnapped),
             };
-            if let Some(killed) = kinds.get(&kind_order(CasualtyKind::Killed)) {
+            if let Some(killed) = kinds.get(&CasualtyKind::Killed.order()) {
                 add_self_inflicted(&mut summary, mentions, killed);
             }
             let ordinal = [CasualtyKind::KilledOrInjured, CasualtyKind::Injured]
                 .iter()
-                .filter_map(|&kind| kinds.get(&kind_order(kind)))
+                .filter_map(|&kind| kinds.get(&kind.order()))
                 .flatten()
                 .filter_map(|&index| mentions.get(index).and_then(|mention| mention.ordinal))
                 .max()
@@ -331,17 +331,6 @@ pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
             summary
         })
         .collect()
-}
-
-fn kind_order(kind: CasualtyKind) -> u8 {
-    match kind {
-        CasualtyKind::Killed => 0,
-        CasualtyKind::Injured => 1,
-        CasualtyKind::KilledOrInjured => 2,
-        CasualtyKind::Missing => 3,
-        CasualtyKind::Arrested => 4,
-        CasualtyKind::Kidnapped => 5,
-    }
 }
 
 #[cfg(test)]

@@ -185,6 +185,14 @@ pub enum CasualtyKind {
     Kidnapped,
 }
 
+impl CasualtyKind {
+    /// The kind's place in the order above (killed first), which sorts and
+    /// keys figures.
+    pub fn order(self) -> u8 {
+        self as u8
+    }
+}
+
 /// How a count relates to the true number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -278,7 +278,7 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
     found.sort_by_key(|mention| {
         (
             mention.np.count_tokens.start,
-            kind_rank(mention.kind),
+            mention.kind.order(),
             mention.distance(),
         )
     });
@@ -287,17 +287,6 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
     });
     found.sort_by_key(|mention| (mention.np.count_tokens.start, mention.cue.start));
     found
-}
-
-fn kind_rank(kind: CasualtyKind) -> u8 {
-    match kind {
-        CasualtyKind::Killed => 0,
-        CasualtyKind::Injured => 1,
-        CasualtyKind::KilledOrInjured => 2,
-        CasualtyKind::Missing => 3,
-        CasualtyKind::Arrested => 4,
-        CasualtyKind::Kidnapped => 5,
-    }
 }
 
 fn confidence(found: &Found, hedged: bool) -> f32 {
