@@ -55,13 +55,18 @@ def main():
     absent = [str(p) for p in paths if not p.exists()]
     if absent:
         raise SystemExit(f"no such checkpoint: {', '.join(absent)} (train with scripts/train_relations.py --keep-epochs)")
-    states = [torch.load(p, map_location="cpu", weights_only=False)["model"] for p in paths]
+    checkpoints = [torch.load(p, map_location="cpu", weights_only=False) for p in paths]
+    states = [ck["model"] for ck in checkpoints]
+    typed = {bool(ck.get("args", {}).get("typed_markers")) for ck in checkpoints}
+    if len(typed) > 1:
+        raise SystemExit("members mix typed and untyped entity markers: average only one kind")
+    typed = typed.pop()
     base = nc.base_dir()
     tok = nc.load_tokenizer(base / "tokenizer.json")
     model, _ = rc.build_model(base, load_base=False)
     model.load_state_dict(average(states))
-    dev_e, dev_t, dev_s = load_data(tok, "dev")
-    cdev_e, cdev_t, cdev_s = crossre_dev(tok)
+    dev_e, dev_t, dev_s = load_data(tok, "dev", typed)
+    cdev_e, cdev_t, cdev_s = crossre_dev(tok, typed)
     kbp = eval_kbp(model, dev_e, dev_t, dev_s)
     cre = eval_crossre(model, cdev_e, cdev_t, cdev_s)
     log(f"average of {len(paths)}: KBP37 dev macro-F1 {100 * kbp['macro_f1']:.2f} micro {100 * kbp['micro_f1']:.2f} "
@@ -70,7 +75,7 @@ def main():
     out_dir.mkdir(parents=True, exist_ok=True)
     label = "avg(" + ", ".join(args.members) + ")"
     nc.save_atomic({"model": model.state_dict(), "epoch": label, "kbp37_dev": kbp, "crossre_news_dev": cre,
-                    "args": {"averaged": args.members}, "init": "average"}, out_dir / "best.pt")
+                    "args": {"averaged": args.members, "typed_markers": typed}, "init": "average"}, out_dir / "best.pt")
     nc.write_json(out_dir / "history.json", {"averaged": args.members, "kbp37_dev": kbp, "crossre_news_dev": cre})
     log(f"wrote {out_dir / 'best.pt'}")
 

@@ -25,6 +25,7 @@ from export_ner_onnx import ort_session  # noqa: E402
 from train_relations import crossre_dev  # noqa: E402
 
 MODEL_ID = "newsgrist-relations-minilm-l6-kbp37-crossre-v1"
+TYPED_MODEL_ID = "newsgrist-relations-minilm-l6-kbp37-crossre-v2-typed"
 INPUTS = ["input_ids", "attention_mask", "token_type_ids", "shape_ids", "pair_index"]
 OUTPUTS = ["kbp_logits", "crossre_logits"]
 
@@ -106,27 +107,30 @@ def ort_eval(sess, dev, cdev):
 
 GOLDEN_CASES = [
     ("Sanaullah Ghafari, the leader of Islamic State Khorasan Province (ISKP), was reported killed.",
-     ["Sanaullah Ghafari", "Islamic State Khorasan Province", "ISKP"]),
+     ["Sanaullah Ghafari", "Islamic State Khorasan Province", "ISKP"], ["PER", "ORG", "ORG"]),
     ("Ömer Çelik, spokesman of Turkey's ruling AKP, spoke to the broadcaster NTV in Ankara.",
-     ["Ömer Çelik", "AKP", "NTV", "Ankara"]),
+     ["Ömer Çelik", "AKP", "NTV", "Ankara"], ["PER", "ORG", "ORG", "LOC"]),
     ("Al-Shabaab, which is based in Somalia, is an affiliate of al-Qaeda.",
-     ["Al-Shabaab", "Somalia", "al-Qaeda"]),
+     ["Al-Shabaab", "Somalia", "al-Qaeda"], ["ORG", "LOC", None]),
 ]
 
 
-def write_golden(out_dir: Path, tok, sess, weights: str):
+def write_golden(out_dir: Path, tok, sess, weights: str, typed: bool):
     """Reference inputs and log-probabilities for the Rust port (src/model/pairs.rs tests):
-    entities as char and byte offsets, every ordered pair, both heads."""
+    entities as char and byte offsets (and NER types for a typed model), every ordered
+    pair, both heads."""
     cases = []
-    for text, names in GOLDEN_CASES:
+    for text, names, types in GOLDEN_CASES:
         ents = [(text.index(n), text.index(n) + len(n)) for n in names]
-        e = rc.encode(tok, rc.Sentence(text, ents, {}, "crossre"), all_pairs=True)
+        types = types if typed else []
+        e = rc.encode(tok, rc.Sentence(text, ents, {}, "crossre", types=types), all_pairs=True)
         outs = sess.run(OUTPUTS, feeds_of(e))
         byte = lambda c: len(text[:c].encode("utf-8"))  # noqa: E731
         cases.append({
             "text": text,
             "entities_chars": ents,
             "entities_bytes": [(byte(a), byte(b)) for a, b in ents],
+            **({"types": types} if typed else {}),
             "pairs": [(h, t) for h, t, _ in e.pairs],
             "input_ids": e.input_ids,
             "shape_ids": e.shape_ids,
@@ -168,10 +172,13 @@ def main():
     model.load_state_dict(ck["model"])
     model.eval()
     log(f"checkpoint epoch {ck['epoch']} KBP37 dev macro-F1 {100 * ck['kbp37_dev']['macro_f1']:.2f}")
+    typed = bool(ck["args"].get("typed_markers"))
 
     sents = rc.read_kbp37(rc.KBP_DIR / "dev.txt")
+    if typed:
+        rc.attach_types(sents, rc.NER_CACHE)
     dev = ([rc.encode(tok, s, all_pairs=False) for s in sents], sents)
-    c_enc, _, c_sents = crossre_dev(tok)
+    c_enc, _, c_sents = crossre_dev(tok, typed)
     cdev = (c_enc, c_sents)
     results = {"checkpoint_epoch": ck["epoch"], "train_args": ck["args"], "torch_fp32_batched": {
         "kbp37_dev": ck["kbp37_dev"], "crossre_news_dev": ck["crossre_news_dev"]}}
@@ -232,10 +239,11 @@ def main():
         "do_lower_case": True,
         "newsgrist": {
             "task": "pair_classification",
-            "model_id": MODEL_ID,
+            "model_id": TYPED_MODEL_ID if typed else MODEL_ID,
             "max_length": rc.MAX_LENGTH,
             "entity_start_id": rc.START_ID,
             "entity_end_id": rc.END_ID,
+            **({"entity_start_ids_by_type": rc.TYPED_START_IDS} if typed else {}),
             "crop_margin": 16,
             "kbp37_no_relation_bias": bias,
             "extra_inputs": {"shape_ids": "casing_v1"},
@@ -249,11 +257,14 @@ def main():
             "encoding": "tokenize the sentence without special tokens; put [unused1] (id 2) before the first "
                         "and [unused2] (id 3) after the last subword of every entity; [CLS] ... [SEP]; "
                         "pair_index rows (0, start marker of head, start marker of tail); label r of a "
-                        "head means r(head, tail)",
+                        "head means r(head, tail)" + (
+                            "; typed: an entity whose NER type is in entity_start_ids_by_type opens with "
+                            "that id instead of [unused1] (the type of the NER entity covering at least "
+                            "half of the span)" if typed else ""),
         },
     }
     (out_dir / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
-    write_golden(out_dir, tok, ort_session(out_dir / "model.onnx", args.threads), chosen[0])
+    write_golden(out_dir, tok, ort_session(out_dir / "model.onnx", args.threads), chosen[0], typed)
     results["model_onnx_bytes"] = (out_dir / "model.onnx").stat().st_size
     nc.write_json(exp_dir / "results.json", results)
     log(f"wrote {out_dir}/model.onnx ({results['model_onnx_bytes'] / 1e6:.1f} MB, {chosen[0]}), config.json, "

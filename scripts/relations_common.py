@@ -24,6 +24,10 @@ KBP_DIR = nc.SHARED / "data" / "kbp37"
 CROSSRE_DIR = nc.SHARED / "data" / "crossre"
 
 START_ID, END_ID = 2, 3          # [unused1], [unused2] in the BERT uncased vocabulary
+# Typed markers (--typed-markers): an entity whose NER type is known opens with its type's
+# marker, [unused3]..[unused6]; an entity without one keeps [unused1].
+TYPED_START_IDS = {"PER": 4, "ORG": 5, "LOC": 6, "MISC": 7}
+NER_CACHE = nc.REPO / ".cache" / "relation_ner.json"   # scripts/type_relation_entities.py
 MAX_LENGTH = 192                 # subwords per sentence window, markers and [CLS]/[SEP] included
 NONE = "NONE"
 
@@ -54,6 +58,7 @@ class Sentence:
     task: str
     key: str = ""
     kbp_gold: str = ""                    # the raw KBP37 label, e.g. per:title(e2,e1)
+    types: list = field(default_factory=list)  # NER type per entity (None: unknown); empty: untyped
 
 
 @dataclass
@@ -162,7 +167,8 @@ def encode(tok, s: Sentence, all_pairs: bool) -> Encoded | None:
     for k in range(n):
         for e in opens.get(k, []):
             starts[e] = len(ids)
-            ids.append(START_ID)
+            typ = s.types[e] if s.types else None
+            ids.append(TYPED_START_IDS.get(typ, START_ID))
             shapes.append(0)
         ids.append(enc.ids[k])
         a, b = offs[k]
@@ -194,6 +200,31 @@ def encode(tok, s: Sentence, all_pairs: bool) -> Encoded | None:
             continue
         out.pairs.append((h, t, labels.index(s.gold.get((h, t), NONE))))
     return out
+
+
+def entity_type(span: tuple[int, int], found: list) -> str | None:
+    """The label of the NER entity covering most of `span`, if it covers at least half."""
+    cs, ce = span
+    best, label = 0, None
+    for s, e, lab in found:
+        overlap = min(ce, e) - max(cs, s)
+        if overlap > best:
+            best, label = overlap, lab
+    return label if 2 * best >= ce - cs else None
+
+
+def attach_types(sents: list[Sentence], cache: Path) -> int:
+    """Fills `types` of every sentence from the NER cache written by
+    scripts/type_relation_entities.py; returns the number of typed entities."""
+    if not cache.exists():
+        raise SystemExit(f"{cache} is missing: run scripts/type_relation_entities.py first")
+    found = json.loads(cache.read_text(encoding="utf-8"))
+    typed = 0
+    for s in sents:
+        ents = found.get(s.text, [])
+        s.types = [entity_type(sp, ents) for sp in s.entities]
+        typed += sum(t is not None for t in s.types)
+    return typed
 
 
 def collate(batch: list[Encoded], task_ids: list[int]):

@@ -22,13 +22,13 @@ done
 if [ ! -x "$VENV/bin/python" ]; then
   "$PY" -m venv "$VENV"
 fi
-REQS=(torch==2.4.1 transformers==4.44.2 "numpy<2" onnx onnxruntime==1.31.1 safetensors seqeval)
+REQS=(torch==2.4.1 transformers==4.44.2 "numpy<2" onnx onnx_ir onnxruntime==1.31.1 safetensors seqeval)
 if ! "$VENV/bin/python" - <<'PYEOF' 2>/dev/null
 import importlib.metadata as m, sys
 want = {"torch": "2.4.1", "transformers": "4.44.2", "onnxruntime": "1.31.1"}
 for k, v in want.items():
     if m.version(k) != v: sys.exit(1)
-import numpy, onnx, safetensors, seqeval  # noqa
+import numpy, onnx, onnx_ir, safetensors, seqeval  # noqa  (onnx_ir: 4-bit embedding rows, scripts/quantize_embeddings.py)
 if int(numpy.__version__.split(".")[0]) >= 2: sys.exit(1)
 import torch  # torch from PyPI needs its nvidia-* wheels present even on CPU
 PYEOF

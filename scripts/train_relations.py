@@ -29,7 +29,7 @@ def log(msg: str):
     print(time.strftime("%H:%M:%S"), msg, flush=True)
 
 
-def load_data(tok, split: str):
+def load_data(tok, split: str, typed: bool):
     """(encoded, task ids, sentences) for a split."""
     sents = rc.read_kbp37(rc.KBP_DIR / f"{split}.txt")
     if split == "train":
@@ -38,6 +38,9 @@ def load_data(tok, split: str):
         ext = rc.CROSSRE_DIR / "crossre_extension" / "news-train.json"
         if ext.exists():
             sents += rc.read_crossre(ext)
+    if typed:
+        n = rc.attach_types(sents, rc.NER_CACHE)
+        log(f"{split}: {n} of {sum(len(s.entities) for s in sents)} entities typed by NER")
     enc, tasks, kept = [], [], []
     for s in sents:
         e = rc.encode(tok, s, all_pairs=s.task == "crossre")
@@ -94,8 +97,10 @@ def eval_crossre(model, enc, tasks, sents):
     return rc.triple_scores(gold, pred)
 
 
-def crossre_dev(tok):
+def crossre_dev(tok, typed: bool):
     sents = rc.read_crossre(rc.CROSSRE_DIR / "crossre_data" / "news-dev.json")
+    if typed:
+        rc.attach_types(sents, rc.NER_CACHE)
     enc, tasks, kept = [], [], []
     for s in sents:
         e = rc.encode(tok, s, all_pairs=True)
@@ -128,6 +133,9 @@ def main():
     ap.add_argument("--keep-epochs", action="store_true",
                     help="also keep every epoch's weights (epoch<N>.pt), for weight averaging with "
                          "scripts/average_relations.py")
+    ap.add_argument("--typed-markers", action="store_true",
+                    help="open each entity with a marker naming its NER type (PER, ORG, LOC, MISC), "
+                         "from .cache/relation_ner.json (scripts/type_relation_entities.py)")
     ap.add_argument("--max-dev", type=int, default=0, help="debug: first N dev sentences")
     nc.add_run_args(ap)
     args = ap.parse_args()
@@ -136,9 +144,9 @@ def main():
 
     out_dir, base, tok = nc.start_run(args, "relation_runs")
     t0 = time.time()
-    train_e, train_t, train_s = load_data(tok, "train")
-    dev_e, dev_t, dev_s = load_data(tok, "dev")
-    cdev_e, cdev_t, cdev_s = crossre_dev(tok)
+    train_e, train_t, train_s = load_data(tok, "train", args.typed_markers)
+    dev_e, dev_t, dev_s = load_data(tok, "dev", args.typed_markers)
+    cdev_e, cdev_t, cdev_s = crossre_dev(tok, args.typed_markers)
     if args.max_dev:
         dev_e, dev_t, dev_s = dev_e[:args.max_dev], dev_t[:args.max_dev], dev_s[:args.max_dev]
         cdev_e, cdev_t, cdev_s = cdev_e[:args.max_dev], cdev_t[:args.max_dev], cdev_s[:args.max_dev]
@@ -157,6 +165,14 @@ def main():
     else:
         init = nc.init_from_ner(model, args.init, log)
     log(f"init: {init}")
+    if args.typed_markers and not args.init.startswith("relations:"):
+        # a typed marker starts from the embedding of its type's name, so its meaning is
+        # there from the first step; the untyped [unused1] keeps its own
+        emb = model.bert.embeddings.word_embeddings.weight
+        with torch.no_grad():
+            for typ, word in (("PER", "person"), ("ORG", "organization"), ("LOC", "location"),
+                              ("MISC", "entity")):
+                emb[rc.TYPED_START_IDS[typ]] = emb[tok.token_to_id(word)]
     opt = nc.make_optimizer(model, args.lr, args.head_lr, args.weight_decay,
                             head_prefixes=("kbp", "crossre", "norm", "shape_emb"))
 

@@ -157,6 +157,39 @@ pub fn score_role(text: &str, predicted: &[(usize, usize)], gold: &[(usize, usiz
     }
 }
 
+/// A span on one side only: predicted without an overlapping gold span of
+/// its role (`missed` false), or gold without an overlapping prediction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Disagreement {
+    pub role: Role,
+    pub start: usize,
+    pub end: usize,
+    pub missed: bool,
+}
+
+/// The spans of one document that overlap nothing of their role on the
+/// other side (character ranges, as given).
+pub fn disagreements(doc: &GoldDocument, predicted: &[(Role, usize, usize)]) -> Vec<Disagreement> {
+    let overlaps = |a: &(Role, usize, usize), b: &(Role, usize, usize)| a.0 == b.0 && a.1 < b.2 && b.1 < a.2;
+    let lonely = |spans: &[(Role, usize, usize)], other: &[(Role, usize, usize)], missed: bool| {
+        spans
+            .iter()
+            .filter(|span| !other.iter().any(|o| overlaps(span, o)))
+            .map(|&(role, start, end)| Disagreement {
+                role,
+                start,
+                end,
+                missed,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = lonely(predicted, &doc.spans, false);
+    out.extend(lonely(&doc.spans, predicted, true));
+    out.sort_by_key(|d| (d.start, d.end, d.missed));
+    out.dedup();
+    out
+}
+
 /// Trims characters that are not letters or digits from both ends; a span
 /// with none keeps its raw range.
 fn trim_span(chars: &[char], start: usize, end: usize) -> (usize, usize) {
@@ -234,6 +267,30 @@ mod tests {
         let counts = score_role(text, &[(9, 18)], &[(10, 16)]);
         assert_eq!(counts.exact, 1);
         assert_eq!(counts.exact().f1, 1.0);
+    }
+
+    #[test]
+    fn disagreements_are_spans_overlapping_nothing_of_their_role() {
+        let doc = GoldDocument {
+            line: 1,
+            text: "Police said he told AFP".into(),
+            spans: vec![(Role::Cue, 7, 11), (Role::Cue, 15, 19), (Role::Source, 0, 6)],
+        };
+        let predicted = [(Role::Cue, 7, 11), (Role::Source, 15, 19), (Role::Source, 0, 3)];
+        let found = disagreements(&doc, &predicted);
+        let cue_missed = Disagreement {
+            role: Role::Cue,
+            start: 15,
+            end: 19,
+            missed: true,
+        };
+        let source_spurious = Disagreement {
+            role: Role::Source,
+            start: 15,
+            end: 19,
+            missed: false,
+        };
+        assert_eq!(found, [source_spurious, cue_missed]);
     }
 
     #[test]

@@ -223,6 +223,13 @@ pub struct EvalRelationsArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
+    /// Named-entity model that types the gold entities for a relation model
+    /// with typed entity markers [default: models/ner]. The gold files give
+    /// spans without types; each span takes the type of the entity the NER
+    /// finds over most of it, as in training.
+    #[arg(long, value_name = "DIR")]
+    pub ner_model: Option<PathBuf>,
+
     #[command(flatten)]
     pub options: ModelEvalOptions,
 }
@@ -234,6 +241,12 @@ pub struct EvalAttributionArgs {
     /// text]` character spans (e.g. ../shared/data/polnear/dev.jsonl).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+
+    /// Also write every span the model and the gold disagree on (a predicted
+    /// span that overlaps no gold span of its role, or a gold span no
+    /// prediction overlaps), with its sentence, one JSON object per line.
+    #[arg(long, value_name = "FILE")]
+    pub mismatches: Option<PathBuf>,
 
     #[command(flatten)]
     pub options: ModelEvalOptions,

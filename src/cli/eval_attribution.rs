@@ -1,12 +1,14 @@
 //! `newsgrist eval attribution FILE.jsonl`: source, cue and content spans
 //! of the attribution model against PolNeAR-shaped gold, exact and
 //! overlapping, as a table or one JSON object (`--json`).
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use newsgrist::claims::eval::{read_gold, AttributionScores, GoldDocument, Prf};
+use newsgrist::claims::eval::{disagreements, read_gold, AttributionScores, GoldDocument, Prf};
 use newsgrist::claims::{AttributionModel, Role};
 use newsgrist::model::TextInput;
 use newsgrist::text::{split_sentences, NormalizedText};
@@ -40,6 +42,10 @@ pub fn run(args: &EvalAttributionArgs) -> anyhow::Result<ExitCode> {
     let mut scores = AttributionScores::default();
     for (doc, spans) in gold.iter().zip(&predicted) {
         scores.add(doc, spans);
+    }
+    if let Some(path) = &args.mismatches {
+        write_mismatches(path, &gold, &predicted)
+            .with_context(|| format!("cannot write the mismatches to {}", path.display()))?;
     }
     let model_id = model.model_id().unwrap_or("unnamed");
     let mut out = std::io::stdout().lock();
@@ -90,6 +96,44 @@ fn predict(
                 .collect()
         })
         .collect())
+}
+
+/// One line per disagreement: document line, role, side, the span's text
+/// and the sentence around it.
+fn write_mismatches(path: &Path, gold: &[GoldDocument], predicted: &[Vec<RoleSpan>]) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(File::create(path)?);
+    for (doc, spans) in gold.iter().zip(predicted) {
+        let chars: Vec<char> = doc.text.chars().collect();
+        let slice = |start: usize, end: usize| -> String {
+            let end = end.min(chars.len());
+            chars[start.min(end)..end].iter().collect()
+        };
+        for found in disagreements(doc, spans) {
+            // the context: from the sentence end or line break before to the one after
+            let is_break = |c: &char| matches!(c, '\n' | '.' | '?' | '!');
+            let (start, end) = (found.start.min(chars.len()), found.end.min(chars.len()));
+            let from = chars[..start].iter().rposition(is_break).map_or(0, |at| at + 1);
+            let to = chars[end..]
+                .iter()
+                .position(is_break)
+                .map_or(chars.len(), |at| end + at + 1);
+            serde_json::to_writer(
+                &mut out,
+                &json!({
+                    "line": doc.line,
+                    "role": found.role.name(),
+                    "side": if found.missed { "missed" } else { "spurious" },
+                    "start": found.start,
+                    "end": found.end,
+                    "text": slice(found.start, found.end),
+                    "context": slice(from, to).trim(),
+                }),
+            )?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn micro(scores: &AttributionScores, overlap: bool) -> Prf {

@@ -3,14 +3,17 @@
 //! (`--json`).
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
 use newsgrist::model::{PairInput, ScoredPair};
+use newsgrist::ner::NerStage;
 use newsgrist::relations::decide::{kbp37_reading, NONE};
 use newsgrist::relations::eval::{
-    kbp37_scores, read_gold, triple_scores, GoldFormat, GoldSentence, RelationScores, Triple, TypeScore,
+    entity_types, kbp37_scores, read_gold, triple_scores, GoldFormat, GoldSentence, RelationScores, Triple,
+    TypeScore,
 };
 use newsgrist::relations::RelationModel;
 use serde_json::json;
@@ -47,20 +50,31 @@ pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
             GoldFormat::CrossRe => ordered_pairs(sentence.entities.len()),
         })
         .collect();
-    let inputs: Vec<PairInput<'_>> = gold
-        .iter()
-        .zip(&pairs)
-        .map(|(sentence, pairs)| PairInput {
-            text: &sentence.text,
-            entities: &sentence.entities,
-            pairs,
-        })
-        .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .context("cannot start worker threads")?;
     let start = Instant::now();
+    let types = if classifier.typed_markers() {
+        pool.install(|| gold_entity_types(&gold, args.ner_model.as_deref()))?
+    } else {
+        vec![Vec::new(); gold.len()]
+    };
+    let type_refs: Vec<Vec<Option<&str>>> = types
+        .iter()
+        .map(|types| types.iter().map(Option::as_deref).collect())
+        .collect();
+    let inputs: Vec<PairInput<'_>> = gold
+        .iter()
+        .zip(&pairs)
+        .zip(&type_refs)
+        .map(|((sentence, pairs), types)| PairInput {
+            text: &sentence.text,
+            entities: &sentence.entities,
+            types,
+            pairs,
+        })
+        .collect();
     let (scored, counts) = pool
         .install(|| classifier.classify(&inputs))
         .context("the evaluation failed")?;
@@ -112,6 +126,30 @@ pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", measure(format))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Types of the gold entities from the NER model, for a relation model
+/// with typed markers.
+fn gold_entity_types(
+    gold: &[GoldSentence],
+    ner_model: Option<&Path>,
+) -> anyhow::Result<Vec<Vec<Option<String>>>> {
+    let dir = model_dir(ner_model, "ner");
+    let ner = NerStage::load(&dir).with_context(|| {
+        format!(
+            "the relation model marks entity types, found by the named-entity model; cannot load it from {} (--ner-model DIR)",
+            dir.display()
+        )
+    })?;
+    let texts: Vec<&str> = gold.iter().map(|sentence| sentence.text.as_str()).collect();
+    let found = ner
+        .extract(&texts)
+        .context("the named-entity model failed on the gold sentences")?;
+    Ok(gold
+        .iter()
+        .zip(&found)
+        .map(|(sentence, found)| entity_types(&sentence.entities, found))
+        .collect())
 }
 
 fn ordered_pairs(n: usize) -> Vec<(usize, usize)> {

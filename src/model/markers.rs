@@ -5,21 +5,34 @@
 //! Every entity of the sentence is marked at once, so one model call scores
 //! all pairs of the sentence from the states at their start markers. This
 //! module only builds ids; it runs no model.
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::casing::{casing_v1, SPECIAL};
 use super::encode::Tokens;
 
 /// Marker ids, special tokens and the length limit.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct MarkerLayout {
     pub cls_id: i64,
     pub sep_id: i64,
     pub start_id: i64,
+    /// Start markers naming an entity type; empty for untyped markers.
+    pub typed_start_ids: BTreeMap<String, i64>,
     pub end_id: i64,
     pub max_length: usize,
     /// Tokens kept before the first start marker when the sentence is cut.
     pub crop_margin: usize,
+}
+
+impl MarkerLayout {
+    /// The start marker of an entity of type `label` (None: not known).
+    pub fn start_for(&self, label: Option<&str>) -> i64 {
+        label
+            .and_then(|label| self.typed_start_ids.get(label))
+            .copied()
+            .unwrap_or(self.start_id)
+    }
 }
 
 /// A marked sentence, ready for the model.
@@ -33,13 +46,15 @@ pub struct MarkedInput {
 }
 
 /// Marks `entities` (byte ranges of `text`) in `tokens` (the tokens of
-/// `text`). A sentence longer than `max_length` keeps a window of it from
-/// `crop_margin` tokens before the first marker; entities outside it get
-/// no start.
+/// `text`); `types` holds each entity's NER type where the layout has typed
+/// markers (an empty slice or a None: the untyped marker). A sentence
+/// longer than `max_length` keeps a window of it from `crop_margin` tokens
+/// before the first marker; entities outside it get no start.
 pub fn mark_entities(
     text: &str,
     tokens: &Tokens,
     entities: &[Range<usize>],
+    types: &[Option<&str>],
     layout: &MarkerLayout,
 ) -> MarkedInput {
     let n = tokens.ids.len();
@@ -61,7 +76,7 @@ pub fn mark_entities(
     for k in 0..n {
         for &entity in &opens[k] {
             starts[entity] = Some(ids.len());
-            ids.push(layout.start_id);
+            ids.push(layout.start_for(types.get(entity).copied().flatten()));
             casing.push(SPECIAL);
         }
         ids.push(tokens.ids[k]);
@@ -114,14 +129,17 @@ fn crop(ids: Vec<i64>, casing: Vec<i64>, starts: Vec<Option<usize>>, layout: &Ma
 mod tests {
     use super::*;
 
-    const LAYOUT: MarkerLayout = MarkerLayout {
-        cls_id: 101,
-        sep_id: 102,
-        start_id: 2,
-        end_id: 3,
-        max_length: 192,
-        crop_margin: 16,
-    };
+    fn layout() -> MarkerLayout {
+        MarkerLayout {
+            cls_id: 101,
+            sep_id: 102,
+            start_id: 2,
+            typed_start_ids: BTreeMap::new(),
+            end_id: 3,
+            max_length: 192,
+            crop_margin: 16,
+        }
+    }
 
     /// "Thom Yorke of Radiohead", one token per word but "Radiohead" in two.
     fn tokens() -> Tokens {
@@ -135,7 +153,7 @@ mod tests {
     #[test]
     fn wraps_each_entity_in_markers() {
         let text = "Thom Yorke of Radiohead";
-        let marked = mark_entities(text, &tokens(), &[0..10, 14..23], &LAYOUT);
+        let marked = mark_entities(text, &tokens(), &[0..10, 14..23], &[], &layout());
         assert_eq!(marked.ids, [101, 2, 10, 11, 3, 12, 2, 13, 14, 3, 102]);
         assert_eq!(marked.starts, [Some(1), Some(6)]);
         // casing of the text's own spans; markers are special
@@ -143,9 +161,27 @@ mod tests {
     }
 
     #[test]
+    fn typed_markers_name_the_entity_type() {
+        let text = "Thom Yorke of Radiohead";
+        let mut layout = layout();
+        layout.typed_start_ids = [("PER".to_owned(), 4), ("ORG".to_owned(), 5)].into();
+        let marked = mark_entities(
+            text,
+            &tokens(),
+            &[0..10, 14..23],
+            &[Some("PER"), Some("ORG")],
+            &layout,
+        );
+        assert_eq!(marked.ids, [101, 4, 10, 11, 3, 12, 5, 13, 14, 3, 102]);
+        // a type without a marker of its own, or none, opens with the untyped marker
+        let marked = mark_entities(text, &tokens(), &[0..10, 14..23], &[Some("MISC"), None], &layout);
+        assert_eq!(marked.ids, [101, 2, 10, 11, 3, 12, 2, 13, 14, 3, 102]);
+    }
+
+    #[test]
     fn nested_entities_get_their_own_markers() {
         let text = "Thom Yorke of Radiohead";
-        let marked = mark_entities(text, &tokens(), &[0..23, 14..23], &LAYOUT);
+        let marked = mark_entities(text, &tokens(), &[0..23, 14..23], &[], &layout());
         assert_eq!(marked.ids, [101, 2, 10, 11, 12, 2, 13, 14, 3, 3, 102]);
         assert_eq!(marked.starts, [Some(1), Some(5)]);
     }
@@ -160,7 +196,7 @@ mod tests {
             offsets: (0..n).map(|k| (2 * k, 2 * k + 1)).collect(),
         };
         let entities = [200..201, 220..221, 580..581];
-        let marked = mark_entities(&text, &tokens, &entities, &LAYOUT);
+        let marked = mark_entities(&text, &tokens, &entities, &[], &layout());
         assert_eq!(marked.ids.len(), 192);
         assert_eq!((marked.ids[0], marked.ids[191]), (101, 102));
         // entity 0 is token 100, at position 101 before the cut; the window starts 16 earlier

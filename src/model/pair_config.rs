@@ -27,6 +27,10 @@ pub struct PairConfig {
     pub entity_start_id: i64,
     /// Token id placed after each entity's last subword.
     pub entity_end_id: i64,
+    /// Start markers that name the entity's type (`PER` -> `[unused3]`);
+    /// an entity of another or no type opens with `entity_start_id`. Empty
+    /// for a model trained with untyped markers.
+    pub typed_start_ids: BTreeMap<String, i64>,
     /// Most tokens in one model call, special tokens and markers included.
     pub max_length: usize,
     /// Tokens kept before the first marker when a sentence must be cut.
@@ -53,6 +57,8 @@ struct RawNewsgrist {
     max_length: usize,
     entity_start_id: i64,
     entity_end_id: i64,
+    #[serde(default)]
+    entity_start_ids_by_type: BTreeMap<String, i64>,
     #[serde(default = "default_margin")]
     crop_margin: usize,
     #[serde(default)]
@@ -114,6 +120,7 @@ impl PairConfig {
         Ok(Self {
             entity_start_id: raw.entity_start_id,
             entity_end_id: raw.entity_end_id,
+            typed_start_ids: raw.entity_start_ids_by_type,
             max_length: raw.max_length,
             crop_margin: raw.crop_margin,
             casing,

@@ -28,12 +28,14 @@ use super::pair_config::{PairConfig, PairHead};
 use super::runner::TokenCounts;
 use super::{runtime, session};
 
-/// A sentence, its entities (byte ranges of `text`) and the ordered pairs
+/// A sentence, its entities (byte ranges of `text`), their NER types
+/// (one per entity, or empty when not known) and the ordered pairs
 /// (indices into `entities`) to score.
 #[derive(Debug, Clone, Copy)]
 pub struct PairInput<'a> {
     pub text: &'a str,
     pub entities: &'a [Range<usize>],
+    pub types: &'a [Option<&'a str>],
     pub pairs: &'a [(usize, usize)],
 }
 
@@ -100,6 +102,7 @@ impl PairClassifier {
             cls_id: cls.id,
             sep_id: sep.id,
             start_id: config.entity_start_id,
+            typed_start_ids: config.typed_start_ids.clone(),
             end_id: config.entity_end_id,
             max_length: config.max_length,
             crop_margin: config.crop_margin,
@@ -168,6 +171,12 @@ impl PairClassifier {
         self.config.head(name)
     }
 
+    /// Whether the model's start markers name entity types, so inputs need
+    /// [`PairInput::types`].
+    pub fn typed_markers(&self) -> bool {
+        !self.layout.typed_start_ids.is_empty()
+    }
+
     /// The bias against "no relation" the config asks for.
     pub fn no_relation_bias(&self) -> f32 {
         self.config.no_relation_bias
@@ -216,7 +225,7 @@ impl PairClassifier {
                 document: index,
                 reason,
             })?;
-        let marked = mark_entities(input.text, &tokens, input.entities, &self.layout);
+        let marked = mark_entities(input.text, &tokens, input.entities, input.types, &self.layout);
         let rows: Vec<(usize, usize, usize, usize)> = input
             .pairs
             .iter()
@@ -389,13 +398,19 @@ mod tests {
                     (pair[0] as usize, pair[1] as usize)
                 })
                 .collect();
+            // typed models' golden cases carry each entity's NER type
+            let types: Vec<Option<&str>> = case["types"]
+                .as_array()
+                .map(|types| types.iter().map(serde_json::Value::as_str).collect())
+                .unwrap_or_default();
             let tokens = classifier.tokenizer.encode(text).expect("encodes");
-            let marked = mark_entities(text, &tokens, &entities, &classifier.layout);
+            let marked = mark_entities(text, &tokens, &entities, &types, &classifier.layout);
             assert_eq!(marked.ids, numbers(&case["input_ids"]), "{text}");
             assert_eq!(marked.casing, numbers(&case["shape_ids"]), "{text}");
             let input = PairInput {
                 text,
                 entities: &entities,
+                types: &types,
                 pairs: &pairs,
             };
             let (scored, _) = classifier.classify(&[input]).expect("runs");

@@ -21,6 +21,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::ner::EntityMention;
 pub use crate::scores::Prf;
 
 /// The gold file formats.
@@ -242,6 +243,30 @@ fn read_crossre(text: &str, path: &str) -> Result<Vec<GoldSentence>, GoldError> 
     Ok(out)
 }
 
+/// The NER type of each gold entity (byte ranges): the label of the found
+/// entity that covers most of it, when that covers at least half of it;
+/// `scripts/relations_common.py` (`entity_type`) types training data the
+/// same way.
+pub fn entity_types(entities: &[Range<usize>], found: &[EntityMention]) -> Vec<Option<String>> {
+    entities
+        .iter()
+        .map(|gold| {
+            let mut best: Option<(usize, &str)> = None;
+            for entity in found {
+                let overlap = gold
+                    .end
+                    .min(entity.end)
+                    .saturating_sub(gold.start.max(entity.start));
+                if overlap > best.map_or(0, |(most, _)| most) {
+                    best = Some((overlap, entity.label.as_str()));
+                }
+            }
+            best.filter(|&(overlap, _)| 2 * overlap >= gold.len())
+                .map(|(_, label)| label.to_owned())
+        })
+        .collect()
+}
+
 /// Scores of one type (or all) with the counts behind them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TypeScore {
@@ -351,6 +376,23 @@ mod tests {
             Some("per:employee_of")
         );
         assert_eq!(sentences[1].line, 5);
+    }
+
+    #[test]
+    fn a_gold_entity_takes_the_type_covering_most_of_it() {
+        let text = "Bush said the White House and Texas";
+        let found = [
+            EntityMention::found_in(text, "Bush", "PER", 0.9),
+            EntityMention::found_in(text, "White House", "ORG", 0.9),
+        ];
+        // "Bush said" (0..9): PER covers 4 of 9 bytes, too little
+        // "the White House" (10..25): ORG covers 11 of 15
+        // "White" (14..19): inside ORG; "Texas" (30..35): nothing found there
+        let types = entity_types(&[0..9, 10..25, 14..19, 30..35], &found);
+        assert_eq!(
+            types,
+            [None, Some("ORG".to_owned()), Some("ORG".to_owned()), None]
+        );
     }
 
     #[test]

@@ -112,12 +112,29 @@ impl RelationModel {
             .iter()
             .map(|sentences| sentences.iter().map(SentencePairs::ordered_pairs).collect())
             .collect();
+        let types: Vec<Vec<Vec<Option<&str>>>> = docs
+            .iter()
+            .zip(&candidates)
+            .map(|(doc, sentences)| {
+                sentences
+                    .iter()
+                    .map(|sentence| {
+                        sentence
+                            .entity_ids
+                            .iter()
+                            .map(|&id| Some(doc.entities[id].label.as_str()))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         let mut inputs = Vec::new();
-        for ((doc, sentences), pairs) in docs.iter().zip(&candidates).zip(&ordered) {
-            for (sentence, pairs) in sentences.iter().zip(pairs) {
+        for (((doc, sentences), pairs), types) in docs.iter().zip(&candidates).zip(&ordered).zip(&types) {
+            for ((sentence, pairs), types) in sentences.iter().zip(pairs).zip(types) {
                 inputs.push(PairInput {
                     text: &doc.text[sentence.range.clone()],
                     entities: &sentence.entities,
+                    types,
                     pairs,
                 });
             }
