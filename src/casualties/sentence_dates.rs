@@ -15,6 +15,7 @@ use std::ops::Range;
 use super::context::{bytes, DAY_PARTS, WEEKDAYS};
 use super::exclusions::{is_month, year_of};
 use super::tokens::{Token, TokenKind};
+use crate::text::holidays::{fold, holiday_at};
 
 /// Verbs and nouns whose date is not the event's: "police said Friday",
 /// "a vigil was held Saturday", "Posted: Monday, March 2". Dates after them
@@ -154,9 +155,42 @@ fn told_someone(tokens: &[Token<'_>], first: usize) -> bool {
         && tokens[at - 1].is_any(&["told", "tells", "telling", "informed", "briefed"])
 }
 
+/// A holiday's name starting at token `i` ("Christmas Eve", "the Fourth of
+/// July"); a name that is also a plain word ("Christmas") only after "on",
+/// "over" or "during" or before a part of the day or "weekend".
+fn holiday_span(tokens: &[Token<'_>], i: usize) -> Option<Range<usize>> {
+    if !tokens[i].is_capitalized() {
+        return None;
+    }
+    let words: Vec<String> = tokens[i..tokens.len().min(i + 4)]
+        .iter()
+        .map(|token| fold(&token.lower))
+        .collect();
+    let (holiday, taken) = holiday_at(&words)?;
+    let end = i + taken;
+    let dated = !holiday.needs_context
+        || (i > 0 && tokens[i - 1].is_any(&["on", "over", "during"]))
+        || tokens
+            .get(end)
+            .is_some_and(|next| DAY_PARTS.contains(&next.lower.as_str()) || next.is("weekend"));
+    dated.then_some(i..end)
+}
+
+/// "three days ago", "a week ago", "2 weeks ago" starting at token `i`.
+fn days_ago_span(tokens: &[Token<'_>], i: usize) -> Option<Range<usize>> {
+    let count = &tokens[i];
+    let is_count = count.kind == TokenKind::Number
+        || count.is_any(&[
+            "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ]);
+    let unit = tokens.get(i + 1)?;
+    (is_count && unit.is_any(&["day", "days", "week", "weeks"]) && tokens.get(i + 2)?.is("ago"))
+        .then_some(i..i + 3)
+}
+
 /// When: every date expression of a sentence ("on Sunday", "Sunday night",
 /// "last Friday", "Aug. 27", "27 August", "January 29, 2014", "yesterday",
-/// "last night", "this week"), in order, without those of sayings and
+/// "last night", "this week", "Christmas Eve", "three days ago"), in order, without those of sayings and
 /// other non-events ("police said Friday"); a written year ("in 2004") when
 /// there is no other. Also the year of the sentence, when one is written.
 pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
@@ -175,8 +209,10 @@ pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
     let mut i = 0;
     while i < tokens.len() {
         let token = &tokens[i];
-        let mut span: Option<Range<usize>> = None;
-        if WEEKDAYS.contains(&token.lower.as_str()) {
+        let mut span: Option<Range<usize>> = holiday_span(tokens, i).or_else(|| days_ago_span(tokens, i));
+        if span.is_some() {
+            // a holiday or "three days ago"
+        } else if WEEKDAYS.contains(&token.lower.as_str()) {
             let mut end = i + 1;
             if tokens
                 .get(end)
@@ -315,6 +351,28 @@ mod tests {
             .iter()
             .filter_map(|date| text.get(date.range.clone()))
             .collect()
+    }
+
+    #[test]
+    fn holidays_and_days_ago_are_dates() {
+        assert_eq!(
+            date_texts("Two men were shot on Christmas Eve outside a bar."),
+            ["Christmas Eve"]
+        );
+        assert_eq!(
+            date_texts("Five people were wounded over the Fourth of July weekend."),
+            ["Fourth of July"]
+        );
+        assert_eq!(
+            date_texts("A man was killed on Thanksgiving night."),
+            ["Thanksgiving"]
+        );
+        assert_eq!(date_texts("A woman was shot three days ago."), ["three days ago"]);
+        // a holiday's name as a plain word, and a saying's date, are no event dates
+        assert_eq!(
+            date_texts("A man was shot at a Christmas party, police said two days ago."),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

@@ -17,6 +17,11 @@
 //!   "tonight", "this morning" and "this evening" the day itself; "this
 //!   week" or "last week" is an ISO week, "this month" or "last month" a
 //!   month;
+//! - "three days ago" counts days back from publication, "two weeks ago"
+//!   gives that ISO week;
+//! - a holiday ("Christmas Eve", "the Fourth of July", "Thanksgiving"; see
+//!   [`super::holidays`]) is its day in the publication year, or the year
+//!   before when that would be more than a week after publication;
 //! - a written year alone ("in 2004") is that year.
 //!
 //! Without a publication date only dates that write their year resolve.
@@ -24,6 +29,7 @@
 //! `casualties/context.rs`); it only resolves the expressions it is given.
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use super::holidays::{fold, holiday_at};
 use crate::output::extractions::{DateBasis, DatePrecision, ResolvedDate};
 
 /// A resolved date: its first day and how much of the calendar it covers.
@@ -150,6 +156,9 @@ pub fn publication_date(field: &str) -> Option<NaiveDate> {
 pub fn resolve(expression: &str, published: Option<NaiveDate>) -> Option<CalendarDate> {
     let words = words(expression);
     let year = words.iter().find_map(|word| year_word(word));
+    if let Some(date) = holiday_date(expression, year, published) {
+        return Some(date);
+    }
     let month = words.iter().position(|word| month_word(word).is_some());
     if let Some(at) = month {
         let month_number = month_word(&words[at])?;
@@ -185,6 +194,74 @@ pub fn resolve(expression: &str, published: Option<NaiveDate>) -> Option<Calenda
     }
     year.and_then(|year| NaiveDate::from_ymd_opt(year, 1, 1))
         .map(|day| CalendarDate::new(day, DatePrecision::Year, DateBasis::Written))
+}
+
+/// The day of a holiday named in `expression`.
+fn holiday_date(expression: &str, year: Option<i32>, published: Option<NaiveDate>) -> Option<CalendarDate> {
+    let words: Vec<String> = expression
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|word| !word.is_empty())
+        .map(fold)
+        .collect();
+    let holiday = (0..words.len()).find_map(|at| holiday_at(&words[at..]))?.0;
+    if let Some(year) = year {
+        let day = holiday.rule.in_year(year)?;
+        return Some(CalendarDate::new(day, DatePrecision::Day, DateBasis::Written));
+    }
+    let published = published?;
+    let latest = published.checked_add_days(Days::new(7))?;
+    let day = match holiday.rule.in_year(published.year()) {
+        Some(day) if day <= latest => day,
+        _ => holiday.rule.in_year(published.year() - 1)?,
+    };
+    Some(CalendarDate::new(
+        day,
+        DatePrecision::Day,
+        DateBasis::DocumentDate,
+    ))
+}
+
+/// A small count written as a word or in digits ("three days ago").
+fn count_word(word: &str) -> Option<u64> {
+    let count = match word {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        _ => return word.parse().ok().filter(|n| (1..=366).contains(n)),
+    };
+    Some(count)
+}
+
+/// "three days ago", "a week ago", "two weeks ago".
+fn days_ago(words: &[String], published: NaiveDate) -> Option<CalendarDate> {
+    let ago = words.iter().position(|word| word == "ago")?;
+    let unit = words.get(ago.checked_sub(1)?)?;
+    let count = count_word(words.get(ago.checked_sub(2)?)?)?;
+    match unit.as_str() {
+        "day" | "days" => Some(CalendarDate::new(
+            published.checked_sub_days(Days::new(count))?,
+            DatePrecision::Day,
+            DateBasis::DocumentDate,
+        )),
+        "week" | "weeks" => {
+            let then = published.checked_sub_days(Days::new(7 * count))?;
+            let monday =
+                then.checked_sub_days(Days::new(u64::from(then.weekday().num_days_from_monday())))?;
+            Some(CalendarDate::new(
+                monday,
+                DatePrecision::Week,
+                DateBasis::DocumentDate,
+            ))
+        }
+        _ => None,
+    }
 }
 
 fn month_date(
@@ -237,6 +314,9 @@ fn relative_date(words: &[String], published: Option<NaiveDate>) -> Option<Calen
     let day = |date: Option<NaiveDate>| {
         date.map(|d| CalendarDate::new(d, DatePrecision::Day, DateBasis::DocumentDate))
     };
+    if has("ago") {
+        return days_ago(words, published);
+    }
     if has("yesterday") || (has("last") && has("night")) {
         return day(published.checked_sub_days(Days::new(1)));
     }
@@ -339,6 +419,42 @@ mod tests {
         assert_eq!(iso("last week", "2026-09-16").as_deref(), Some("2026-W37"));
         assert_eq!(iso("last month", "2026-01-16").as_deref(), Some("2025-12"));
         assert_eq!(iso("last year", "2026-01-16"), None);
+    }
+
+    #[test]
+    fn days_and_weeks_ago_count_back_from_publication() {
+        assert_eq!(iso("three days ago", "2026-03-02").as_deref(), Some("2026-02-27"));
+        assert_eq!(iso("2 days ago", "2026-03-02").as_deref(), Some("2026-02-28"));
+        assert_eq!(iso("a week ago", "2026-09-16").as_deref(), Some("2026-W37"));
+        assert_eq!(iso("two weeks ago", "2026-09-16").as_deref(), Some("2026-W36"));
+        assert_eq!(iso("years ago", "2026-09-16"), None);
+    }
+
+    #[test]
+    fn holidays_take_the_latest_year_up_to_a_week_after_publication() {
+        assert_eq!(
+            iso("on Christmas Eve", "2015-12-27").as_deref(),
+            Some("2015-12-24")
+        );
+        assert_eq!(iso("on Christmas", "2016-01-03").as_deref(), Some("2015-12-25"));
+        assert_eq!(iso("New Year’s Eve", "2016-01-02").as_deref(), Some("2015-12-31"));
+        assert_eq!(
+            iso("the Fourth of July weekend", "2016-07-06").as_deref(),
+            Some("2016-07-04")
+        );
+        assert_eq!(
+            iso("Thanksgiving night", "2015-11-28").as_deref(),
+            Some("2015-11-26")
+        );
+        // a holiday a few days ahead is an announced one
+        assert_eq!(
+            iso("on Christmas Day", "2015-12-20").as_deref(),
+            Some("2015-12-25")
+        );
+        assert_eq!(
+            resolve("Christmas Day 2014", None).map(|d| d.iso()).as_deref(),
+            Some("2014-12-25")
+        );
     }
 
     #[test]

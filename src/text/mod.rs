@@ -8,13 +8,14 @@
 //! (Rust `char`s, Python `str` indices), start inclusive, end exclusive.
 //!
 //! [`dates`] resolves date expressions against a document's publication
-//! date.
+//! date; [`holidays`] names the holidays it knows.
 //!
 //! This module does not tokenize for models (see the model runner) and knows
 //! nothing of entities or numbers.
 mod char_index;
 pub mod dates;
 pub mod hedges;
+pub mod holidays;
 mod normalize;
 mod sentences;
 
