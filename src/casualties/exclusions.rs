@@ -128,6 +128,11 @@ const STREET_WORDS: &[&str] = &[
 /// Words before a number that make it a name or an address: "Route 66",
 /// "Interstate 95", "Flight 370", "Apt. 4", "No. 2", "Article 5".
 const NUMBERED_THINGS: &[&str] = &[
+    // photo galleries: "Image 8 of 9"
+    "image",
+    "photo",
+    "slide",
+    "picture",
     "route",
     "highway",
     "hwy",
@@ -325,7 +330,15 @@ pub fn exclusion(tokens: &[Token<'_>], phrase: &NumberPhrase) -> Option<Exclusio
     if phone(tokens, phrase, prev, next) {
         return Some(Exclusion::Phone);
     }
-    let numbered = NUMBERED_THINGS.contains(&prev) || (prev == "." && NUMBERED_THINGS.contains(&prev2));
+    let prev3 = word_at(tokens, before(3));
+    // "Image 8 of 9": the second number too
+    let numbered_of = prev == "of"
+        && before(2)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|token| token.kind == TokenKind::Number)
+        && NUMBERED_THINGS.contains(&prev3);
+    let numbered =
+        numbered_of || NUMBERED_THINGS.contains(&prev) || (prev == "." && NUMBERED_THINGS.contains(&prev2));
     let street = (1..=3).any(|k| {
         after(k)
             .and_then(|i| tokens.get(i))
@@ -558,6 +571,8 @@ mod tests {
         );
         never_a_casualty("Two people were killed at 15 Letchworth Drive.", "15");
         never_a_casualty("Flight 370 disappeared with 239 people.", "370");
+        never_a_casualty("Image 8 of 9 Two men were shot and killed on Main Street.", "8");
+        never_a_casualty("Image 8 of 9 people were shot and killed on Main Street.", "9");
     }
 
     #[test]

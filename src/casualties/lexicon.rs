@@ -125,6 +125,15 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         KilledOrInjured,
         I,
     ),
+    ("sent to hospital|hospitals", KilledOrInjured, I),
+    (
+        "sent to a|the|area|local|nearby hospital|hospitals",
+        KilledOrInjured,
+        I,
+    ),
+    // "sending five men to the hospital": only with the hospital after the
+    // victims (see `other_sense`)
+    ("sending|sent", Injured, Active),
     (
         "suffering|suffered from gunshot wounds|wound|injuries",
         KilledOrInjured,
@@ -272,8 +281,23 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
         // "struck by a car" is a casualty but "struck by the similarity" is not:
         // the longer cues ("struck by gunfire") keep the casualties.
         "hit" | "struck" => matches!(next, "by" | "with"),
+        // "sent two officers to the scene" is no casualty
+        "sending" | "sent" => !to_hospital_after(tokens, cue.end),
         _ => false,
     }
+}
+
+/// Whether "to (the) hospital" follows within a few words: "sending five
+/// men to the hospital".
+fn to_hospital_after(tokens: &[Token<'_>], from: usize) -> bool {
+    let window = &tokens[from.min(tokens.len())..tokens.len().min(from + 8)];
+    window.iter().enumerate().any(|(k, token)| {
+        token.is("to")
+            && window[k + 1..]
+                .iter()
+                .take(3)
+                .any(|next| next.is_any(&["hospital", "hospitals"]))
+    })
 }
 
 /// Every cue of a sentence, left to right, not overlapping.
@@ -624,13 +648,29 @@ pub fn is_group_plural(token: &Token<'_>) -> bool {
         return false;
     }
     let lower = token.lower.as_str();
-    GROUP_PLURALS.contains(&lower)
-        || ["ans", "ians", "ese", "is", "ons"]
-            .iter()
-            .any(|suffix| lower.ends_with(suffix))
-            && !lower.ends_with("ss")
-            && !lower.ends_with("this")
+    if GROUP_PLURALS.contains(&lower) {
+        return true;
+    }
+    let Some(suffix) = ["ans", "ians", "ese", "is", "ons"]
+        .iter()
+        .find(|suffix| lower.ends_with(*suffix))
+    else {
+        return false;
+    };
+    // surnames share the endings: "Harris", "Simmons", "Ellis" (a doubled
+    // consonant before the ending, never in a nationality), and the
+    // commonest others
+    let stem = &lower.as_bytes()[..lower.len() - suffix.len()];
+    let doubled = stem.len() >= 2 && stem[stem.len() - 1] == stem[stem.len() - 2];
+    !doubled && !lower.ends_with("ss") && !lower.ends_with("this") && !SURNAMES_LIKE_GROUPS.contains(&lower)
 }
+
+/// Surnames and given names with a nationality's plural ending and no
+/// doubled consonant: "Mark Davis was killed" is one person.
+const SURNAMES_LIKE_GROUPS: &[&str] = &[
+    "davis", "lewis", "curtis", "travis", "francis", "louis", "otis", "mathis", "jarvis", "chris", "lois",
+    "doris", "iris", "alexis", "evans", "parsons", "lyons", "sessions", "mathews", "dennis",
+];
 
 /// Words that never start a victim group's modifiers: verbs, prepositions,
 /// conjunctions and the like. A token in this list ends a left-to-right or
@@ -879,7 +919,9 @@ mod tests {
             let tokens = tokenize(word, 0..word.len());
             assert!(is_group_plural(&tokens[0]), "{word}");
         }
-        for word in ["Thus", "Congress", "afghans"] {
+        for word in [
+            "Thus", "Congress", "afghans", "Davis", "Harris", "Simmons", "Evans", "Lewis",
+        ] {
             let tokens = tokenize(word, 0..word.len());
             assert!(!is_group_plural(&tokens[0]), "{word}");
         }

@@ -133,7 +133,8 @@ pub(super) fn left_of(s: &Sentence<'_, '_>, cue_start: usize) -> Left {
 }
 
 /// The opening comma or bracket of a parenthetical closed at token `close`:
-/// ", including a child,", ", 34,", ", aged 19 and 24,", "(34)".
+/// ", including a child,", ", 34,", ", aged 19 and 24,", "(34)", ", of
+/// Tyler,".
 pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<usize> {
     let opener = if s.word(close) == ")" { "(" } else { "," };
     let open = (close.saturating_sub(12)..close)
@@ -167,7 +168,9 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
     ]);
     // ", 34,", ", 17 and 19 years old,"
     let age = inner <= 8 && first.kind == TokenKind::Number;
-    if !(opener == "(" || introduces || age) {
+    // "LaPrida Shears, 25, of Tyler, was killed": a home town
+    let home_town = first.is("of") && s.tokens.get(open + 2).is_some_and(|token| token.is_capitalized());
+    if !(opener == "(" || introduces || age || home_town) {
         return None;
     }
     // "four people, an 18-year-old man, a 19-year-old man and an 11-year-old
