@@ -456,7 +456,15 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                 (w, next),
                 ("so", "far") | ("to", "date") | ("each" | "every" | "a" | "per", "year")
             )
-            || matches!(w, "annually" | "yearly" | "statewide" | "nationwide")
+            || matches!(w, "annually" | "yearly" | "statewide" | "nationwide" | "citywide")
+            // city-wide tallies: "killed across the city", "in shootings
+            // throughout the weekend", "since last weekend"
+            || (matches!((w, next), ("across", "the"))
+                && matches!(after, "city" | "state" | "country")
+                // "taken to hospitals across the city" is one event's wounded
+                && !matches!(i.checked_sub(1).map_or("", word), "hospital" | "hospitals"))
+            || (matches!((w, next), ("throughout", "the")) && matches!(after, "day" | "weekend" | "night"))
+            || (matches!((w, next), ("since", "last")) && matches!(after, "weekend" | "week"))
             || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
             || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"));
         if period {
@@ -608,6 +616,18 @@ mod tests {
             Some(Scope::Other)
         );
         assert_eq!(scope_of("Two men were killed on Sunday."), None);
+        assert_eq!(
+            scope_of("Eight people were killed in shootings across the city."),
+            Some(Scope::Period)
+        );
+        assert_eq!(
+            scope_of("At least 12 were wounded in shootings throughout the weekend."),
+            Some(Scope::Period)
+        );
+        assert_eq!(
+            scope_of("Hundreds of wounded people were taken to hospitals across the city."),
+            None
+        );
         assert_eq!(
             scope_of("Two men were killed three years ago."),
             Some(Scope::Other)

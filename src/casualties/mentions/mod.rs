@@ -591,6 +591,30 @@ mod tests {
     }
 
     #[test]
+    fn named_victims_with_ages_and_home_towns() {
+        let victims = |text: &str| -> Vec<Option<String>> { found(text).into_iter().map(|f| f.3).collect() };
+        assert_eq!(
+            victims(
+                "The drive-by shooting killed Inna Gonzalez, 21, and Davion Funderburk, 22, on Thursday."
+            ),
+            [Some("Inna Gonzalez".into()), Some("Davion Funderburk".into())]
+        );
+        assert_eq!(
+            victims("LaPrida Shears, 25, of Tyler, was killed in the shootout."),
+            [Some("LaPrida Shears".into())]
+        );
+        assert_eq!(
+            victims("Mark Davis was killed on Friday."),
+            [Some("Mark Davis".into())]
+        );
+        assert_eq!(
+            found("The gunfire erupted Saturday, sending five men to the hospital."),
+            [(Injured, 5, "five".into(), Some("men".into()))]
+        );
+        assert!(found("The chief sent two officers to the scene.").is_empty());
+    }
+
+    #[test]
     fn single_victims() {
         assert_eq!(
             found("A man was killed on Sunday."),

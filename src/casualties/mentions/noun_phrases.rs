@@ -433,7 +433,17 @@ pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
     let mut commas = false;
     let mut closed = true;
     while let Some(np) = object_np(s, start) {
-        let end = np.span.end;
+        let mut end = np.span.end;
+        // "killed Inna Gonzalez, 21, and Davion Funderburk, 22": a name's
+        // age does not end the list
+        let age_follows = s.word(end) == ","
+            && s.tokens
+                .get(end + 1)
+                .is_some_and(|token| token.kind == TokenKind::Number)
+            && matches!(s.word(end + 2), "," | "and");
+        if np.basis == Basis::Name && age_follows {
+            end += 2;
+        }
         found.push(np);
         // "A, B and C": commas link a list of alike phrases; "his wife,
         // Jane Doe," is an apposition, not a second victim.
