@@ -236,11 +236,21 @@ fn add_self_inflicted(summary: &mut TollSummary, mentions: &[CasualtyMention], i
     killed.others.retain(|index| *index != self_index);
 }
 
-fn derive_injured(summary: &mut TollSummary, ordinal: u64) {
+fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[CasualtyMention]) {
     let Some(shot) = &summary.killed_or_injured else {
         return;
     };
-    let killed = summary.killed.as_ref().map_or(0, |figure| figure.count.value);
+    // "was also shot, but survived": the dead are not among them
+    let survivors = !shot.mentions.is_empty()
+        && shot
+            .mentions
+            .iter()
+            .all(|index| mentions_of.get(*index).is_some_and(|mention| mention.survivors));
+    let killed = if survivors {
+        0
+    } else {
+        summary.killed.as_ref().map_or(0, |figure| figure.count.value)
+    };
     // "A fourth person was shot in the arm": at least four were shot.
     let shot_total = shot.count.value.max(ordinal);
     let derived = shot_total.saturating_sub(killed);
@@ -327,7 +337,7 @@ pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
                 .filter_map(|&index| mentions.get(index).and_then(|mention| mention.ordinal))
                 .max()
                 .unwrap_or(0);
-            derive_injured(&mut summary, ordinal);
+            derive_injured(&mut summary, ordinal, mentions);
             summary
         })
         .collect()
@@ -391,6 +401,12 @@ mod tests {
         let text = "The teen died at the hospital. Another teen was shot in the foot.";
         assert_eq!(main_value(text, Injured).0, 1);
         assert_eq!(main_value("A man was shot on Sunday.", Injured).0, 1);
+        // survivors are not among the dead: nothing is subtracted
+        let text = "A woman was shot and killed on Sunday. Her mother was also shot, but survived.";
+        assert_eq!(main_value(text, Injured).0, 1);
+        // without such a word the shot may include the dead
+        let text = "A woman was shot and killed on Sunday. Her mother was shot in the leg.";
+        assert_eq!(main_value(text, Injured).0, 0);
     }
 
     #[test]

@@ -109,6 +109,9 @@ pub struct CasualtyMention {
     pub scope: Scope,
     /// The person harmed themselves ("killed himself").
     pub self_inflicted: bool,
+    /// People shot who are not among the dead ("was also shot, but
+    /// survived"): no one is subtracted from them.
+    pub survivors: bool,
     /// The count says it includes the perpetrator ("three dead, including
     /// the gunman", "a murder-suicide").
     pub includes_perpetrator: bool,
@@ -486,6 +489,12 @@ fn mention_of(
                     token.is_any(&["gunman", "shooter", "suspect", "attacker", "assailant", "bomber"])
                 }))
     });
+    // "Her mother was also shot, but survived": people shot besides the
+    // dead, not including them
+    let survivors = mention.kind == CasualtyKind::KilledOrInjured
+        && ((window.start..window.end.min(tokens.len()))
+            .any(|i| tokens[i].is_any(&["survived", "survive", "survives"]))
+            || (mention.cue.start.saturating_sub(3)..mention.cue.start).any(|i| tokens[i].is("also")));
     Some(CasualtyMention {
         kind: mention.kind,
         count: mention.np.count.clone(),
@@ -510,6 +519,7 @@ fn mention_of(
         update: mention.update,
         scope: scope(tokens, window).unwrap_or(Scope::Event),
         self_inflicted: mention.self_inflicted,
+        survivors,
         includes_perpetrator,
         ordinal,
         weakened,
