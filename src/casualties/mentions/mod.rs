@@ -622,6 +622,10 @@ mod tests {
             [(Injured, 5, "five".into(), Some("men".into()))]
         );
         assert!(found("The chief sent two officers to the scene.").is_empty());
+        assert_eq!(
+            victims("A woman and 3-year-old child are dead after a shooting on Sunday."),
+            [Some("woman".into()), Some("3-year-old child".into())]
+        );
     }
 
     #[test]

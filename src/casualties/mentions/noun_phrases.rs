@@ -235,6 +235,15 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         {
             return Some(single_np(j - 1..j, Some(victims), Basis::Definite));
         }
+        // "A woman and 3-year-old child are dead", "a 59-year-old man,
+        // 49-year-old woman and 53-year-old man": a later item of a list
+        // drops its article; the age says it is one person
+        if plurality == Plurality::Singular
+            && matches!(determiner, "and" | ",")
+            && s.tokens.get(j).is_some_and(is_age_noun)
+        {
+            return Some(single_np(j..j + 1, Some(victims), Basis::Definite));
+        }
         return None;
     }
     if token.is_any(&["them", "whom", "those"]) && last >= 1 && s.word(last - 1) == "of" {
