@@ -72,6 +72,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("assassinated", Killed, T),
     ("beheaded", Killed, T),
     ("died", Killed, I),
+    // as "died": a natural death unless the article is about violence
+    ("passed away", Killed, I),
     ("dies", Killed, I),
     ("perished", Killed, I),
     ("dead", Killed, I),

@@ -623,6 +623,11 @@ mod tests {
         );
         assert!(found("The chief sent two officers to the scene.").is_empty());
         assert_eq!(
+            victims("The victim passed away at the hospital after the shooting."),
+            [Some("victim".into())]
+        );
+        assert!(found("His mother passed away at the age of 93.").is_empty());
+        assert_eq!(
             victims("A woman and 3-year-old child are dead after a shooting on Sunday."),
             [Some("woman".into()), Some("3-year-old child".into())]
         );

@@ -5,7 +5,8 @@ use super::*;
 /// Whether a death is told as a natural one: "died at the age of 93",
 /// "died of cancer", "who died Sunday at age 94".
 pub(super) fn natural_death(s: &Sentence<'_, '_>, mention: &Found) -> bool {
-    if mention.kind != CasualtyKind::Killed || !s.word(mention.cue.start).starts_with("die") {
+    let cue = s.word(mention.cue.start);
+    if mention.kind != CasualtyKind::Killed || !(cue.starts_with("die") || cue == "passed") {
         return false;
     }
     let window = mention.cue.end..(mention.cue.end + 8).min(s.tokens.len());
@@ -82,7 +83,7 @@ pub(super) fn is_violent(text: &str) -> bool {
         .any(|word| word.len() >= 3 && VIOLENCE.iter().any(|violent| word.eq_ignore_ascii_case(violent)))
 }
 
-/// One person's death told by "died", "dead" or "death" alone, without a
+/// One person's death told by "died", "passed away", "dead" or "death" alone, without a
 /// word of violence in the cue: "his mother died", "the death of their father".
 pub(super) fn single_death(s: &Sentence<'_, '_>, mention: &Found) -> bool {
     mention.kind == CasualtyKind::Killed
@@ -90,6 +91,6 @@ pub(super) fn single_death(s: &Sentence<'_, '_>, mention: &Found) -> bool {
         && mention.np.basis != Basis::Number
         && matches!(
             s.word(mention.cue.start),
-            "died" | "dies" | "dead" | "death" | "deaths" | "deceased" | "perished"
+            "died" | "dies" | "dead" | "death" | "deaths" | "deceased" | "perished" | "passed"
         )
 }
