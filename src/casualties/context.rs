@@ -465,6 +465,9 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                 && !matches!(i.checked_sub(1).map_or("", word), "hospital" | "hospitals"))
             || (matches!((w, next), ("throughout", "the")) && matches!(after, "day" | "weekend" | "night"))
             || (matches!((w, next), ("since", "last")) && matches!(after, "weekend" | "week"))
+            // a tally of several incidents: "in 12 shootings", "three overnight shootings"
+            || (is_count_word(tokens, i)
+                && (next == "shootings" || (matches!(next, "overnight" | "separate") && after == "shootings")))
             || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
             || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"));
         if period {
@@ -481,6 +484,16 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
         }
     }
     None
+}
+
+/// A count of two or more, in digits or words.
+fn is_count_word(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens.get(i).is_some_and(|token| {
+        token.lower.parse::<u32>().is_ok_and(|n| n >= 2)
+            || token.is_any(&[
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple",
+            ])
+    })
 }
 
 fn is_month_word(word: &str) -> bool {
@@ -627,6 +640,14 @@ mod tests {
         assert_eq!(
             scope_of("Hundreds of wounded people were taken to hospitals across the city."),
             None
+        );
+        assert_eq!(
+            scope_of("Eight people died and 10 were injured in 12 shootings since October."),
+            Some(Scope::Period)
+        );
+        assert_eq!(
+            scope_of("Five people were injured in three overnight shootings."),
+            Some(Scope::Period)
         );
         assert_eq!(
             scope_of("Two men were killed three years ago."),

@@ -111,6 +111,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("shot and wounded|injured", Injured, T),
     ("stabbed and wounded|injured", Injured, T),
     ("hospitalized|hospitalised", Injured, T),
+    // "Four teenage boys are on the mend after a shooting"
+    ("on the mend", Injured, I),
     // Taken to hospital or with gunshot wounds: hurt, and perhaps about to die.
     (
         "taken|rushed|transported|airlifted|flown to hospital|hospitals",
