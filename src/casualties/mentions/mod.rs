@@ -628,6 +628,13 @@ mod tests {
         );
         assert!(found("His mother passed away at the age of 93.").is_empty());
         assert_eq!(
+            found("The shootout left one person dead and three more injured."),
+            [
+                (Killed, 1, "one".into(), Some("person".into())),
+                (Injured, 3, "three".into(), None)
+            ]
+        );
+        assert_eq!(
             victims("A woman and 3-year-old child are dead after a shooting on Sunday."),
             [Some("woman".into()), Some("3-year-old child".into())]
         );

@@ -178,6 +178,17 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
     if is_singular_pronoun(token) {
         return Some(single_np(last..end, None, Basis::Pronoun));
     }
+    // "one person dead and three more injured"
+    if token.is("more") {
+        if let Some(phrase) = s
+            .number_ending(last)
+            .filter(|phrase| phrase.form != Form::Article)
+        {
+            let mut np = number_np(phrase, None, end);
+            np.span = phrase.start..end;
+            return Some(np);
+        }
+    }
     if let Some(plurality) = person_at(token) {
         let mut j = last;
         while j > 0 && last - j < 6 {
