@@ -14,6 +14,7 @@
 use std::ops::Range;
 
 use crate::ner::EntityMention;
+use crate::text::dates::small_count;
 
 use super::exclusions::{is_month, year_of};
 use super::lexicon::{person_noun, HEDGES, REPORTING_NOUNS, REPORTING_VERBS};
@@ -490,9 +491,8 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
 fn is_count_word(tokens: &[Token<'_>], i: usize) -> bool {
     tokens.get(i).is_some_and(|token| {
         token.lower.parse::<u32>().is_ok_and(|n| n >= 2)
-            || token.is_any(&[
-                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple",
-            ])
+            || small_count(&token.lower).is_some_and(|n| n >= 2)
+            || token.is_any(&["several", "multiple"])
     })
 }
 

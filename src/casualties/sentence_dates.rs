@@ -15,6 +15,7 @@ use std::ops::Range;
 use super::context::{bytes, DAY_PARTS, WEEKDAYS};
 use super::exclusions::{is_month, year_of};
 use super::tokens::{Token, TokenKind};
+use crate::text::dates::small_count;
 use crate::text::holidays::{fold, holiday_at};
 
 /// Verbs and nouns whose date is not the event's: "police said Friday",
@@ -179,10 +180,7 @@ fn holiday_span(tokens: &[Token<'_>], i: usize) -> Option<Range<usize>> {
 /// "three days ago", "a week ago", "2 weeks ago" starting at token `i`.
 fn days_ago_span(tokens: &[Token<'_>], i: usize) -> Option<Range<usize>> {
     let count = &tokens[i];
-    let is_count = count.kind == TokenKind::Number
-        || count.is_any(&[
-            "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        ]);
+    let is_count = count.kind == TokenKind::Number || small_count(&count.lower).is_some();
     let unit = tokens.get(i + 1)?;
     (is_count && unit.is_any(&["day", "days", "week", "weeks"]) && tokens.get(i + 2)?.is("ago"))
         .then_some(i..i + 3)
@@ -209,9 +207,9 @@ pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
     let mut i = 0;
     while i < tokens.len() {
         let token = &tokens[i];
-        let mut span: Option<Range<usize>> = holiday_span(tokens, i).or_else(|| days_ago_span(tokens, i));
-        if span.is_some() {
-            // a holiday or "three days ago"
+        let mut span: Option<Range<usize>> = None;
+        if let Some(holiday_or_ago) = holiday_span(tokens, i).or_else(|| days_ago_span(tokens, i)) {
+            span = Some(holiday_or_ago);
         } else if WEEKDAYS.contains(&token.lower.as_str()) {
             let mut end = i + 1;
             if tokens

@@ -112,6 +112,8 @@ impl RelationModel {
             .iter()
             .map(|sentences| sentences.iter().map(SentencePairs::ordered_pairs).collect())
             .collect();
+        // entity types only for a model whose markers name them
+        let typed = self.classifier.typed_markers();
         let types: Vec<Vec<Vec<Option<&str>>>> = docs
             .iter()
             .zip(&candidates)
@@ -119,11 +121,15 @@ impl RelationModel {
                 sentences
                     .iter()
                     .map(|sentence| {
-                        sentence
-                            .entity_ids
-                            .iter()
-                            .map(|&id| Some(doc.entities[id].label.as_str()))
-                            .collect()
+                        if typed {
+                            sentence
+                                .entity_ids
+                                .iter()
+                                .map(|&id| Some(doc.entities[id].label.as_str()))
+                                .collect()
+                        } else {
+                            Vec::new()
+                        }
                     })
                     .collect()
             })

@@ -208,12 +208,7 @@ fn holiday_date(expression: &str, year: Option<i32>, published: Option<NaiveDate
         let day = holiday.rule.in_year(year)?;
         return Some(CalendarDate::new(day, DatePrecision::Day, DateBasis::Written));
     }
-    let published = published?;
-    let latest = published.checked_add_days(Days::new(7))?;
-    let day = match holiday.rule.in_year(published.year()) {
-        Some(day) if day <= latest => day,
-        _ => holiday.rule.in_year(published.year() - 1)?,
-    };
+    let day = latest_by_publication(published?, |year| holiday.rule.in_year(year))?;
     Some(CalendarDate::new(
         day,
         DatePrecision::Day,
@@ -221,8 +216,24 @@ fn holiday_date(expression: &str, year: Option<i32>, published: Option<NaiveDate
     ))
 }
 
-/// A small count written as a word or in digits ("three days ago").
-fn count_word(word: &str) -> Option<u64> {
+/// The day `in_year` gives for the publication year, or for the year before
+/// when that would be more than a week after publication (or does not
+/// exist, as 29 February): news reports what happened, and announces a few
+/// days ahead at most.
+fn latest_by_publication(
+    published: NaiveDate,
+    in_year: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let latest = published.checked_add_days(Days::new(7))?;
+    match in_year(published.year()) {
+        Some(day) if day <= latest => Some(day),
+        _ => in_year(published.year() - 1),
+    }
+}
+
+/// A small count written as a word or in digits ("three days ago", "a
+/// week ago"): the words "a" to "ten", or 1 to 366.
+pub fn small_count(word: &str) -> Option<u64> {
     let count = match word {
         "a" | "an" | "one" => 1,
         "two" => 2,
@@ -243,7 +254,7 @@ fn count_word(word: &str) -> Option<u64> {
 fn days_ago(words: &[String], published: NaiveDate) -> Option<CalendarDate> {
     let ago = words.iter().position(|word| word == "ago")?;
     let unit = words.get(ago.checked_sub(1)?)?;
-    let count = count_word(words.get(ago.checked_sub(2)?)?)?;
+    let count = small_count(words.get(ago.checked_sub(2)?)?)?;
     match unit.as_str() {
         "day" | "days" => Some(CalendarDate::new(
             published.checked_sub_days(Days::new(count))?,
@@ -293,14 +304,7 @@ fn month_date(
         return NaiveDate::from_ymd_opt(year, month, day)
             .map(|date| CalendarDate::new(date, DatePrecision::Day, DateBasis::Written));
     }
-    let published = published?;
-    let this_year = NaiveDate::from_ymd_opt(published.year(), month, day);
-    let latest = published.checked_add_days(Days::new(7))?;
-    let date = match this_year {
-        Some(date) if date <= latest => date,
-        // later than a week after publication (or 29 February of another year)
-        _ => NaiveDate::from_ymd_opt(published.year() - 1, month, day)?,
-    };
+    let date = latest_by_publication(published?, |year| NaiveDate::from_ymd_opt(year, month, day))?;
     Some(CalendarDate::new(
         date,
         DatePrecision::Day,

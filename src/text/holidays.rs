@@ -65,10 +65,14 @@ pub fn fold(word: &str) -> String {
 /// how many words it takes.
 pub fn holiday_at<S: AsRef<str>>(words: &[S]) -> Option<(&'static Holiday, usize)> {
     HOLIDAYS.iter().find_map(|holiday| {
-        let parts: Vec<&str> = holiday.name.split(' ').collect();
-        let matches =
-            parts.len() <= words.len() && parts.iter().zip(words).all(|(part, word)| *part == word.as_ref());
-        matches.then_some((holiday, parts.len()))
+        let mut taken = 0;
+        for part in holiday.name.split(' ') {
+            if words.get(taken).map(AsRef::as_ref) != Some(part) {
+                return None;
+            }
+            taken += 1;
+        }
+        Some((holiday, taken))
     })
 }
 
