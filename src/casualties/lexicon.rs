@@ -153,6 +153,17 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         KilledOrInjured,
         I,
     ),
+    // "one suffering fatal injuries": before the injury cues of the same length
+    (
+        "suffered|suffering|sustained|received fatal injuries|injury|wounds|wound",
+        Killed,
+        I,
+    ),
+    (
+        "suffered|suffering|sustained|received fatal gunshot|stab injuries|wounds|wound",
+        Killed,
+        I,
+    ),
     ("suffered|sustained|received injuries|wounds", Injured, I),
     ("suffered|sustained|received * injuries|wounds", Injured, I),
     ("suffered|sustained|received * * injuries|wounds", Injured, I),

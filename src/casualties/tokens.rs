@@ -152,7 +152,49 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             i += 1;
         }
     }
+    join_spaced_ages(&mut tokens, text);
     tokens
+}
+
+/// "a 17 year-old girl" is written as often as "a 17-year-old girl": the
+/// number and "year-old" become one token, read as the hyphenated age it
+/// stands for (its `lower` is "17-year-old"), so that the number is never a
+/// count.
+fn join_spaced_ages<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str) {
+    const AGES: [&str; 8] = [
+        "year-old",
+        "years-old",
+        "month-old",
+        "months-old",
+        "week-old",
+        "weeks-old",
+        "day-old",
+        "days-old",
+    ];
+    let mut i = 1;
+    while i < tokens.len() {
+        let is_age = |token: &Token<'_>| {
+            AGES.iter().any(|age| {
+                token
+                    .lower
+                    .strip_prefix(age)
+                    .is_some_and(|rest| rest.is_empty() || rest == "s")
+            })
+        };
+        if tokens[i - 1].kind == TokenKind::Number && is_age(&tokens[i]) {
+            let (start, end) = (tokens[i - 1].start, tokens[i].end);
+            let lower = format!("{}-{}", tokens[i - 1].lower, tokens[i].lower);
+            tokens[i - 1] = Token {
+                start,
+                end,
+                text: &text[start..end],
+                lower,
+                kind: TokenKind::Mixed,
+            };
+            tokens.remove(i);
+        }
+        i += 1;
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +223,14 @@ mod tests {
             texts("a 12-year-old IS-K man"),
             ["a", "12-year-old", "IS-K", "man"]
         );
+        // a spaced age is one token too, read as the hyphenated one
+        let spaced = tokenize("a 17 year-old girl, two 9 year-olds", 0..35);
+        assert_eq!(
+            spaced.iter().map(|token| token.text).collect::<Vec<_>>(),
+            ["a", "17 year-old", "girl", ",", "two", "9 year-olds"]
+        );
+        assert_eq!(spaced[1].lower, "17-year-old");
+        assert_eq!(spaced[1].kind, TokenKind::Mixed);
         assert_eq!(
             texts("at 6 p.m. in the U.S."),
             ["at", "6", "p.m", ".", "in", "the", "U.S", "."]

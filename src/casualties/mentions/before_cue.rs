@@ -169,7 +169,14 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
     // ", 34,", ", 17 and 19 years old,"
     let age = inner <= 8 && first.kind == TokenKind::Number;
     // "LaPrida Shears, 25, of Tyler, was killed": a home town
-    let home_town = first.is("of") && s.tokens.get(open + 2).is_some_and(|token| token.is_capitalized());
+    // or a street: "Dominque Young, 21, of the 2500 block of Semple, sustained"
+    let home_town = first.is("of")
+        && (s.tokens.get(open + 2).is_some_and(|token| token.is_capitalized())
+            || (s.word(open + 2) == "the"
+                && s.tokens
+                    .get(open + 3)
+                    .is_some_and(|token| token.kind == TokenKind::Number)
+                && s.word(open + 4) == "block"));
     if !(opener == "(" || introduces || age || home_town) {
         return None;
     }

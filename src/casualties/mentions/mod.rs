@@ -614,6 +614,13 @@ mod tests {
             [Some("LaPrida Shears".into())]
         );
         assert_eq!(
+            victims(
+                "Dominque Young, 21, of the 2500 block of Semple, sustained multiple gunshot wounds and was pronounced dead at the scene."
+            )
+            .last(),
+            Some(&Some("Dominque Young".into()))
+        );
+        assert_eq!(
             victims("Mark Davis was killed on Friday."),
             [Some("Mark Davis".into())]
         );
@@ -651,6 +658,29 @@ mod tests {
             [(Killed, 1, "A".into(), Some("25-year-old man".into()))]
         );
         assert_eq!(found("A 12-year-old was wounded.")[0].1, 1);
+        assert_eq!(
+            found("The 17 year-old female has succumbed to her injuries."),
+            [(Killed, 1, "The".into(), Some("17 year-old female".into()))]
+        );
+        assert_eq!(
+            found("Man fatally shot, four others injured during shooting."),
+            [
+                (Killed, 1, "Man".into(), Some("Man".into())),
+                (Injured, 4, "four".into(), Some("others".into()))
+            ]
+        );
+        // only a headline's first word: "police said a man" keeps its article
+        assert!(found("Police shot at the man.").is_empty());
+        assert!(
+            found("Deputy who killed man after mistaking gun for Taser is an insurance exec.")
+                .iter()
+                .all(|f| f.3.as_deref() != Some("Deputy"))
+        );
+        assert!(found("Neither suspect is in custody.").is_empty());
+        assert_eq!(
+            found("A shooting left multiple victims, one suffering fatal injuries."),
+            [(Killed, 1, "one".into(), None)]
+        );
         assert_eq!(found("One person died.")[0].1, 1);
         assert_eq!(one("He died at the scene of the shooting.").basis, Basis::Pronoun);
         assert_eq!(one("The victim died at the scene.").basis, Basis::Definite);
