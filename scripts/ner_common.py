@@ -254,6 +254,27 @@ def prepare(path: Path, tok, target_budget=TARGET_BUDGET, context=True):
 # ---------------------------------------------------------------------------
 # model
 # ---------------------------------------------------------------------------
+def keep_encoder_layers(model, config, keep: list[int]) -> None:
+    """Cut the encoder down to the layers `keep` (in that order): a smaller, faster model to
+    fine-tune or distil from the full one."""
+    from torch import nn
+
+    model.bert.encoder.layer = nn.ModuleList([model.bert.encoder.layer[i] for i in keep])
+    config.num_hidden_layers = len(keep)
+
+
+def distillation_loss(student_logits, teacher_logits, labels, temperature: float):
+    """KL(teacher || student) on softened distributions over the labelled positions, scaled by
+    T^2 so that its gradients keep the size of the cross-entropy's (Hinton et al. 2015)."""
+    import torch.nn.functional as F
+
+    mask = labels.view(-1) != -100
+    width = student_logits.size(-1)
+    student = student_logits.float().view(-1, width)[mask] / temperature
+    teacher = teacher_logits.float().view(-1, width)[mask] / temperature
+    return F.kl_div(F.log_softmax(student, -1), F.softmax(teacher, -1), reduction="batchmean") * temperature ** 2
+
+
 def build_model(base_dir: Path, use_shape: bool = True, load_base: bool = True,
                 num_labels: int | None = None):
     """MiniLM encoder + casing_v1 shape embedding + linear head over `num_labels`

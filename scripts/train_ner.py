@@ -64,6 +64,14 @@ def main():
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--bf16", action="store_true", help="bf16 autocast for the training forward pass")
+    ap.add_argument("--init-run", default="",
+                    help="start from .cache/ner_runs/RUN/best.pt instead of the base encoder")
+    ap.add_argument("--keep-layers", default="",
+                    help="comma list of encoder layers to keep (after --init-run), e.g. 0,1,2,3")
+    ap.add_argument("--teacher-run", default="",
+                    help="distil from .cache/ner_runs/RUN/best.pt: loss = (1 - a) CE + a T^2 KL")
+    ap.add_argument("--kd-alpha", type=float, default=0.5)
+    ap.add_argument("--kd-temperature", type=float, default=2.0)
     ap.add_argument("--ema", type=float, default=0.0,
                     help="if >0: keep an exponential moving average of the weights, evaluate it too")
     args = ap.parse_args()
@@ -93,6 +101,21 @@ def main():
         f"prep {time.time() - t0:.1f}s")
 
     model, config = nc.build_model(base, use_shape=not args.no_shape)
+    if args.init_run:
+        init = nc.CACHE / "ner_runs" / args.init_run / "best.pt"
+        model.load_state_dict(torch.load(init, map_location="cpu", weights_only=False)["model"])
+        log(f"init: {init}")
+    keep_layers = [int(x) for x in args.keep_layers.split(",")] if args.keep_layers else []
+    if keep_layers:
+        nc.keep_encoder_layers(model, config, keep_layers)
+        log(f"encoder layers kept: {keep_layers}")
+    teacher = None
+    if args.teacher_run:
+        teacher_ck = nc.CACHE / "ner_runs" / args.teacher_run / "best.pt"
+        teacher, _ = nc.build_model(base, use_shape=True, load_base=False)
+        teacher.load_state_dict(torch.load(teacher_ck, map_location="cpu", weights_only=False)["model"])
+        teacher.eval()
+        log(f"teacher: {teacher_ck}, alpha {args.kd_alpha}, temperature {args.kd_temperature}")
     opt = nc.make_optimizer(model, args.lr, args.head_lr, args.weight_decay)
 
     lengths = [len(w.input_ids) for w in train_w]
@@ -139,6 +162,11 @@ def main():
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
                 logits = model(ids, am, tt, sh)
             loss = loss_fn(logits.float().view(-1, logits.size(-1)), lab.view(-1))
+            if teacher is not None:
+                with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                    teacher_logits = teacher(ids, am, tt, sh)
+                loss = (1 - args.kd_alpha) * loss + args.kd_alpha * nc.distillation_loss(
+                    logits, teacher_logits, lab, args.kd_temperature)
             nc.optimizer_step(model, opt, sched, loss)
             step += 1
             if ema is not None:
@@ -189,7 +217,8 @@ def main():
             best_f1 = f1
             nc.save_atomic({"model": weights, "weights": which, "epoch": epoch + 1, "valid": res_arg,
                             "valid_viterbi": res_vit, "args": vars(args),
-                            "use_shape": not args.no_shape, "context": ctx}, out_dir / "best.pt")
+                            "use_shape": not args.no_shape, "context": ctx,
+                            "keep_layers": keep_layers}, out_dir / "best.pt")
             log(f"new best {best_f1:.2f} saved")
         nc.save_atomic({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
                         "epoch": epoch + 1, "step": step, "best_f1": best_f1, "history": history,

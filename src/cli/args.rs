@@ -344,6 +344,11 @@ pub struct EvalNerArgs {
     #[arg(long, value_name = "TOKENS")]
     pub target_budget: Option<usize>,
 
+    /// Most context tokens on each side of a long text's window (default:
+    /// the model's `max_context` from config.json, else as many as fit).
+    #[arg(long, value_name = "TOKENS")]
+    pub max_context: Option<usize>,
+
     /// Also write `word gold predicted` lines (conlleval's input) to FILE.
     #[arg(long, value_name = "FILE")]
     pub predictions: Option<PathBuf>,

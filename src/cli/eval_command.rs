@@ -40,6 +40,7 @@ fn eval_ner(args: &EvalNerArgs) -> anyhow::Result<ExitCode> {
         batch_size: args.batch_size,
         max_length: args.max_length,
         target_budget: args.target_budget,
+        max_context: args.max_context,
         ..RunnerOptions::default()
     };
     let mut stage = NerStage::load_with(&args.model, options)

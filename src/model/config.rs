@@ -39,6 +39,9 @@ pub struct ModelConfig {
     pub max_length: usize,
     /// Most tokens whose labels one window decides (the rest is context).
     pub target_budget: Option<usize>,
+    /// Most context tokens on each side of a long text's window (none: fill
+    /// the window).
+    pub max_context: Option<usize>,
     /// Extra input name -> how to compute it.
     pub extra_inputs: BTreeMap<String, ExtraFeature>,
     /// Name of the logits output, when the config names it.
@@ -65,6 +68,7 @@ struct RawNewsgrist {
     model_id: Option<String>,
     max_length: Option<usize>,
     target_budget: Option<usize>,
+    max_context: Option<usize>,
     #[serde(default)]
     extra_inputs: BTreeMap<String, String>,
     onnx_output: Option<String>,
@@ -136,6 +140,7 @@ impl ModelConfig {
             labels,
             max_length,
             target_budget: newsgrist.target_budget,
+            max_context: newsgrist.max_context,
             extra_inputs,
             output: newsgrist.onnx_output,
             model_id: newsgrist.model_id.or(raw.name_or_path),

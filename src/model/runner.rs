@@ -47,6 +47,8 @@ pub struct RunnerOptions {
     pub max_length: Option<usize>,
     /// Targets per window override (see [`super::windows`]).
     pub target_budget: Option<usize>,
+    /// Context per side override (see [`super::windows`]).
+    pub max_context: Option<usize>,
 }
 
 impl Default for RunnerOptions {
@@ -57,6 +59,7 @@ impl Default for RunnerOptions {
             batch_size: 1,
             max_length: None,
             target_budget: None,
+            max_context: None,
         }
     }
 }
@@ -284,7 +287,18 @@ impl TokenClassifier {
             Vec::new()
         };
         let sentences = sentence_tokens(&tokens, input.sentences);
-        let plans = plan_windows(tokens.ids.len(), self.max_content, self.budget, &sentences);
+        let max_context = self
+            .options
+            .max_context
+            .or(self.config.max_context)
+            .unwrap_or(usize::MAX);
+        let plans = plan_windows(
+            tokens.ids.len(),
+            self.max_content,
+            self.budget,
+            max_context,
+            &sentences,
+        );
         Ok(Prepared {
             tokens,
             casing,
