@@ -11,7 +11,7 @@
 #               included)
 #   rust-bert   rust-bert 0.23 `NERModel::predict_full_entities`, libtorch fp32
 #               (scripts/rust-bert-peer; model loading excluded), the same
-#               MiniLM-L6 encoder and token head (scripts/rust_bert_weights.py),
+#               encoder and token head as models/ner (scripts/rust_bert_weights.py),
 #               256-token windows like newsgrist's, batch size 64 (its default)
 # "tokens" are the documents' subword tokens without special tokens, as in
 # scripts/bench.
@@ -39,7 +39,8 @@ if ! "$venv/bin/python" -c 'import torch, safetensors' 2>/dev/null; then
 fi
 torch_lib=$("$venv/bin/python" -c 'import os, torch; print(os.path.join(os.path.dirname(torch.__file__), "lib"))')
 model=.cache/rust-bert-model
-[ -f "$model/rust_model.safetensors" ] || "$venv/bin/python" scripts/rust_bert_weights.py "$model" >&2
+# rewritten each time: it follows models/ner's depth
+"$venv/bin/python" scripts/rust_bert_weights.py "$model" >&2
 export CARGO_TARGET_DIR="$PWD/.cache/rust-bert-peer-target"
 (cd scripts/rust-bert-peer &&
   PATH="$PWD/../../$venv/bin:$PATH" LIBTORCH_USE_PYTORCH=1 LIBTORCH_BYPASS_VERSION_CHECK=1 \

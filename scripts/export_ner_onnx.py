@@ -26,9 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ner_common as nc  # noqa: E402
 
 def ner_model_id(layers: int) -> str:
-    """Records name the weights that made them; the encoder's depth is part of the name
-    (6 = the MiniLM-L6 base; fewer = its lowest layers, distilled from the 6-layer model)."""
-    return f"newsgrist-ner-minilm-l{layers}-conll03-v1"
+    """Records name the model that made them: the encoder's depth (6 = the MiniLM-L6 base; fewer
+    = its lowest layers, distilled from the 6-layer model) and `-ctx0`, the windows without
+    context that `max_context` 0 sets (other windows give other entities)."""
+    return f"newsgrist-ner-minilm-l{layers}-conll03-v1-ctx0"
 INPUTS = ["input_ids", "attention_mask", "token_type_ids", "shape_ids"]
 
 

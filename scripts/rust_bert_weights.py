@@ -2,10 +2,11 @@
 """Write the NER model in the form rust-bert loads, for scripts/bench-rust-bert.sh.
 
 rust-bert's `NERModel` reads `rust_model.safetensors` (tch's VarStore loads safetensors by
-extension), `config.json` (with `id2label`) and `vocab.txt`. The weights are newsgrist's
-fine-tuned NER encoder and head (`.cache/ner_runs/main/best.pt`) when that checkpoint is
-here, otherwise the base MiniLM encoder with a zero head: the speed does not depend on the
-values. rust-bert has no input for newsgrist's casing embedding, so it is left out (its
+extension), `config.json` (with `id2label`) and `vocab.txt`. The encoder has as many layers as
+`models/ner/config.json` says (the shipped model's shape). The weights are newsgrist's
+fine-tuned NER encoder and head from a training run of that depth (`.cache/ner_runs/*/best.pt`)
+when one is here, otherwise the base MiniLM's lowest layers with a zero head: the speed does
+not depend on the values. rust-bert has no input for newsgrist's casing embedding, so it is left out (its
 cost is one embedding lookup). The position table is cut to 256 rows so that rust-bert's
 pipeline, which takes its window length from `max_position_embeddings`, uses the same
 256-token windows as newsgrist.
@@ -32,16 +33,21 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     base = nc.base_dir()
     ner_config = json.loads((nc.REPO / "models/ner/config.json").read_text())
-    checkpoint = nc.CACHE / "ner_runs/main/best.pt"
-    if checkpoint.exists():
-        weights = torch.load(checkpoint, map_location="cpu", weights_only=False)["model"]
-        source = str(checkpoint.relative_to(nc.REPO))
-    else:
-        weights = {"bert." + k: v for k, v in load_file(str(base / "model.safetensors")).items()}
+    layers = ner_config["num_hidden_layers"]
+    weights, source = None, ""
+    for checkpoint in sorted(nc.CACHE.glob("ner_runs/*/best.pt")):
+        state = torch.load(checkpoint, map_location="cpu", weights_only=False)["model"]
+        depth = len({k.split(".")[3] for k in state if k.startswith("bert.encoder.layer.")})
+        if depth == layers:
+            weights, source = state, str(checkpoint.relative_to(nc.REPO))
+            break
+    if weights is None:
+        weights = {"bert." + k: v for k, v in load_file(str(base / "model.safetensors")).items()
+                   if not k.startswith("encoder.layer.") or int(k.split(".")[2]) < layers}
         labels = len(ner_config["id2label"])
         weights["classifier.weight"] = torch.zeros(labels, weights["bert.embeddings.word_embeddings.weight"].shape[1])
         weights["classifier.bias"] = torch.zeros(labels)
-        source = "base MiniLM, zero head"
+        source = f"base MiniLM, lowest {layers} layers, zero head"
     weights = {k: v.float().contiguous() for k, v in weights.items()
                if not k.startswith("shape_emb") and "position_ids" not in k}
     weights["bert.embeddings.position_embeddings.weight"] = \
@@ -49,7 +55,7 @@ def main() -> None:
     save_file(weights, str(out / "rust_model.safetensors"))
 
     config = json.loads((base / "config.json").read_text())
-    config.update(max_position_embeddings=WINDOW, id2label=ner_config["id2label"],
+    config.update(max_position_embeddings=WINDOW, num_hidden_layers=layers, id2label=ner_config["id2label"],
                   label2id=ner_config["label2id"], output_attentions=False, output_hidden_states=False)
     (out / "config.json").write_text(json.dumps(config, indent=1))
     (out / "vocab.txt").write_bytes((base / "vocab.txt").read_bytes())
