@@ -185,6 +185,9 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("stabbed", KilledOrInjured, T),
     ("struck|hit by gunfire|bullets|shrapnel", KilledOrInjured, I),
     ("hit", KilledOrInjured, I),
+    // "opened fire into a crowd, hitting four adults and a teen": only people
+    // as objects count (see `verb_mentions`)
+    ("hitting", KilledOrInjured, Active),
     ("struck", KilledOrInjured, I),
     (
         "struck|hit by a|stray bullet|bullets|car|vehicle|train|truck",

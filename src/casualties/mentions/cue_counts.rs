@@ -222,7 +222,7 @@ pub(super) fn verb_mentions(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Ve
         // take places and headlines as often as people; no names for them.
         let no_names = matches!(
             s.word(cue.start),
-            "captured" | "shooting" | "hit" | "struck" | "seized"
+            "captured" | "shooting" | "hit" | "hitting" | "struck" | "seized"
         );
         let nps: Vec<Np> = objects(s, cue.end)
             .into_iter()

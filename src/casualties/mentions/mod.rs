@@ -681,6 +681,11 @@ mod tests {
             found("A shooting left multiple victims, one suffering fatal injuries."),
             [(Killed, 1, "one".into(), None)]
         );
+        assert_eq!(
+            found("Brooks is accused of shooting into a crowd, hitting five people."),
+            [(KilledOrInjured, 5, "five".into(), Some("people".into()))]
+        );
+        assert!(found("The storm was hitting Florida.").is_empty());
         assert_eq!(found("One person died.")[0].1, 1);
         assert_eq!(one("He died at the scene of the shooting.").basis, Basis::Pronoun);
         assert_eq!(one("The victim died at the scene.").basis, Basis::Definite);
