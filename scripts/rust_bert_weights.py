@@ -4,8 +4,9 @@
 rust-bert's `NERModel` reads `rust_model.safetensors` (tch's VarStore loads safetensors by
 extension), `config.json` (with `id2label`) and `vocab.txt`. The encoder has as many layers as
 `models/ner/config.json` says (the shipped model's shape). The weights are newsgrist's
-fine-tuned NER encoder and head from a training run of that depth (`.cache/ner_runs/*/best.pt`)
-when one is here, otherwise the base MiniLM's lowest layers with a zero head: the speed does
+fine-tuned NER encoder and head from the training run of that depth with the best valid F1
+(`.cache/ner_runs/*/best.pt`; for the shipped model, the run it was exported from) when one is
+here, otherwise the base MiniLM's lowest layers with a zero head: the speed does
 not depend on the values. rust-bert has no input for newsgrist's casing embedding, so it is left out (its
 cost is one embedding lookup). The position table is cut to 256 rows so that rust-bert's
 pipeline, which takes its window length from `max_position_embeddings`, uses the same
@@ -34,13 +35,13 @@ def main() -> None:
     base = nc.base_dir()
     ner_config = json.loads((nc.REPO / "models/ner/config.json").read_text())
     layers = ner_config["num_hidden_layers"]
-    weights, source = None, ""
+    weights, source, best_f1 = None, "", -1.0
     for checkpoint in sorted(nc.CACHE.glob("ner_runs/*/best.pt")):
-        state = torch.load(checkpoint, map_location="cpu", weights_only=False)["model"]
+        saved = torch.load(checkpoint, map_location="cpu", weights_only=False)
+        state, f1 = saved["model"], saved["valid"]["overall"]["f1"]
         depth = len({k.split(".")[3] for k in state if k.startswith("bert.encoder.layer.")})
-        if depth == layers:
-            weights, source = state, str(checkpoint.relative_to(nc.REPO))
-            break
+        if depth == layers and f1 > best_f1:
+            weights, source, best_f1 = state, str(checkpoint.relative_to(nc.REPO)), f1
     if weights is None:
         weights = {"bert." + k: v for k, v in load_file(str(base / "model.safetensors")).items()
                    if not k.startswith("encoder.layer.") or int(k.split(".")[2]) < layers}

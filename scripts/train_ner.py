@@ -112,8 +112,9 @@ def main():
     teacher = None
     if args.teacher_run:
         teacher_ck = nc.CACHE / "ner_runs" / args.teacher_run / "best.pt"
-        teacher, _ = nc.build_model(base, use_shape=True, load_base=False)
-        teacher.load_state_dict(torch.load(teacher_ck, map_location="cpu", weights_only=False)["model"])
+        teacher_saved = torch.load(teacher_ck, map_location="cpu", weights_only=False)
+        teacher, _ = nc.build_model(base, use_shape=teacher_saved["use_shape"], load_base=False)
+        teacher.load_state_dict(teacher_saved["model"])
         teacher.eval()
         log(f"teacher: {teacher_ck}, alpha {args.kd_alpha}, temperature {args.kd_temperature}")
     opt = nc.make_optimizer(model, args.lr, args.head_lr, args.weight_decay)

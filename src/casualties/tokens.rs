@@ -161,27 +161,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 /// stands for (its `lower` is "17-year-old"), so that the number is never a
 /// count.
 fn join_spaced_ages<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str) {
-    const AGES: [&str; 8] = [
-        "year-old",
-        "years-old",
-        "month-old",
-        "months-old",
-        "week-old",
-        "weeks-old",
-        "day-old",
-        "days-old",
-    ];
     let mut i = 1;
     while i < tokens.len() {
-        let is_age = |token: &Token<'_>| {
-            AGES.iter().any(|age| {
-                token
-                    .lower
-                    .strip_prefix(age)
-                    .is_some_and(|rest| rest.is_empty() || rest == "s")
-            })
-        };
-        if tokens[i - 1].kind == TokenKind::Number && is_age(&tokens[i]) {
+        if tokens[i - 1].kind == TokenKind::Number && is_age_unit(&tokens[i].lower) {
             let (start, end) = (tokens[i - 1].start, tokens[i].end);
             let lower = format!("{}-{}", tokens[i - 1].lower, tokens[i].lower);
             tokens[i - 1] = Token {
@@ -195,6 +177,25 @@ fn join_spaced_ages<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str) {
         }
         i += 1;
     }
+}
+
+/// "year-old", "months-old", "year-olds": what follows the number of a
+/// spaced age.
+fn is_age_unit(word: &str) -> bool {
+    const UNITS: [&str; 8] = [
+        "year-old",
+        "years-old",
+        "month-old",
+        "months-old",
+        "week-old",
+        "weeks-old",
+        "day-old",
+        "days-old",
+    ];
+    UNITS.iter().any(|unit| {
+        word.strip_prefix(unit)
+            .is_some_and(|rest| rest.is_empty() || rest == "s")
+    })
 }
 
 #[cfg(test)]

@@ -144,6 +144,8 @@ pub struct TokenClassifier {
     options: RunnerOptions,
     max_content: usize,
     budget: usize,
+    /// Context tokens per side of a long text's window (`usize::MAX`: fill it).
+    max_context: usize,
 }
 
 impl TokenClassifier {
@@ -182,6 +184,7 @@ impl TokenClassifier {
             .or(config.target_budget)
             .unwrap_or(max_content / 2)
             .clamp(1, max_content);
+        let max_context = options.max_context.or(config.max_context).unwrap_or(usize::MAX);
         let environment = runtime::environment()?;
         let pool = SessionPool::open(&model_path, &config, environment, tokenizer.pad_id)?;
         Ok(Self {
@@ -192,6 +195,7 @@ impl TokenClassifier {
             options,
             max_content,
             budget,
+            max_context,
         })
     }
 
@@ -287,16 +291,11 @@ impl TokenClassifier {
             Vec::new()
         };
         let sentences = sentence_tokens(&tokens, input.sentences);
-        let max_context = self
-            .options
-            .max_context
-            .or(self.config.max_context)
-            .unwrap_or(usize::MAX);
         let plans = plan_windows(
             tokens.ids.len(),
             self.max_content,
             self.budget,
-            max_context,
+            self.max_context,
             &sentences,
         );
         Ok(Prepared {

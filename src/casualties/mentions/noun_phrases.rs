@@ -259,12 +259,7 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         // injured", "Teen killed in crash". Only the bare noun opening the
         // sentence as the verb's subject: not "Neither suspect is", "Real
         // estate agent found", "Deputy who killed man".
-        if plurality == Plurality::Singular
-            && j == 0
-            && last == 0
-            && !relative
-            && s.tokens[0].is_capitalized()
-        {
+        if plurality == Plurality::Singular && last == 0 && !relative && s.tokens[0].is_capitalized() {
             return Some(single_np(0..1, Some(victims), Basis::Article));
         }
         return None;
