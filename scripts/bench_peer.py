@@ -13,8 +13,16 @@ probe: fp32 matmul (numpy's BLAS) and int8 matmul (ONNX Runtime
 MatMulInteger, the kernel our int8 model uses) at the sizes of the encoder's
 big products, 1 thread and all cores, in GFLOP/s (GOP/s for int8).
 
+fp32-model: an fp32 copy of models/ner in DIR, for measuring the fp32
+encoder's fraction of the fp32 peak with newsgrist itself (`--ner-model DIR`).
+Its weights are the int8 model's, dequantized (W = (W_q - zero point) x scale
+per output channel; 4-bit embedding rows likewise), and every int8 product
+becomes a plain fp32 MatMul: the same shapes and operations as an fp32 export,
+so the same speed, without needing the training venv's export.
+
     python scripts/bench_peer.py peer SLICE.jsonl      # prints one JSON line
     python scripts/bench_peer.py probe                 # prints one JSON line
+    python scripts/bench_peer.py fp32-model DIR        # writes DIR/{model.onnx,config.json,tokenizer.json}
 """
 from __future__ import annotations
 
@@ -124,9 +132,78 @@ def probe() -> dict:
     return results
 
 
+def fp32_model(out_dir: str) -> None:
+    import shutil
+
+    import numpy as np
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load(str(MODEL / "model.onnx"))
+    graph = model.graph
+    weights = {init.name: init for init in graph.initializer}
+    producer = {out: node for node in graph.node for out in node.output}
+    consumers: dict[str, list] = {}
+    for node in graph.node:
+        for name in node.input:
+            consumers.setdefault(name, []).append(node)
+
+    def array(name):
+        return numpy_helper.to_array(weights[name])
+
+    replaced = {}  # id of the node a new one takes the place of -> new node
+    dropped = set()
+    for node in graph.node:
+        if node.op_type == "MatMulInteger" and node.input[1] in weights:
+            quantize = producer[node.input[0]]
+            cast = consumers[node.output[0]][0]
+            rescale = consumers[cast.output[0]][0]
+            if quantize.op_type != "DynamicQuantizeLinear" or cast.op_type != "Cast" or rescale.op_type != "Mul":
+                raise SystemExit(f"unexpected int8 pattern around {node.name}")
+            scales = producer[next(i for i in rescale.input if i != cast.output[0])]
+            weight_scale = next(i for i in scales.input if i in weights)
+            w = (array(node.input[1]).astype(np.float32) - array(node.input[3]).astype(np.float32)) * array(weight_scale)
+            name = node.input[1] + "_fp32"
+            graph.initializer.append(numpy_helper.from_array(w.astype(np.float32), name))
+            replaced[id(node)] = helper.make_node("MatMul", [quantize.input[0], name], rescale.output, name=node.name + "_fp32")
+            dropped.update({id(cast), id(rescale), id(scales)})
+        elif node.op_type == "GatherBlockQuantized":
+            # onnx unpacks INT4 initializers into one signed value per element
+            values, scales = array(node.input[0]).astype(np.float32), array(node.input[2])
+            rows = values.shape[0]
+            block = next(a.i for a in node.attribute if a.name == "block_size")
+            table = (values.reshape(rows, -1, block) * scales[:, :, None]).reshape(rows, -1)
+            name = node.input[0] + "_fp32"
+            graph.initializer.append(numpy_helper.from_array(table.astype(np.float32), name))
+            replaced[id(node)] = helper.make_node("Gather", [name, node.input[1]], node.output, name=node.name + "_fp32")
+    nodes = [replaced.get(id(node), node) for node in graph.node if id(node) not in dropped]
+    # quantizers of activations that no product reads any more
+    while True:
+        used = {name for node in nodes for name in node.input} | {out.name for out in graph.output}
+        keep = [node for node in nodes if any(out in used for out in node.output)]
+        if len(keep) == len(nodes):
+            break
+        nodes = keep
+    del graph.node[:]
+    graph.node.extend(nodes)
+    used = {name for node in nodes for name in node.input}
+    kept = [init for init in graph.initializer if init.name in used]
+    del graph.initializer[:]
+    graph.initializer.extend(kept)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    onnx.save(model, str(out / "model.onnx"))
+    config = json.loads((MODEL / "config.json").read_text())
+    config["newsgrist"]["model_id"] += "-fp32-dequantized"
+    (out / "config.json").write_text(json.dumps(config, indent=2))
+    shutil.copy(MODEL / "tokenizer.json", out / "tokenizer.json")
+
+
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "peer":
         print(json.dumps(peer(sys.argv[2])))
+    elif len(sys.argv) >= 3 and sys.argv[1] == "fp32-model":
+        fp32_model(sys.argv[2])
     elif len(sys.argv) >= 2 and sys.argv[1] == "probe":
         print(json.dumps(probe()))
     else:
