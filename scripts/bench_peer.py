@@ -23,6 +23,15 @@ so the same speed, without needing the training venv's export.
     python scripts/bench_peer.py peer SLICE.jsonl      # prints one JSON line
     python scripts/bench_peer.py probe                 # prints one JSON line
     python scripts/bench_peer.py fp32-model DIR        # writes DIR/{model.onnx,config.json,tokenizer.json}
+    .venv-train/bin/python scripts/bench_peer.py transformers SLICE.jsonl FP32_DIR   # one JSON line
+
+transformers: the second peer, what most Python users would write: Hugging
+Face transformers' token-classification pipeline (torch fp32, all cores,
+aggregation "simple", 256-token windows with a stride of 32 so long articles
+are read whole, batches of 8) over BertForTokenClassification with the same
+weights (from the fp32 copy above; the casing embedding has no place in
+transformers' BERT and is left out, which costs the peer nothing in speed).
+It needs torch and transformers: the training venv (scripts/setup-train-env.sh).
 """
 from __future__ import annotations
 
@@ -199,9 +208,65 @@ def fp32_model(out_dir: str) -> None:
     shutil.copy(MODEL / "tokenizer.json", out / "tokenizer.json")
 
 
+def transformers_peer(slice_path: str, fp32_dir: str) -> dict:
+    import numpy as np
+    import onnx
+    import torch
+    from onnx import numpy_helper
+    from transformers import BertConfig, BertForTokenClassification, BertTokenizerFast, pipeline
+    from transformers.utils import logging as transformers_logging
+
+    threads = os.cpu_count() or 1
+    torch.set_num_threads(threads)
+    source = json.loads((MODEL / "config.json").read_text())
+    graph = onnx.load(str(Path(fp32_dir) / "model.onnx")).graph
+    arrays = {init.name: numpy_helper.to_array(init).copy() for init in graph.initializer}
+    config = BertConfig(vocab_size=source["vocab_size"], hidden_size=source["hidden_size"],
+                        num_hidden_layers=source["num_hidden_layers"],
+                        num_attention_heads=source["num_attention_heads"],
+                        intermediate_size=source["intermediate_size"],
+                        max_position_embeddings=source["max_position_embeddings"],
+                        type_vocab_size=source["type_vocab_size"], num_labels=source["num_labels"],
+                        id2label={int(k): v for k, v in source["id2label"].items()},
+                        label2id=source["label2id"])
+    model = BertForTokenClassification(config).eval()
+    state = {}
+    for name, value in arrays.items():
+        if name.startswith("bert.embeddings.word_embeddings"):
+            state["bert.embeddings.word_embeddings.weight"] = value
+        elif name.startswith(("bert.", "classifier.")):
+            state[name] = value
+    for node in graph.node:  # products: /bert/encoder/layer.0/attention/self/query/MatMul... -> its Linear
+        if node.op_type == "MatMul" and node.input[1] in arrays:
+            layer = node.name.strip("/").split("/MatMul")[0].replace("/", ".")
+            state[f"{layer}.weight"] = arrays[node.input[1]].T
+    missing, unexpected = model.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()},
+                                                strict=False)
+    transformers_logging.set_verbosity_error()  # the long-input warning: the stride handles it
+    missing = [name for name in missing if not name.endswith("position_ids")]
+    if missing or unexpected:
+        raise SystemExit(f"weights do not fit BertForTokenClassification: missing {missing}, unexpected {unexpected}")
+    tokenizer = BertTokenizerFast(tokenizer_file=str(MODEL / "tokenizer.json"), do_lower_case=True,
+                                  model_max_length=256, clean_up_tokenization_spaces=False)
+    ner = pipeline("token-classification", model=model, tokenizer=tokenizer, aggregation_strategy="simple",
+                   stride=32, batch_size=8, device=-1)
+    texts = [json.loads(line)["text"] for line in open(slice_path, encoding="utf-8")]
+    tokens = sum(len(tokenizer(text, add_special_tokens=False)["input_ids"]) for text in texts)
+    start = time.perf_counter()
+    with torch.inference_mode():
+        entities = sum(len(found) for found in ner(texts))
+    seconds = time.perf_counter() - start
+    return {"documents": len(texts), "seconds": seconds, "tokens": tokens, "entities": entities,
+            "documents_per_second": len(texts) / seconds, "tokens_per_second": tokens / seconds,
+            "threads": threads, "transformers": __import__("transformers").__version__,
+            "torch": torch.__version__}
+
+
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "peer":
         print(json.dumps(peer(sys.argv[2])))
+    elif len(sys.argv) >= 4 and sys.argv[1] == "transformers":
+        print(json.dumps(transformers_peer(sys.argv[2], sys.argv[3])))
     elif len(sys.argv) >= 3 and sys.argv[1] == "fp32-model":
         fp32_model(sys.argv[2])
     elif len(sys.argv) >= 2 and sys.argv[1] == "probe":
