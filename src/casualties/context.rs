@@ -452,7 +452,9 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
     let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
     for i in window.start..window.end.min(tokens.len()) {
         let (w, next, after) = (word(i), word(i + 1), word(i + 2));
-        let period = matches!((w, next), ("this" | "last" | "past", "year" | "month" | "decade"))
+        // "so far this year", "in the past month"; "last month" dates one
+        // incident ("the shooting that killed two last month")
+        let period = matches!((w, next), ("this" | "last" | "past", "year" | "decade") | ("this" | "past", "month"))
             || matches!(
                 (w, next),
                 ("so", "far") | ("to", "date") | ("each" | "every" | "a" | "per", "year")
@@ -629,6 +631,15 @@ mod tests {
             Some(Scope::Other)
         );
         assert_eq!(scope_of("Two men were killed on Sunday."), None);
+        // a date of one incident, not a period
+        assert_eq!(
+            scope_of("The shooting that killed a boy and his uncle last month."),
+            None
+        );
+        assert_eq!(
+            scope_of("Five people were shot in the past month."),
+            Some(Scope::Period)
+        );
         assert_eq!(
             scope_of("Eight people were killed in shootings across the city."),
             Some(Scope::Period)

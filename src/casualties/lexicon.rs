@@ -78,6 +78,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("perished", Killed, I),
     ("dead", Killed, I),
     ("pronounced|declared|found dead|deceased", Killed, I),
+    // "his grandson lay dead"
+    ("lay|lies|lying dead", Killed, I),
     ("deceased", Killed, I),
     ("among the dead", Killed, I),
     ("lost his|her|their lives|life", Killed, I),
@@ -92,7 +94,7 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("killing", Killed, Active),
     ("kills", Killed, Active),
     ("murdering", Killed, Active),
-    ("claimed|claiming|took|taking the lives of", Killed, Active),
+    ("claimed|claiming|took|taking the lives|life of", Killed, Active),
     ("shooting dead", Killed, Active),
     ("fatally shooting|stabbing|wounding", Killed, Active),
     ("deaths", Killed, Noun),

@@ -794,6 +794,28 @@ mod tests {
         assert_eq!(found("Four of the five victims were shot to death.")[0].1, 4);
         assert_eq!(found("Four of the five people who died were identified.")[0].1, 5);
         assert_eq!(found("One of the victims died.")[0].1, 1);
+        assert_eq!(
+            found("One of the six, a 24-year-old man, died from a head wound.")[0].1,
+            1
+        );
+        assert_eq!(found("Two of the five were killed.")[0].1, 2);
+        assert_eq!(
+            found("Twenty-three of the 53 wounded remained hospitalized.")[0].1,
+            53
+        );
+    }
+
+    #[test]
+    fn lives_taken_and_bodies_lying() {
+        assert_eq!(
+            found("The shooting took the life of a 15-year-old basketball star.")[0].0,
+            Killed
+        );
+        assert_eq!(
+            found("The shooting took the life of a 15-year-old basketball star.")[0].1,
+            1
+        );
+        assert_eq!(found("Inside, his grandson lay dead after being shot.")[0].1, 1);
     }
 
     #[test]

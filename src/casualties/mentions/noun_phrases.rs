@@ -167,13 +167,42 @@ pub(super) fn counted(phrase: &NumberPhrase, victims: Option<Range<usize>>, span
     np
 }
 
+/// The number before "of (the)" when the number phrase starting at token
+/// `start` is the whole of a partitive ("four of the five", "one of six").
+fn partitive_outer<'s>(s: &'s Sentence<'_, '_>, start: usize) -> Option<&'s NumberPhrase> {
+    let of_at = if s.word(start.wrapping_sub(1)) == "the" {
+        start.wrapping_sub(2)
+    } else {
+        start.wrapping_sub(1)
+    };
+    if s.word(of_at) != "of" {
+        return None;
+    }
+    s.number_ending(of_at).filter(|outer| outer.form != Form::Article)
+}
+
 /// The noun phrase ending just before token `end`, as a subject.
 pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Option<Np> {
     let last = end.checked_sub(1)?;
     let token = s.tokens.get(last)?;
     if let Some(phrase) = s.number_ending(end) {
         // "two were killed", "13 dead", "none were hurt"; never "a was".
-        return (phrase.form != Form::Article).then(|| number_np(phrase, None, end));
+        if phrase.form == Form::Article {
+            return None;
+        }
+        // "One of the six, a 24-year-old man, died": the first number counts.
+        // Not with a participle as the noun: "Twenty-three of the 53 wounded
+        // remained hospitalized" counts the 53.
+        let nominal = matches!(
+            s.word(end),
+            "wounded" | "injured" | "dead" | "killed" | "hurt" | "missing" | "slain"
+        );
+        if let Some(outer) = partitive_outer(s, phrase.start).filter(|_| !relative && !nominal) {
+            let mut np = number_np(outer, None, end);
+            np.span = outer.start..end;
+            return Some(np);
+        }
+        return Some(number_np(phrase, None, end));
     }
     if is_singular_pronoun(token) {
         return Some(single_np(last..end, None, Basis::Pronoun));
@@ -205,20 +234,12 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         }
         let victims = j..end;
         if let Some(phrase) = s.number_ending(j) {
-            // "four of the five victims": the first number counts.
-            let of_at = if s.word(phrase.start.wrapping_sub(1)) == "the" {
-                phrase.start.wrapping_sub(2)
-            } else {
-                phrase.start.wrapping_sub(1)
-            };
-            // But "four of the five people who died": the relative clause
-            // is about the five.
-            if s.word(of_at) == "of" && !relative {
-                if let Some(outer) = s.number_ending(of_at).filter(|outer| outer.form != Form::Article) {
-                    let mut np = number_np(outer, Some(victims), end);
-                    np.span = outer.start..end;
-                    return Some(np);
-                }
+            // "four of the five victims": the first number counts. But "four
+            // of the five people who died": the relative clause is about the five.
+            if let Some(outer) = partitive_outer(s, phrase.start).filter(|_| !relative) {
+                let mut np = number_np(outer, Some(victims), end);
+                np.span = outer.start..end;
+                return Some(np);
             }
             return agrees(phrase, plurality).then(|| counted(phrase, Some(victims), end));
         }
