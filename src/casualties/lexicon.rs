@@ -180,6 +180,23 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("injuries", Injured, Noun),
     ("injury", Injured, Noun),
     ("treated and released", Injured, I),
+    // "seven people had to be treated for non-life threatening wounds"
+    ("treated for injuries|wounds", Injured, I),
+    ("treated for * injuries|wounds", Injured, I),
+    ("treated for * * injuries|wounds", Injured, I),
+    (
+        "treated at|in a|the|area|local|nearby hospital|hospitals",
+        Injured,
+        I,
+    ),
+    (
+        "treated at|in a|the|an area|local|nearby hospital|hospitals",
+        Injured,
+        I,
+    ),
+    // "another is fighting for her life"
+    ("fighting for his|her|their life|lives", Injured, I),
+    ("with a gunshot wound", KilledOrInjured, I),
     ("injury toll", Injured, Toll),
     ("number of injured|wounded", Injured, Toll),
     // killed or injured, not told apart

@@ -806,6 +806,37 @@ mod tests {
     }
 
     #[test]
+    fn another_victim_and_treatment() {
+        let kinds = |text: &str| -> Vec<(CasualtyKind, u64)> {
+            found(text)
+                .into_iter()
+                .map(|(kind, value, ..)| (kind, value))
+                .collect()
+        };
+        assert_eq!(
+            kinds("The gunman opened fire, killing three men and wounding another."),
+            [(Killed, 3), (Injured, 1)]
+        );
+        assert_eq!(
+            kinds("Two were killed and another was wounded."),
+            [(Killed, 2), (Injured, 1)]
+        );
+        assert_eq!(
+            kinds("Four people are dead and another is fighting for her life."),
+            [(Killed, 4), (Injured, 1)]
+        );
+        assert_eq!(
+            kinds("Seven people were treated for minor injuries."),
+            [(Injured, 7)]
+        );
+        assert_eq!(kinds("Two men were treated at a local hospital."), [(Injured, 2)]);
+        assert_eq!(
+            kinds("They found a man with a gunshot wound to the head."),
+            [(KilledOrInjured, 1)]
+        );
+    }
+
+    #[test]
     fn lives_taken_and_bodies_lying() {
         assert_eq!(
             found("The shooting took the life of a 15-year-old basketball star.")[0].0,

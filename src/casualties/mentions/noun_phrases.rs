@@ -188,7 +188,10 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
     if let Some(phrase) = s.number_ending(end) {
         // "two were killed", "13 dead", "none were hurt"; never "a was".
         if phrase.form == Form::Article {
-            return None;
+            // "Two were killed and another was wounded"
+            return token
+                .is("another")
+                .then(|| single_np(last..end, None, Basis::Article));
         }
         // "One of the six, a 24-year-old man, died": the first number counts.
         // Not with a participle as the noun: "Twenty-three of the 53 wounded
@@ -392,6 +395,11 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
         k += 1;
     }
     let token = s.tokens.get(k)?;
+    let next = s.tokens.get(k + 1);
+    // "killing three men and wounding another"
+    if token.is("another") && next.is_none_or(|next| person_at(next).is_none() && !is_modifier(next)) {
+        return Some(single_np(k..k + 1, None, Basis::Article));
+    }
     if let Some(phrase) = s.number_starting(k) {
         if let Some((head, plurality)) = head_after(s.tokens, phrase.end) {
             return agrees(phrase, plurality).then(|| counted(phrase, Some(phrase.end..head + 1), head + 1));
@@ -423,7 +431,6 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
         }
         return None;
     }
-    let next = s.tokens.get(k + 1);
     let possessive_her =
         token.is("her") && next.is_some_and(|next| is_modifier(next) || person_at(next).is_some());
     if token.is("him") || (token.is("her") && !possessive_her) {
@@ -431,10 +438,6 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
     }
     if token.is_any(&["himself", "herself"]) {
         return Some(single_np(k..k + 1, None, Basis::Reflexive));
-    }
-    // "wounding another"
-    if token.is("another") && next.is_none_or(|next| person_at(next).is_none() && !is_modifier(next)) {
-        return Some(single_np(k..k + 1, None, Basis::Article));
     }
     // "the death of 6-year-old King Carter"
     if is_age_noun(token) {
