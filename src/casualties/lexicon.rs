@@ -618,6 +618,9 @@ const SINGULAR_PERSONS: &[&str] = &[
     "gang-member",
     "mother-of-two",
     "father-of-two",
+    "partner",
+    "spouse",
+    "patron",
 ];
 
 /// Plural and collective person nouns the suffix rules miss.
@@ -627,6 +630,8 @@ const IRREGULAR_PLURALS: &[(&str, Plurality)] = &[
     ("men", Plurality::Plural),
     ("women", Plurality::Plural),
     ("children", Plurality::Plural),
+    ("grandchildren", Plurality::Plural),
+    ("stepchildren", Plurality::Plural),
     ("youths", Plurality::Plural),
     ("wives", Plurality::Plural),
     ("thieves", Plurality::Plural),

@@ -138,7 +138,7 @@ pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Optio
 
 /// "334 deaths", "no arrests", "20 civilian casualties", "an arrest", and
 /// "the arrest of four men".
-pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Option<Found> {
+pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<Found> {
     let found = |np: Np| Found {
         kind: cue.kind,
         np,
@@ -168,14 +168,14 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Optio
                 "other",
             ])
         {
-            return None;
+            return Vec::new();
         }
         j -= 1;
     }
     if let Some(phrase) = s.number_ending(j) {
         // "one of several deaths": a vague container, not a count.
         if phrase.form == Form::Vague && s.word(phrase.start.wrapping_sub(1)) == "of" {
-            return None;
+            return Vec::new();
         }
         // "a death threat", "two death threats": a singular noun must end the phrase.
         let next_is_word = s
@@ -187,13 +187,21 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Optio
         } else {
             phrase.form != Form::Article
         };
-        return fits.then(|| found(counted(phrase, None, cue.end)));
+        return fits
+            .then(|| found(counted(phrase, None, cue.end)))
+            .into_iter()
+            .collect();
     }
+    // "the deaths of a pastor, his wife and their three children"; an
+    // unborn child is not counted (as in GVA's tolls)
     if s.word(cue.end) == "of" {
-        let np = object_np(s, cue.end + 1)?;
-        return Some(found(np));
+        return objects(s, cue.end + 1)
+            .into_iter()
+            .filter(|np| !np.span.clone().any(|i| s.word(i) == "unborn"))
+            .map(found)
+            .collect();
     }
-    None
+    Vec::new()
 }
 
 /// Mentions of one predicate or active cue.

@@ -837,6 +837,37 @@ mod tests {
     }
 
     #[test]
+    fn lists_of_relatives() {
+        let kinds = |text: &str| -> Vec<(CasualtyKind, u64)> {
+            found(text)
+                .into_iter()
+                .map(|(kind, value, ..)| (kind, value))
+                .collect()
+        };
+        assert_eq!(
+            kinds("A man fatally shot his partner and their two children."),
+            [(Killed, 1), (Killed, 2)]
+        );
+        assert_eq!(
+            kinds("He killed six of his grandchildren, his adult daughter and himself."),
+            [(Killed, 6), (Killed, 1), (Killed, 1)]
+        );
+        assert_eq!(
+            kinds("They mourned the deaths of a pastor, his wife and their three children in the shooting."),
+            [(Killed, 1), (Killed, 1), (Killed, 3)]
+        );
+        // an unborn child is not counted; an apposition is not a second victim
+        assert_eq!(
+            kinds("He was charged in the shooting death of a woman and her unborn child."),
+            [(Killed, 1)]
+        );
+        assert_eq!(
+            kinds("The shooting injured the young man's father, a 39-year-old, and another man."),
+            [(Injured, 1)]
+        );
+    }
+
+    #[test]
     fn lives_taken_and_bodies_lying() {
         assert_eq!(
             found("The shooting took the life of a 15-year-old basketball star.")[0].0,

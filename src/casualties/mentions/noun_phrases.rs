@@ -512,8 +512,19 @@ pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
             break;
         };
         let after = next.span.end;
-        let same_kind = found.last().is_some_and(|last| last.basis == next.basis);
-        if s.is_cue_start(after) || is_auxiliary(s.word(after)) || (link == "," && !same_kind) {
+        // "six of his grandchildren, his adult daughter and himself", "a
+        // pastor, his wife and their three children": a relative may follow
+        // a count or an indefinite in one list (an unclosed one is cut
+        // below). Not an indefinite after a relative: "injured the young
+        // man's father, a 39-year-old, and another man" is an apposition.
+        let alike = found.last().is_some_and(|last| {
+            last.basis == next.basis
+                || matches!(
+                    (last.basis, next.basis),
+                    (Basis::Number | Basis::Article, Basis::Definite) | (Basis::Definite, Basis::Number)
+                )
+        });
+        if s.is_cue_start(after) || is_auxiliary(s.word(after)) || (link == "," && !alike) {
             break;
         }
         commas |= link == ",";
