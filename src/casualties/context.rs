@@ -472,7 +472,9 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             || (is_count_word(tokens, i)
                 && (next == "shootings" || (matches!(next, "overnight" | "separate") && after == "shootings")))
             || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
-            || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"));
+            || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"))
+            // "shot in recent weeks"
+            || (w == "recent" && matches!(next, "weeks" | "months" | "years" | "days"));
         if period {
             return Some(Scope::Period);
         }
@@ -663,6 +665,10 @@ mod tests {
         assert_eq!(
             scope_of("Two men were killed three years ago."),
             Some(Scope::Other)
+        );
+        assert_eq!(
+            scope_of("Children have been shot in recent weeks, 70 people wounded."),
+            Some(Scope::Period)
         );
     }
 }

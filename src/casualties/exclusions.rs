@@ -370,15 +370,19 @@ fn age(
     {
         return Some(Exclusion::Age);
     }
-    // "ages 8 and 11": the second number.
-    if prev == "and" {
-        let before_and = phrase.start.checked_sub(2).and_then(|i| tokens.get(i));
-        let before_that = phrase
-            .start
-            .checked_sub(3)
-            .map_or("", |i| tokens.get(i).map_or("", |t| t.lower.as_str()));
-        if before_and.is_some_and(|t| t.kind == TokenKind::Number) && matches!(before_that, "ages" | "aged") {
-            return Some(Exclusion::Age);
+    // "ages 8 and 11", "ages 19, 21 and 22": a later number of the list.
+    if matches!(prev, "and" | ",") {
+        let mut i = phrase.start;
+        while i > 0 {
+            let token = &tokens[i - 1];
+            if token.kind == TokenKind::Number || token.is_any(&[",", "and"]) {
+                i -= 1;
+                continue;
+            }
+            if token.is_any(&["ages", "aged"]) {
+                return Some(Exclusion::Age);
+            }
+            break;
         }
     }
     // An apposition after a name or a person: "Jaime Salazar, 34, and", "a man, 25,".
@@ -509,6 +513,11 @@ mod tests {
             excluded("children ages 8 and 11 were unharmed", "11"),
             Some(Exclusion::Age)
         );
+        assert_eq!(
+            excluded("three men, ages 19, 21 and 22, who were shot", "21"),
+            Some(Exclusion::Age)
+        );
+        never_a_casualty("Three men, ages 19, 21 and 22, who were shot in the hand.", "22");
         assert_eq!(excluded("the man, who was 34, died", "34"), Some(Exclusion::Age));
         assert_eq!(excluded("she was 12 years old", "12"), Some(Exclusion::Age));
         never_a_casualty("Jeffery Webb, 47, later died.", "47");
