@@ -110,9 +110,23 @@ pub fn toll_date(
     main: bool,
 ) -> Option<(DateSource, CalendarDate)> {
     let from_figures = event_date(toll, dates).map(|(index, date)| (DateSource::Figure(index), date));
+    // An arrest's day is often not the incident's: where the event has dead
+    // or wounded, a sentence naming the incident comes first ("The shooting
+    // happened Saturday. ... A man was arrested Monday"); an article of
+    // arrests alone is dated by them.
+    let harmed = [
+        &toll.killed,
+        &toll.injured,
+        &toll.killed_or_injured,
+        &toll.missing,
+        &toll.kidnapped,
+    ]
+    .iter()
+    .any(|figure| figure.is_some());
+    let by_harm = !harmed || harm_date(toll, dates).is_some();
     if from_figures
         .as_ref()
-        .is_some_and(|(_, date)| date.precision == DatePrecision::Day)
+        .is_some_and(|(_, date)| date.precision == DatePrecision::Day && by_harm)
         || !main
     {
         return from_figures;
@@ -124,6 +138,11 @@ pub fn toll_date(
 
 /// The mention whose date dates the toll's event, with that date.
 pub fn event_date(toll: &TollSummary, dates: &[Option<CalendarDate>]) -> Option<(usize, CalendarDate)> {
+    harm_date(toll, dates).or_else(|| most_precise(&[&toll.arrested], dates))
+}
+
+/// The date of the event's dead, wounded, missing or kidnapped, not its arrests.
+fn harm_date(toll: &TollSummary, dates: &[Option<CalendarDate>]) -> Option<(usize, CalendarDate)> {
     let event = [
         &toll.killed,
         &toll.injured,
@@ -131,7 +150,7 @@ pub fn event_date(toll: &TollSummary, dates: &[Option<CalendarDate>]) -> Option<
         &toll.missing,
         &toll.kidnapped,
     ];
-    most_precise(&event, dates).or_else(|| most_precise(&[&toll.arrested], dates))
+    most_precise(&event, dates)
 }
 
 fn most_precise(
@@ -202,6 +221,10 @@ mod tests {
         assert_eq!(dated(text, "2014-10-24").as_deref(), Some("2014-10-22"));
         let text = "A boy was shot at a home. A man was arrested Friday.";
         assert_eq!(dated(text, "2014-10-24").as_deref(), Some("2014-10-24"));
+        // a sentence naming the incident dates it before an arrest does
+        let text =
+            "The shooting happened Wednesday evening. A boy was shot at a home. A man was arrested Friday.";
+        assert_eq!(dated(text, "2014-10-24").as_deref(), Some("2014-10-22"));
     }
 
     #[test]

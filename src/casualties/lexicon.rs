@@ -238,6 +238,17 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("in police custody", Arrested, I),
     ("placed under arrest", Arrested, I),
     ("under arrest", Arrested, I),
+    // "Rhoades is charged with four counts of murder", "Three men were
+    // charged in a July 2014 shooting": GVA counts the charged as arrested
+    ("charged with|in", Arrested, I),
+    ("booked into", Arrested, I),
+    ("indicted", Arrested, T),
+    ("turned himself|herself|themselves in", Arrested, I),
+    (
+        "surrendered to police|authorities|deputies|officers|investigators",
+        Arrested,
+        I,
+    ),
     ("arresting", Arrested, Active),
     ("detaining", Arrested, Active),
     ("arrests", Arrested, Noun),

@@ -859,12 +859,31 @@ mod tests {
         // an unborn child is not counted; an apposition is not a second victim
         assert_eq!(
             kinds("He was charged in the shooting death of a woman and her unborn child."),
-            [(Killed, 1)]
+            [(Arrested, 1), (Killed, 1)]
         );
         assert_eq!(
             kinds("The shooting injured the young man's father, a 39-year-old, and another man."),
             [(Injured, 1)]
         );
+    }
+
+    #[test]
+    fn charged_indicted_booked_and_surrendered() {
+        let kinds = |text: &str| -> Vec<(CasualtyKind, u64)> {
+            found(text)
+                .into_iter()
+                .map(|(kind, value, ..)| (kind, value))
+                .collect()
+        };
+        assert_eq!(kinds("Three men were charged in the shooting."), [(Arrested, 3)]);
+        assert_eq!(kinds("Two men were charged with murder."), [(Arrested, 2)]);
+        assert_eq!(kinds("Six gang members have been indicted."), [(Arrested, 6)]);
+        assert_eq!(kinds("He was booked into the county jail."), [(Arrested, 1)]);
+        assert_eq!(kinds("The suspect turned himself in on Monday."), [(Arrested, 1)]);
+        assert_eq!(kinds("A 19-year-old surrendered to police."), [(Arrested, 1)]);
+        assert!(kinds("The man has not been charged with a crime.").is_empty());
+        // "charged after a woman" is a rush, not a charge
+        assert!(kinds("She grabbed a knife and charged after a woman.").is_empty());
     }
 
     #[test]
