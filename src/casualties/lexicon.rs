@@ -317,6 +317,13 @@ pub fn cue_at(tokens: &[Token<'_>], i: usize) -> Option<Cue> {
 /// "she shot back", "struck by the similarity", "hit out at", "the hurt
 /// feelings" is left to the noun rules.
 fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
+    let first = tokens.get(cue.start).map_or("", |token| token.lower.as_str());
+    // "officers charged with protecting the president" hold a duty; "charged
+    // with killing his wife" is a charge
+    if first == "charged" && cue.end == cue.start + 2 {
+        let next = tokens.get(cue.end).map_or("", |token| token.lower.as_str());
+        return DUTIES.contains(&next);
+    }
     if cue.end != cue.start + 1 {
         return false;
     }
@@ -374,6 +381,38 @@ pub enum Plurality {
     /// "police", "staff", "crew": counted, never counting themselves.
     Collective,
 }
+
+/// What a person or body is "charged with" doing when it is a duty, not a
+/// charge.
+const DUTIES: &[&str] = &[
+    "protecting",
+    "overseeing",
+    "investigating",
+    "enforcing",
+    "leading",
+    "running",
+    "managing",
+    "handling",
+    "guarding",
+    "monitoring",
+    "securing",
+    "maintaining",
+    "ensuring",
+    "keeping",
+    "supervising",
+    "coordinating",
+    "reviewing",
+    "developing",
+    "implementing",
+    "providing",
+    "regulating",
+    "prosecuting",
+    "defending",
+    "drafting",
+    "organizing",
+    "organising",
+    "finding",
+];
 
 /// Nouns for one person. Plurals are found by rule (`-s`, `-es`, `-ies`,
 /// `-men`, `-ves`) or listed in [`IRREGULAR_PLURALS`].

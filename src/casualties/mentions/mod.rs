@@ -882,6 +882,11 @@ mod tests {
         assert_eq!(kinds("The suspect turned himself in on Monday."), [(Arrested, 1)]);
         assert_eq!(kinds("A 19-year-old surrendered to police."), [(Arrested, 1)]);
         assert!(kinds("The man has not been charged with a crime.").is_empty());
+        assert!(kinds("Two officers charged with protecting the president were there.").is_empty());
+        assert_eq!(
+            kinds("Two men were charged with killing a guard."),
+            [(Arrested, 2), (Killed, 1)]
+        );
         // "charged after a woman" is a rush, not a charge
         assert!(kinds("She grabbed a knife and charged after a woman.").is_empty());
     }
