@@ -241,6 +241,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // "Rhoades is charged with four counts of murder", "Three men were
     // charged in a July 2014 shooting": GVA counts the charged as arrested
     ("charged with|in", Arrested, I),
+    // only with its object: "police charged him"; "X charged that" accuses
+    ("charged", Arrested, Active),
     ("booked into", Arrested, I),
     ("indicted", Arrested, T),
     ("turned himself|herself|themselves in", Arrested, I),

@@ -883,6 +883,11 @@ mod tests {
         assert_eq!(kinds("A 19-year-old surrendered to police."), [(Arrested, 1)]);
         assert!(kinds("The man has not been charged with a crime.").is_empty());
         assert!(kinds("Two officers charged with protecting the president were there.").is_empty());
+        assert_eq!(kinds("Police charged him with murder."), [(Arrested, 1)]);
+        // "charged" alone as "accused": never its subject
+        assert!(
+            kinds("Ambassador Michael Samuels charged during the debate that jobs were lost.").is_empty()
+        );
         assert_eq!(
             kinds("Two men were charged with killing a guard."),
             [(Arrested, 2), (Killed, 1)]
