@@ -124,12 +124,29 @@ pub(super) fn left_of(s: &Sentence<'_, '_>, cue_start: usize) -> Left {
                 Some(open) => k = open,
                 None => break,
             }
+        } else if let Some(of_at) = home_town_start(s, k) {
+            // "Jordan Shores of North Augusta was pronounced dead"
+            k = of_at;
         } else {
             break;
         }
     }
     left.end = k;
     left
+}
+
+/// Where "of" opens a home town that ends at token `end` after a name:
+/// "Jordan Shores of North Augusta" (the town in capitals, one to three
+/// words, the name's last word capitalised too).
+fn home_town_start(s: &Sentence<'_, '_>, end: usize) -> Option<usize> {
+    let of_at = (end.saturating_sub(4)..end.saturating_sub(1))
+        .rev()
+        .find(|&i| s.word(i) == "of")?;
+    let town_capitalised =
+        (of_at + 1..end).all(|i| s.tokens.get(i).is_some_and(|token| token.is_capitalized()));
+    let named_before =
+        of_at >= 2 && s.tokens[of_at - 1].is_capitalized() && s.tokens[of_at - 2].is_capitalized();
+    (town_capitalised && named_before).then_some(of_at)
 }
 
 /// The opening comma or bracket of a parenthetical closed at token `close`:

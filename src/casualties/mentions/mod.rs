@@ -897,6 +897,14 @@ mod tests {
     }
 
     #[test]
+    fn home_towns_after_names() {
+        assert_eq!(
+            found("Jordan Shores of North Augusta was pronounced dead at the scene."),
+            [(Killed, 1, "Jordan Shores".into(), Some("Jordan Shores".into()))]
+        );
+    }
+
+    #[test]
     fn lives_taken_and_bodies_lying() {
         assert_eq!(
             found("The shooting took the life of a 15-year-old basketball star.")[0].0,
