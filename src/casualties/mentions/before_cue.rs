@@ -183,8 +183,13 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
         "officials",
         "authorities",
     ]);
-    // ", 34,", ", 17 and 19 years old,"
-    let age = inner <= 8 && first.kind == TokenKind::Number;
+    // ", 34,", ", 17 and 19 years old,"; ", 24-year-old Candace Holloway,"
+    let age = inner <= 8 && (first.kind == TokenKind::Number || super::noun_phrases::is_age_noun(first));
+    // the last item of a list: ", and a 33-year-old man,"
+    let list_tail = first.is("and")
+        && s.tokens
+            .get(open + 2)
+            .is_some_and(|token| token.is_any(&["a", "an"]) || token.kind == TokenKind::Number);
     // "LaPrida Shears, 25, of Tyler, was killed": a home town
     // or a street: "Dominque Young, 21, of the 2500 block of Semple, sustained"
     let home_town = first.is("of")
@@ -194,7 +199,7 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
                     .get(open + 3)
                     .is_some_and(|token| token.kind == TokenKind::Number)
                 && s.word(open + 4) == "block"));
-    if !(opener == "(" || introduces || age || home_town) {
+    if !(opener == "(" || introduces || age || home_town || list_tail) {
         return None;
     }
     // "four people, an 18-year-old man, a 19-year-old man and an 11-year-old

@@ -905,6 +905,28 @@ mod tests {
     }
 
     #[test]
+    fn appositions_with_ages_and_list_tails() {
+        let kinds = |text: &str| -> Vec<(CasualtyKind, u64)> {
+            found(text)
+                .into_iter()
+                .map(|(kind, value, ..)| (kind, value))
+                .collect()
+        };
+        assert_eq!(
+            kinds("A mother of two, 21-year-old Shanice Amerson, was shot dead at the scene."),
+            [(Killed, 1)]
+        );
+        assert_eq!(
+            kinds("A fourth victim, 24-year-old Candace Holloway, is still being treated at a hospital."),
+            [(Injured, 1)]
+        );
+        assert_eq!(
+            kinds("Three victims, a 25-year-old man, a 26-year-old man, and a 33-year-old man, were all transported to a local hospital."),
+            [(KilledOrInjured, 3)]
+        );
+    }
+
+    #[test]
     fn lives_taken_and_bodies_lying() {
         assert_eq!(
             found("The shooting took the life of a 15-year-old basketball star.")[0].0,

@@ -193,6 +193,18 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
                 .is("another")
                 .then(|| single_np(last..end, None, Basis::Article));
         }
+        // "A mother of two, 21-year-old Shanice Amerson, died": one mother
+        if s.word(phrase.start.wrapping_sub(1)) == "of" && phrase.start >= 2 {
+            let noun = phrase.start - 2;
+            if person_at(&s.tokens[noun]) == Some(Plurality::Singular) {
+                let basis = if noun >= 1 && s.tokens[noun - 1].is_any(&["a", "an"]) {
+                    Basis::Article
+                } else {
+                    Basis::Definite
+                };
+                return Some(single_np(noun..noun + 1, Some(noun..noun + 1), basis));
+            }
+        }
         // "One of the six, a 24-year-old man, died": the first number counts.
         // Not with a participle as the noun: "Twenty-three of the 53 wounded
         // remained hospitalized" counts the 53.
