@@ -114,15 +114,7 @@ pub fn toll_date(
     // or wounded, a sentence naming the incident comes first ("The shooting
     // happened Saturday. ... A man was arrested Monday"); an article of
     // arrests alone is dated by them.
-    let harmed = [
-        &toll.killed,
-        &toll.injured,
-        &toll.killed_or_injured,
-        &toll.missing,
-        &toll.kidnapped,
-    ]
-    .iter()
-    .any(|figure| figure.is_some());
+    let harmed = harm_figures(toll).iter().any(|figure| figure.is_some());
     let by_harm = !harmed || harm_date(toll, dates).is_some();
     if from_figures
         .as_ref()
@@ -143,14 +135,18 @@ pub fn event_date(toll: &TollSummary, dates: &[Option<CalendarDate>]) -> Option<
 
 /// The date of the event's dead, wounded, missing or kidnapped, not its arrests.
 fn harm_date(toll: &TollSummary, dates: &[Option<CalendarDate>]) -> Option<(usize, CalendarDate)> {
-    let event = [
+    most_precise(&harm_figures(toll), dates)
+}
+
+/// The toll's figures of people harmed: all but its arrests.
+fn harm_figures(toll: &TollSummary) -> [&Option<BestFigure>; 5] {
+    [
         &toll.killed,
         &toll.injured,
         &toll.killed_or_injured,
         &toll.missing,
         &toll.kidnapped,
-    ];
-    most_precise(&event, dates)
+    ]
 }
 
 fn most_precise(

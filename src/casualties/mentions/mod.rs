@@ -532,6 +532,14 @@ mod tests {
     use crate::text::split_sentences;
 
     /// (kind, value, count text, victims text) of every mention of `text`.
+    /// Kind and count of each mention of `text`.
+    fn kinds(text: &str) -> Vec<(CasualtyKind, u64)> {
+        found(text)
+            .into_iter()
+            .map(|(kind, value, ..)| (kind, value))
+            .collect()
+    }
+
     fn found(text: &str) -> Vec<(CasualtyKind, u64, String, Option<String>)> {
         mentions(text)
             .into_iter()
@@ -807,12 +815,6 @@ mod tests {
 
     #[test]
     fn another_victim_and_treatment() {
-        let kinds = |text: &str| -> Vec<(CasualtyKind, u64)> {
-            found(text)
-                .into_iter()
-                .map(|(kind, value, ..)| (kind, value))
-                .collect()
-        };
         assert_eq!(
             kinds("The gunman opened fire, killing three men and wounding another."),
             [(Killed, 3), (Injured, 1)]
@@ -838,12 +840,6 @@ mod tests {
 
     #[test]
     fn lists_of_relatives() {
-        let kinds = |text: &str| -> Vec<(CasualtyKind, u64)> {
-            found(text)
-                .into_iter()
-                .map(|(kind, value, ..)| (kind, value))
-                .collect()
-        };
         assert_eq!(
             kinds("A man fatally shot his partner and their two children."),
             [(Killed, 1), (Killed, 2)]
@@ -869,12 +865,6 @@ mod tests {
 
     #[test]
     fn charged_indicted_booked_and_surrendered() {
-        let kinds = |text: &str| -> Vec<(CasualtyKind, u64)> {
-            found(text)
-                .into_iter()
-                .map(|(kind, value, ..)| (kind, value))
-                .collect()
-        };
         assert_eq!(kinds("Three men were charged in the shooting."), [(Arrested, 3)]);
         assert_eq!(kinds("Two men were charged with murder."), [(Arrested, 2)]);
         assert_eq!(kinds("Six gang members have been indicted."), [(Arrested, 6)]);
@@ -906,12 +896,6 @@ mod tests {
 
     #[test]
     fn appositions_with_ages_and_list_tails() {
-        let kinds = |text: &str| -> Vec<(CasualtyKind, u64)> {
-            found(text)
-                .into_iter()
-                .map(|(kind, value, ..)| (kind, value))
-                .collect()
-        };
         assert_eq!(
             kinds("A mother of two, 21-year-old Shanice Amerson, was shot dead at the scene."),
             [(Killed, 1)]
