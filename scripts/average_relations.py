@@ -61,6 +61,8 @@ def main():
     if len(typed) > 1:
         raise SystemExit("members mix typed and untyped entity markers: average only one kind")
     typed = typed.pop()
+    # the average reads cut sentences as well as its members that learnt to
+    crop = max(float(ck.get("args", {}).get("crop_augment", 0.0)) for ck in checkpoints)
     base = nc.base_dir()
     tok = nc.load_tokenizer(base / "tokenizer.json")
     model, _ = rc.build_model(base, load_base=False)
@@ -75,7 +77,7 @@ def main():
     out_dir.mkdir(parents=True, exist_ok=True)
     label = "avg(" + ", ".join(args.members) + ")"
     nc.save_atomic({"model": model.state_dict(), "epoch": label, "kbp37_dev": kbp, "crossre_news_dev": cre,
-                    "args": {"averaged": args.members, "typed_markers": typed}, "init": "average"}, out_dir / "best.pt")
+                    "args": {"averaged": args.members, "typed_markers": typed, "crop_augment": crop}, "init": "average"}, out_dir / "best.pt")
     nc.write_json(out_dir / "history.json", {"averaged": args.members, "kbp37_dev": kbp, "crossre_news_dev": cre})
     log(f"wrote {out_dir / 'best.pt'}")
 

@@ -24,7 +24,7 @@ import relations_common as rc  # noqa: E402
 from export_ner_onnx import ort_session  # noqa: E402
 from train_relations import crossre_dev  # noqa: E402
 
-MODEL_ID = "newsgrist-relations-minilm-l6-kbp37-crossre-v1"
+MODEL_ID = "newsgrist-relations-minilm-l6-kbp37-crossre-v3"
 TYPED_MODEL_ID = "newsgrist-relations-minilm-l6-kbp37-crossre-v2-typed"
 INPUTS = ["input_ids", "attention_mask", "token_type_ids", "shape_ids", "pair_index"]
 OUTPUTS = ["kbp_logits", "crossre_logits"]
@@ -148,6 +148,10 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-drop", type=float, default=0.5, help="largest KBP37 macro-F1 drop (points) for int8")
     ap.add_argument("--out", default=str(nc.REPO / "models" / "relations"))
+    ap.add_argument("--reading-context-bytes", type=int, default=24,
+                    help="written to config.json for a model trained with --crop-augment: newsgrist reads "
+                         "each sentence's pair entities and this many bytes around them (eval relations "
+                         "--context-bytes measures the choice)")
     ap.add_argument("--no-relation-bias", type=float, default=0.0,
                     help="subtracted from the no_relation reading's score (written to config.json; "
                          "the export prints a sweep on KBP37 dev)")
@@ -245,6 +249,8 @@ def main():
             "entity_end_id": rc.END_ID,
             **({"entity_start_ids_by_type": rc.TYPED_START_IDS} if typed else {}),
             "crop_margin": 16,
+            **({"reading_context_bytes": args.reading_context_bytes}
+               if ck["args"].get("crop_augment", 0) > 0 else {}),
             "kbp37_no_relation_bias": bias,
             "extra_inputs": {"shape_ids": "casing_v1"},
             "casing_v1": nc.CASING_V1,

@@ -144,6 +144,36 @@ def read_crossre(path: Path) -> list[Sentence]:
 
 
 # ---------------------------------------------------------------------------
+# cropping (what newsgrist's pipeline reads of a sentence)
+# ---------------------------------------------------------------------------
+# Context sizes in characters that `--crop-augment` draws from; None keeps the sentence.
+CROP_CONTEXTS = [0, 8, 16, 24, 32, 40, 64, None]
+
+
+def crop_sentence(s: Sentence, context: int | None) -> Sentence:
+    """The part of `s` that newsgrist's relation stage reads (src/relations/candidates.rs,
+    `reading_range`): from `context` characters before the first entity to `context` after
+    the last, each end moved to the nearest space towards the entities so no word is cut.
+    KBP37 and CrossRE texts are ASCII-spaced words, so characters stand for Rust's bytes
+    closely enough for training."""
+    if context is None or not s.entities:
+        return s
+    text = s.text
+    first = min(a for a, _ in s.entities)
+    last = max(b for _, b in s.entities)
+    start = max(0, first - context)
+    if start > 0:
+        space = text.find(" ", start, first)
+        start = first if space < 0 else space + 1
+    end = min(len(text), last + context)
+    if end < len(text):
+        space = text.rfind(" ", last, end)
+        end = last if space < 0 else space
+    return Sentence(text[start:end], [(a - start, b - start) for a, b in s.entities], s.gold, s.task,
+                    s.key, s.kbp_gold, s.types)
+
+
+# ---------------------------------------------------------------------------
 # encoding
 # ---------------------------------------------------------------------------
 def encode(tok, s: Sentence, all_pairs: bool) -> Encoded | None:

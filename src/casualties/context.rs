@@ -443,6 +443,30 @@ pub fn place(tokens: &[Token<'_>], entities: &[&EntityMention]) -> Option<Range<
     after(&["near", "outside"]).and_then(|run| bytes(tokens, run))
 }
 
+/// Whether the sentence is a link to another article ("RELATED: Accident at
+/// oil rig leaves two workers dead", "READ MORE: ..."): its figures belong
+/// to another incident. "WATCH:" is not one: its video is often of this
+/// incident.
+pub fn links_elsewhere(tokens: &[Token<'_>]) -> bool {
+    let Some(colon) = tokens.iter().take(4).position(|token| token.text == ":") else {
+        return false;
+    };
+    let label: Vec<&str> = tokens[..colon].iter().map(|token| token.lower.as_str()).collect();
+    matches!(
+        label.as_slice(),
+        ["related"]
+            | [
+                "related",
+                "story" | "stories" | "coverage" | "content" | "link" | "links" | "articles"
+            ]
+            | ["read" | "see", "more"]
+            | ["more"]
+            | ["also" | "previously"]
+            | ["see", "also"]
+            | ["previous" | "earlier", "coverage" | "story" | "stories"]
+    )
+}
+
 /// Markers of totals over a period ("so far this year", "since 2012") and
 /// of other incidents ("in a separate shooting", "three years ago") among
 /// tokens `window` of a sentence: the words near a figure, not the whole
@@ -612,6 +636,19 @@ mod tests {
             ["reportedly", "could be", "according to"]
         );
         assert_eq!(hedges(&tokens, 3..tokens.len()), ["could be", "according to"]);
+    }
+
+    #[test]
+    fn links_to_other_articles() {
+        let links = |text: &str| links_elsewhere(&tokenize(text, 0..text.len()));
+        assert!(links(
+            "RELATED: Accident at West Texas oil rig leaves two workers dead"
+        ));
+        assert!(links("READ MORE: Man killed in Houston shooting"));
+        assert!(links("Related Story: Two hurt in crash"));
+        assert!(!links("WATCH: Police say two men were shot"));
+        assert!(!links("Police said: two men were shot."));
+        assert!(!links("Two men were shot."));
     }
 
     #[test]

@@ -756,7 +756,14 @@ pub fn is_group_plural(token: &Token<'_>) -> bool {
     // commonest others
     let stem = &lower.as_bytes()[..lower.len() - suffix.len()];
     let doubled = stem.len() >= 2 && stem[stem.len() - 1] == stem[stem.len() - 2];
-    !doubled && !lower.ends_with("ss") && !lower.ends_with("this") && !SURNAMES_LIKE_GROUPS.contains(&lower)
+    // no nationality ends in -vis, -wis, -uis or -cis; names do: "Davis",
+    // "Avis", "Lewis", "Louis", "Francis"
+    let name_ending = *suffix == "is" && matches!(stem.last(), Some(b'v' | b'w' | b'u' | b'c'));
+    !doubled
+        && !name_ending
+        && !lower.ends_with("ss")
+        && !lower.ends_with("this")
+        && !SURNAMES_LIKE_GROUPS.contains(&lower)
 }
 
 /// Surnames and given names with a nationality's plural ending and no
@@ -1009,12 +1016,23 @@ mod tests {
 
     #[test]
     fn nationality_plurals() {
-        for word in ["Afghans", "Americans", "Israelis", "Britons", "Chinese", "Kurds"] {
+        for word in [
+            "Afghans",
+            "Americans",
+            "Israelis",
+            "Britons",
+            "Chinese",
+            "Kurds",
+            "Iraqis",
+            "Saudis",
+            "Kuwaitis",
+        ] {
             let tokens = tokenize(word, 0..word.len());
             assert!(is_group_plural(&tokens[0]), "{word}");
         }
         for word in [
-            "Thus", "Congress", "afghans", "Davis", "Harris", "Simmons", "Evans", "Lewis",
+            "Thus", "Congress", "afghans", "Davis", "Harris", "Simmons", "Evans", "Lewis", "Avis", "Travis",
+            "Louis", "Francis",
         ] {
             let tokens = tokenize(word, 0..word.len());
             assert!(!is_group_plural(&tokens[0]), "{word}");

@@ -230,6 +230,12 @@ pub struct EvalRelationsArgs {
     #[arg(long, value_name = "DIR")]
     pub ner_model: Option<PathBuf>,
 
+    /// Read each sentence as `newsgrist run` does: only its entities and
+    /// this many bytes around them, cut at a space (the pipeline uses 40).
+    /// Without it the model reads whole sentences, as the benchmark does.
+    #[arg(long, value_name = "BYTES")]
+    pub context_bytes: Option<usize>,
+
     #[command(flatten)]
     pub options: ModelEvalOptions,
 }

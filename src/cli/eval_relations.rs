@@ -23,7 +23,10 @@ use super::run_command::model_dir;
 
 pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
     let threads = super::thread_count(args.options.threads)?;
-    let (format, gold) = read_gold(&args.file)?;
+    let (format, mut gold) = read_gold(&args.file)?;
+    if let Some(context) = args.context_bytes {
+        gold.iter_mut().for_each(|sentence| sentence.crop(context));
+    }
     let dir = model_dir(args.options.model.as_deref(), "relations");
     let model = RelationModel::load(&dir).with_context(|| {
         format!(
@@ -96,6 +99,7 @@ pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
             "micro": prf_json(&scores.micro),
             "per_type": scores.per_type.iter().map(|(name, prf)| (name.clone(), prf_json(prf))).collect::<serde_json::Map<_, _>>(),
             "sentences": gold.len(),
+            "context_bytes": args.context_bytes,
             "model": model_id,
             "model_tokens": counts.model_tokens,
             "seconds": seconds,
@@ -124,6 +128,12 @@ pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
         writeln!(out, "{:<40} {:>56.1}", "macro F1", scores.macro_f1 * 100.0)?;
         writeln!(out)?;
         writeln!(out, "{}", measure(format))?;
+        if let Some(context) = args.context_bytes {
+            writeln!(
+                out,
+                "Sentences cut to their entities and {context} bytes around them, as `newsgrist run` reads them."
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -42,6 +42,11 @@ pub struct PairConfig {
     /// Subtracted from the score of "no relation" when a KBP37-style head
     /// decides a pair (`newsgrist.kbp37_no_relation_bias`; 0 when absent).
     pub no_relation_bias: f32,
+    /// Bytes of a sentence read on each side of a pair's entities
+    /// (`newsgrist.reading_context_bytes`): a model trained on sentences cut
+    /// this way reads them so (see `relations::PairLimits`); absent for a
+    /// model trained on whole sentences only.
+    pub reading_context_bytes: Option<usize>,
     pub model_id: Option<String>,
 }
 
@@ -66,6 +71,7 @@ struct RawNewsgrist {
     heads: BTreeMap<String, RawHead>,
     #[serde(default)]
     kbp37_no_relation_bias: f32,
+    reading_context_bytes: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -135,6 +141,7 @@ impl PairConfig {
                 .collect(),
             model_id: raw.model_id,
             no_relation_bias: raw.kbp37_no_relation_bias,
+            reading_context_bytes: raw.reading_context_bytes,
         })
     }
 
@@ -162,6 +169,14 @@ mod tests {
         assert!(config.casing);
         assert_eq!(config.head("kbp37"), Some(0));
         assert_eq!(config.heads[0].labels, ["NONE", "per:title"]);
+        assert_eq!(config.reading_context_bytes, None);
+        let cut = GOOD.replacen(
+            "\"max_length\"",
+            "\"reading_context_bytes\": 24, \"max_length\"",
+            1,
+        );
+        let config = PairConfig::parse(&cut, Path::new("config.json")).expect("valid");
+        assert_eq!(config.reading_context_bytes, Some(24));
     }
 
     #[test]

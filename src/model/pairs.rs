@@ -182,6 +182,12 @@ impl PairClassifier {
         self.config.no_relation_bias
     }
 
+    /// Bytes around a pair's entities the model was trained to read, when
+    /// its config names them.
+    pub fn reading_context_bytes(&self) -> Option<usize> {
+        self.config.reading_context_bytes
+    }
+
     /// The model's id from `config.json`.
     pub fn model_id(&self) -> Option<&str> {
         self.config.model_id.as_deref()

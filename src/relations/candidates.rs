@@ -22,6 +22,8 @@ pub struct PairLimits {
     /// Bytes of the sentence kept before the first and after the last
     /// entity of a pair (cut at a space): long sentences cost less, and
     /// the words that state a relation lie between or next to its entities.
+    /// A model whose config names `reading_context_bytes` (it was trained
+    /// on sentences cut so) sets this when it loads; 40 otherwise.
     pub context_bytes: usize,
     /// Whether person-place pairs are scored (located_in, born_in,
     /// origin_from). Off by default: a tenth of the stage's model calls on
@@ -34,7 +36,7 @@ impl Default for PairLimits {
         Self {
             max_entities: 8,
             max_pairs: 12,
-            max_gap_bytes: 200,
+            max_gap_bytes: 150,
             context_bytes: 40,
             person_place: false,
         }
@@ -75,8 +77,14 @@ fn can_relate(a: &str, b: &str, limits: &PairLimits) -> bool {
         || (limits.person_place && pair("PER", "LOC"))
 }
 
-/// The part of `sentence` the model reads for entities spanning `covered`.
-fn reading_range(text: &str, sentence: &Range<usize>, covered: Range<usize>, context: usize) -> Range<usize> {
+/// The part of `sentence` the model reads for entities spanning `covered`:
+/// `context` bytes on each side, moved inwards to a space so no word is cut.
+pub fn reading_range(
+    text: &str,
+    sentence: &Range<usize>,
+    covered: Range<usize>,
+    context: usize,
+) -> Range<usize> {
     let mut start = covered.start.saturating_sub(context).max(sentence.start);
     while start > sentence.start && !text.is_char_boundary(start) {
         start -= 1;

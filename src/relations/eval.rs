@@ -21,6 +21,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::candidates::reading_range;
 use crate::ner::EntityMention;
 pub use crate::scores::Prf;
 
@@ -42,6 +43,29 @@ pub struct GoldSentence {
     pub relations: BTreeMap<(usize, usize), String>,
     /// KBP37's own label (`per:title(e2,e1)`, `no_relation`).
     pub kbp37_label: Option<String>,
+}
+
+impl GoldSentence {
+    /// Cuts the sentence to what the pipeline's relation stage reads: its
+    /// entities and `context` bytes around them ([`reading_range`]), so a
+    /// score can include what the cut costs. Empty entities (unseen by the
+    /// model) do not widen the cut.
+    pub fn crop(&mut self, context: usize) {
+        let seen = self.entities.iter().filter(|entity| !entity.is_empty());
+        let (Some(start), Some(end)) = (
+            seen.clone().map(|entity| entity.start).min(),
+            seen.map(|entity| entity.end).max(),
+        ) else {
+            return;
+        };
+        let range = reading_range(&self.text, &(0..self.text.len()), start..end, context);
+        let len = range.len();
+        let shift = |at: usize| at.saturating_sub(range.start).min(len);
+        for entity in &mut self.entities {
+            *entity = shift(entity.start)..shift(entity.end);
+        }
+        self.text = self.text[range].to_owned();
+    }
 }
 
 /// Why a gold file cannot be read.
@@ -376,6 +400,20 @@ mod tests {
             Some("per:employee_of")
         );
         assert_eq!(sentences[1].line, 5);
+    }
+
+    #[test]
+    fn a_cropped_sentence_keeps_its_entities_and_some_words_around_them() {
+        let text = "1\t\" In the long preamble , <e1> Thom Yorke </e1> of <e2> Radiohead </e2> sings a song about nothing . \"\nper:employee_of(e1,e2)\n";
+        let mut sentence = read_kbp37(text, "kbp.txt").expect("valid").remove(0);
+        sentence.crop(10);
+        assert_eq!(sentence.text, ", Thom Yorke of Radiohead sings a");
+        assert_eq!(&sentence.text[sentence.entities[0].clone()], "Thom Yorke");
+        assert_eq!(&sentence.text[sentence.entities[1].clone()], "Radiohead");
+        let whole = read_kbp37(text, "kbp.txt").expect("valid").remove(0);
+        let mut wide = whole.clone();
+        wide.crop(1000);
+        assert_eq!(wide, whole);
     }
 
     #[test]

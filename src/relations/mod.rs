@@ -22,7 +22,7 @@ pub mod model;
 pub mod records;
 pub mod schema;
 
-pub use candidates::{candidate_pairs, PairLimits, SentencePairs};
+pub use candidates::{candidate_pairs, reading_range, PairLimits, SentencePairs};
 pub use model::{RelationInput, RelationMention, RelationModel};
 pub use records::{relation_records, RelationDocument};
 pub use schema::RelationType;

@@ -74,12 +74,21 @@ impl RelationModel {
             no_relation_bias: classifier.no_relation_bias(),
             min_relatedness: MIN_RELATEDNESS,
         };
+        let mut limits = PairLimits::default();
+        if let Some(context) = classifier.reading_context_bytes() {
+            limits.context_bytes = context;
+        }
         Ok(Self {
             classifier,
             heads,
-            limits: PairLimits::default(),
+            limits,
             thresholds,
         })
+    }
+
+    /// The pair limits in use (the model's `reading_context_bytes` included).
+    pub fn limits(&self) -> &PairLimits {
+        &self.limits
     }
 
     /// With other pair limits.
@@ -200,5 +209,36 @@ impl RelationModel {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_reads_as_much_context_as_it_was_trained_on() {
+        if let Err(err) = crate::model::runtime::library_path() {
+            eprintln!("skipping: {err}");
+            return;
+        }
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("models")
+            .join("relations");
+        let model = RelationModel::load(&dir).expect("models/relations loads");
+        let trained = model.classifier().reading_context_bytes();
+        assert_eq!(
+            trained,
+            Some(24),
+            "models/relations/config.json names its reading context"
+        );
+        assert_eq!(model.limits().context_bytes, 24);
+        assert_ne!(
+            PairLimits::default().context_bytes,
+            24,
+            "the default must not hide the config"
+        );
     }
 }

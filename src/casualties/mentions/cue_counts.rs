@@ -192,14 +192,9 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
             .into_iter()
             .collect();
     }
-    // "the deaths of a pastor, his wife and their three children"; an
-    // unborn child is not counted (as in GVA's tolls)
+    // "the deaths of a pastor, his wife and their three children"
     if s.word(cue.end) == "of" {
-        return objects(s, cue.end + 1)
-            .into_iter()
-            .filter(|np| !np.span.clone().any(|i| s.word(i) == "unborn"))
-            .map(found)
-            .collect();
+        return objects(s, cue.end + 1).into_iter().map(found).collect();
     }
     Vec::new()
 }

@@ -36,8 +36,9 @@ use crate::ner::EntityMention;
 use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
-    bytes, entities_in, entity_ending_at, entity_starting_at, hedges, is_singular_pronoun, name_run_before,
-    name_run_from, names_people, scope, sentence_context, Scope, SentenceContext,
+    bytes, entities_in, entity_ending_at, entity_starting_at, hedges, is_name_word, is_singular_pronoun,
+    links_elsewhere, name_run_before, name_run_from, names_people, scope, sentence_context, Scope,
+    SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
@@ -277,6 +278,9 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
     }
     // "Jerry Scoggins has died at the age of 93": an obituary, not a casualty.
     found.retain(|mention| !natural_death(s, mention));
+    // "left five people and an unborn baby dead": GVA's tolls do not count
+    // an unborn child, whatever the cue.
+    found.retain(|mention| !mention.np.span.clone().any(|i| s.word(i) == "unborn"));
     // One count, one cue of each kind: the nearest.
     found.sort_by_key(|mention| {
         (
@@ -517,7 +521,11 @@ fn mention_of(
         basis: mention.np.basis,
         group: group_base + mention.group,
         update: mention.update,
-        scope: scope(tokens, window).unwrap_or(Scope::Event),
+        scope: if links_elsewhere(tokens) {
+            Scope::Other
+        } else {
+            scope(tokens, window).unwrap_or(Scope::Event)
+        },
         self_inflicted: mention.self_inflicted,
         survivors,
         includes_perpetrator,
@@ -858,6 +866,10 @@ mod tests {
             [(Arrested, 1), (Killed, 1)]
         );
         assert_eq!(
+            kinds("The shooting left five people and an unborn baby dead."),
+            [(Killed, 5)]
+        );
+        assert_eq!(
             kinds("The shooting injured the young man's father, a 39-year-old, and another man."),
             [(Injured, 1)]
         );
@@ -891,6 +903,14 @@ mod tests {
         assert_eq!(
             found("Jordan Shores of North Augusta was pronounced dead at the scene."),
             [(Killed, 1, "Jordan Shores".into(), Some("Jordan Shores".into()))]
+        );
+    }
+
+    #[test]
+    fn lists_of_names() {
+        assert_eq!(
+            kinds("Avis, Mary Lynette Spann and Figueroa were shot in the upper torso area."),
+            [(KilledOrInjured, 1), (KilledOrInjured, 1), (KilledOrInjured, 1)]
         );
     }
 

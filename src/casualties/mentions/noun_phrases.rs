@@ -364,7 +364,20 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
 pub(super) fn coordinated_subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<Np> {
     let mut found = Vec::new();
     let mut end = end;
-    while let Some(np) = subject_np(s, end, relative) {
+    loop {
+        let np = match subject_np(s, end, relative) {
+            Some(np) => np,
+            // "Avis, Mary Spann and Figueroa were shot": a list of names may
+            // open the sentence with a lone one
+            None if end == 1
+                && found.len() >= 2
+                && found.iter().all(|np: &Np| np.basis == Basis::Name)
+                && is_name_word(&s.tokens[0]) =>
+            {
+                single_np(0..1, Some(0..1), Basis::Name)
+            }
+            None => break,
+        };
         let start = np.span.start;
         let after_verb = s.cue_ending(start).is_some_and(|cue| {
             matches!(
