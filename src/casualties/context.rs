@@ -137,6 +137,13 @@ const NOT_NAMES: &[&str] = &[
     "where",
     "why",
     "how",
+    // page furniture after a headline: "baby girl shot, killed Posted: Friday"
+    "posted",
+    "updated",
+    "published",
+    "photo",
+    "video",
+    "advertisement",
 ];
 
 /// Entities of the sentence `range`.

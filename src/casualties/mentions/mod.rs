@@ -907,6 +907,16 @@ mod tests {
     }
 
     #[test]
+    fn page_furniture_is_no_victim() {
+        let victims: Vec<Option<String>> =
+            found("Baby girl accidentally shot, killed Posted: Friday, January 31, 2014")
+                .into_iter()
+                .map(|(_, _, _, victims)| victims)
+                .collect();
+        assert!(!victims.contains(&Some("Posted".to_owned())), "{victims:?}");
+    }
+
+    #[test]
     fn lists_of_names() {
         assert_eq!(
             kinds("Avis, Mary Lynette Spann and Figueroa were shot in the upper torso area."),
