@@ -382,6 +382,10 @@ fn age(
             if token.is_any(&["ages", "aged"]) {
                 return Some(Exclusion::Age);
             }
+            // "between the ages of 18 and 23"
+            if token.is("of") && i >= 2 && tokens[i - 2].is_any(&["ages", "age"]) {
+                return Some(Exclusion::Age);
+            }
             break;
         }
     }
@@ -511,6 +515,10 @@ mod tests {
         );
         assert_eq!(
             excluded("children ages 8 and 11 were unharmed", "11"),
+            Some(Exclusion::Age)
+        );
+        assert_eq!(
+            excluded("three men between the ages of 18 and 23 were hurt", "23"),
             Some(Exclusion::Age)
         );
         assert_eq!(

@@ -59,6 +59,7 @@ pub(super) const LEFT_BRIDGE: &[&str] = &[
     "known",
     "presumed",
     "found",
+    "discovered",
 ];
 
 /// Walks left from a predicate cue over auxiliaries, adverbs, parentheticals

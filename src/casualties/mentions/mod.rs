@@ -907,6 +907,20 @@ mod tests {
     }
 
     #[test]
+    fn long_subjects_and_found_victims() {
+        assert_eq!(
+            kinds(
+                "Three men between the ages of 18 and 23 received life-threatening injuries in the shooting."
+            ),
+            [(Injured, 3)]
+        );
+        assert_eq!(
+            kinds("Their mother was discovered severely injured after the shooting."),
+            [(Injured, 1)]
+        );
+    }
+
+    #[test]
     fn page_furniture_is_no_victim() {
         let victims: Vec<Option<String>> =
             found("Baby girl accidentally shot, killed Posted: Friday, January 31, 2014")

@@ -344,7 +344,7 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
             break;
         }
         if token.is_any(&[
-            "at", "in", "on", "near", "from", "inside", "outside", "with", "of", "who", "that",
+            "at", "in", "on", "near", "from", "inside", "outside", "with", "of", "who", "that", "between",
         ]) {
             let found = coordinated_subjects(s, j, false);
             // Only a counted noun of people: "six of the twenty deadliest
