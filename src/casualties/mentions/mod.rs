@@ -921,6 +921,19 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_objects_before_a_singular_verb() {
+        assert_eq!(
+            kinds("The suspect in shootings that killed a police officer and three other people is a Weston man."),
+            [(Killed, 1), (Killed, 3)]
+        );
+        // a new clause: its subject agrees with its verb
+        assert_eq!(
+            kinds("The gunman killed a police officer and three other people were wounded."),
+            [(Killed, 1), (Injured, 3)]
+        );
+    }
+
+    #[test]
     fn page_furniture_is_no_victim() {
         let victims: Vec<Option<String>> =
             found("Baby girl accidentally shot, killed Posted: Friday, January 31, 2014")

@@ -549,7 +549,11 @@ pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
                     (Basis::Number | Basis::Article, Basis::Definite) | (Basis::Definite, Basis::Number)
                 )
         });
-        if s.is_cue_start(after) || is_auxiliary(s.word(after)) || (link == "," && !alike) {
+        // "that killed a police officer and three other people is a Weston
+        // man": a singular verb has no plural count for its subject
+        let verb_disagrees = next.count.value > 1 && matches!(s.word(after), "is" | "was" | "has");
+        let starts_clause = is_auxiliary(s.word(after)) && !verb_disagrees;
+        if s.is_cue_start(after) || starts_clause || (link == "," && !alike) {
             break;
         }
         commas |= link == ",";
