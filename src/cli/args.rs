@@ -231,8 +231,10 @@ pub struct EvalRelationsArgs {
     pub ner_model: Option<PathBuf>,
 
     /// Read each sentence as `newsgrist run` does: only its entities and
-    /// this many bytes around them, cut at a space (the pipeline uses 40).
-    /// Without it the model reads whole sentences, as the benchmark does.
+    /// this many bytes around them, cut at a space (the pipeline reads what
+    /// the model's `reading_context_bytes` names, 24 for the shipped model,
+    /// else 40). Without it the model reads whole sentences, as the
+    /// benchmark does.
     #[arg(long, value_name = "BYTES")]
     pub context_bytes: Option<usize>,
 

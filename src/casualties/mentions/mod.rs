@@ -539,7 +539,6 @@ mod tests {
     use super::*;
     use crate::text::split_sentences;
 
-    /// (kind, value, count text, victims text) of every mention of `text`.
     /// Kind and count of each mention of `text`.
     fn kinds(text: &str) -> Vec<(CasualtyKind, u64)> {
         found(text)
@@ -548,6 +547,7 @@ mod tests {
             .collect()
     }
 
+    /// (kind, value, count text, victims text) of every mention of `text`.
     fn found(text: &str) -> Vec<(CasualtyKind, u64, String, Option<String>)> {
         mentions(text)
             .into_iter()
