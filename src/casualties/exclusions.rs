@@ -367,6 +367,8 @@ fn age(
         || (prev == "of" && matches!(prev2, "ages" | "age"))
         || (matches!(next, "years" | "year" | "yrs" | "months") && matches!(next2, "old" | "of"))
         || (prev == "and" && matches!(prev2, "ages" | "aged"))
+        // "a boy younger than 12 was shot"
+        || (prev == "than" && matches!(prev2, "younger" | "older"))
     {
         return Some(Exclusion::Age);
     }
@@ -527,6 +529,11 @@ mod tests {
         );
         never_a_casualty("Three men, ages 19, 21 and 22, who were shot in the hand.", "22");
         assert_eq!(excluded("the man, who was 34, died", "34"), Some(Exclusion::Age));
+        never_a_casualty(
+            "Around 7 p.m., a boy younger than 12 was shot in the complex.",
+            "12",
+        );
+        never_a_casualty("Two people older than 60 were injured.", "60");
         assert_eq!(excluded("she was 12 years old", "12"), Some(Exclusion::Age));
         never_a_casualty("Jeffery Webb, 47, later died.", "47");
         never_a_casualty("A 12-year-old was killed.", "12");

@@ -101,6 +101,13 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("death", Killed, Noun),
     ("fatalities", Killed, Noun),
     ("bodies", Killed, Noun),
+    // "a body was found in a driveway": one death; not "a governing body".
+    ("body was|is found|discovered|recovered|located", Killed, Noun),
+    (
+        "body has|had been found|discovered|recovered|located",
+        Killed,
+        Noun,
+    ),
     ("death toll", Killed, Toll),
     ("toll", Killed, Toll),
     ("number of dead|deaths|fatalities", Killed, Toll),
@@ -191,6 +198,23 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ),
     (
         "treated at|in a|the|an area|local|nearby hospital|hospitals",
+        Injured,
+        I,
+    ),
+    // "Two men are in the hospital after a shooting": the verb is part of the
+    // cue, so "died in the hospital" is not a second, injured mention.
+    (
+        "is|are|was|were|remains|remain|remained in hospital|hospitals",
+        Injured,
+        I,
+    ),
+    (
+        "is|are|was|were|remains|remain|remained in a|the|area|local|nearby hospital|hospitals",
+        Injured,
+        I,
+    ),
+    (
+        "is|are|was|were|remains|remain|remained in a|the|an area|local|nearby hospital|hospitals",
         Injured,
         I,
     ),

@@ -200,7 +200,16 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
                     .get(open + 3)
                     .is_some_and(|token| token.kind == TokenKind::Number)
                 && s.word(open + 4) == "block"));
-    if !(opener == "(" || introduces || age || home_town || list_tail) {
+    // ", three men and three women,": the counted groups of the number before it
+    let counted_groups = inner <= 10
+        && s.number_starting(open + 1)
+            .filter(|phrase| phrase.form != Form::Article)
+            .is_some_and(|phrase| {
+                s.tokens
+                    .get(phrase.end)
+                    .is_some_and(|token| super::noun_phrases::person_at(token).is_some())
+            });
+    if !(opener == "(" || introduces || age || home_town || list_tail || counted_groups) {
         return None;
     }
     // "four people, an 18-year-old man, a 19-year-old man and an 11-year-old

@@ -153,8 +153,8 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
         .tokens
         .get(cue.start)
         .is_some_and(|token| !token.lower.ends_with('s'));
-    // "1,600 bodies washed up" but not "100,000 public bodies".
-    let bodies = s.word(cue.start) == "bodies";
+    // "1,600 bodies washed up" but not "100,000 public bodies" or "a student body".
+    let bodies = matches!(s.word(cue.start), "bodies" | "body");
     let mut j = cue.start;
     while j > 0 && cue.start - j < 3 && s.number_ending(j).is_none() && is_modifier(&s.tokens[j - 1]) {
         if bodies
@@ -178,10 +178,10 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
             return Vec::new();
         }
         // "a death threat", "two death threats": a singular noun must end the phrase.
-        let next_is_word = s
-            .tokens
-            .get(cue.end)
-            .is_some_and(|token| token.kind == TokenKind::Word);
+        let next_is_word = cue.end == cue.start + 1
+            && s.tokens
+                .get(cue.end)
+                .is_some_and(|token| token.kind == TokenKind::Word);
         let fits = if singular_noun {
             matches!(phrase.form, Form::Article | Form::Zero) && !next_is_word
         } else {
@@ -191,6 +191,10 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
             .then(|| found(counted(phrase, None, cue.end)))
             .into_iter()
             .collect();
+    }
+    // "the body was found": a noun cue with its verb counts its one body.
+    if singular_noun && cue.end > cue.start + 1 && j == cue.start && j > 0 && s.word(j - 1) == "the" {
+        return vec![found(single_np(j - 1..j, None, Basis::Definite))];
     }
     // "the deaths of a pastor, his wife and their three children"
     if s.word(cue.end) == "of" {

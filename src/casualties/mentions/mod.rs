@@ -840,6 +840,31 @@ mod tests {
             [(Injured, 7)]
         );
         assert_eq!(kinds("Two men were treated at a local hospital."), [(Injured, 2)]);
+        // being in hospital is an injury; dying there is not a second victim
+        assert_eq!(
+            kinds("Two men are in the hospital after a shooting at Warren Village."),
+            [(Injured, 2)]
+        );
+        assert_eq!(
+            kinds("One man was killed and two others remain in the hospital."),
+            [(Killed, 1), (Injured, 2)]
+        );
+        assert_eq!(
+            kinds("The victim died in the hospital after the shooting."),
+            [(Killed, 1)]
+        );
+        // a body found is a death; a student body is not
+        assert_eq!(
+            kinds("Police are investigating after a body was found in a driveway."),
+            [(Killed, 1)]
+        );
+        assert_eq!(
+            kinds("The body was found outside a home on Tuesday."),
+            [(Killed, 1)]
+        );
+        assert_eq!(kinds("A charred body was found in the car."), [(Killed, 1)]);
+        assert!(kinds("A student body was located downtown.").is_empty());
+        assert!(kinds("The governing body was found to have acted lawfully.").is_empty());
         assert_eq!(
             kinds("They found a man with a gunshot wound to the head."),
             [(KilledOrInjured, 1)]
@@ -964,6 +989,15 @@ mod tests {
         assert_eq!(
             kinds("Three victims, a 25-year-old man, a 26-year-old man, and a 33-year-old man, were all transported to a local hospital."),
             [(KilledOrInjured, 3)]
+        );
+        // the counted groups of the number before them
+        assert_eq!(
+            kinds("Police said six people, three men and three women, were shot by an unknown man."),
+            [(KilledOrInjured, 6)]
+        );
+        assert_eq!(
+            kinds("Police said 12 people, 3 women and 9 men, were injured."),
+            [(Injured, 12)]
         );
     }
 
