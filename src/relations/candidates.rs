@@ -88,8 +88,14 @@ fn can_relate(a: &str, b: &str, limits: &PairLimits) -> bool {
 /// the Taliban"), and relations of sources are what users look for.
 fn is_addressee(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end();
-    // The last words are enough, and their case does not matter ("Speaking to").
-    let mut from = before.len().saturating_sub(24);
+    // The last words are enough (the longest phrase, " the" and the space
+    // before them), and their case does not matter ("Speaking to").
+    let longest = MEDIUM_PHRASES
+        .iter()
+        .map(|phrase| phrase.len())
+        .max()
+        .unwrap_or(0);
+    let mut from = before.len().saturating_sub(longest + " the".len() + 1);
     while !before.is_char_boundary(from) {
         from += 1;
     }
