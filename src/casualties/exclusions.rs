@@ -353,6 +353,34 @@ pub fn exclusion(tokens: &[Token<'_>], phrase: &NumberPhrase) -> Option<Exclusio
     None
 }
 
+/// Whether the list going on at `from` ("and 31 years old", ", 19 and
+/// 24-year-old") ends in an age.
+fn ages_follow(tokens: &[Token<'_>], from: usize) -> bool {
+    let mut i = from;
+    let mut numbers = 0;
+    while let Some(token) = tokens.get(i) {
+        if token.is_any(&[",", "and"]) {
+            i += 1;
+            continue;
+        }
+        if token.lower.ends_with("-year-old") || token.lower.ends_with("-years-old") {
+            return true;
+        }
+        if token.kind != TokenKind::Number || numbers == 4 {
+            return false;
+        }
+        numbers += 1;
+        let unit = tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_any(&["years", "year", "yrs"]));
+        if unit && tokens.get(i + 2).is_some_and(|t| t.is("old")) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Ages: "aged 34", "ages 8 and 11", "34 years old", "Jaime Salazar, 34,",
 /// "(34)", "who was 34".
 fn age(
@@ -390,6 +418,11 @@ fn age(
             }
             break;
         }
+    }
+    // "were 28 and 31 years old", "28 and 31-year-old men": an earlier
+    // number of a list of ages.
+    if matches!(next, "and" | ",") && ages_follow(tokens, phrase.end) {
+        return Some(Exclusion::Age);
     }
     // An apposition after a name or a person: "Jaime Salazar, 34, and", "a man, 25,".
     let closes = matches!(next, "," | "." | ")" | ";" | "and" | "") || next == "-";
@@ -507,6 +540,16 @@ mod tests {
 
     #[test]
     fn ages() {
+        assert_eq!(
+            excluded("Those injured were 28 and 31 years old.", "28"),
+            Some(Exclusion::Age)
+        );
+        assert_eq!(
+            excluded("the 19, 20 and 24-year-old men were hurt", "19"),
+            Some(Exclusion::Age)
+        );
+        assert_eq!(excluded("killing 28 and wounding 31", "28"), None);
+        assert_eq!(excluded("28 and 31 people were hurt", "28"), None);
         assert_eq!(
             excluded("Jeffery Webb, 47, later died", "47"),
             Some(Exclusion::Age)

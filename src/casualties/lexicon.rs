@@ -71,6 +71,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("massacred", Killed, T),
     ("assassinated", Killed, T),
     ("beheaded", Killed, T),
+    // army communiqués: "neutralised 13 terrorists" (Nigeria, Turkey, the Sahel)
+    ("neutralised|neutralized", Killed, T),
     ("died", Killed, I),
     // as "died": a natural death unless the article is about violence
     ("passed away", Killed, I),
@@ -82,6 +84,16 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("lay|lies|lying dead", Killed, I),
     ("deceased", Killed, I),
     ("among the dead", Killed, I),
+    ("among those killed|dead|slain", Killed, I),
+    // the inverted list: "Among the dead were five children", "The dead
+    // included a policeman"; the count follows like an active verb's object
+    (
+        "among the|those dead|killed|slain were|are|included|include",
+        Killed,
+        Active,
+    ),
+    ("the dead included|include|includes", Killed, Active),
+    ("those killed included|include", Killed, Active),
     ("lost his|her|their lives|life", Killed, I),
     ("succumbed", Killed, I),
     (
@@ -111,6 +123,7 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("death toll", Killed, Toll),
     ("toll", Killed, Toll),
     ("number of dead|deaths|fatalities", Killed, Toll),
+    ("number of people|civilians killed|dead", Killed, Toll),
     ("fatality toll", Killed, Toll),
     // injured
     ("injured", Injured, T),
@@ -157,6 +170,14 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("with * * injuries", Injured, I),
     ("grazed", Injured, T),
     ("among the injured|wounded", Injured, I),
+    ("among those injured|wounded|hurt", Injured, I),
+    (
+        "among the|those injured|wounded|hurt were|are|included|include",
+        Injured,
+        Active,
+    ),
+    ("the injured|wounded included|include|includes", Injured, Active),
+    ("those injured|wounded|hurt included|include", Injured, Active),
     (
         "suffered|suffering|sustained gunshot wounds|wound",
         KilledOrInjured,
@@ -187,6 +208,9 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("injuries", Injured, Noun),
     ("injury", Injured, Noun),
     ("treated and released", Injured, I),
+    ("diagnosed with injuries|concussions", Injured, I),
+    ("diagnosed with * injuries|injury|concussions", Injured, I),
+    ("diagnosed with * * injuries|injury", Injured, I),
     // "seven people had to be treated for non-life threatening wounds"
     ("treated for injuries|wounds", Injured, I),
     ("treated for * injuries|wounds", Injured, I),
@@ -223,6 +247,7 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("with a gunshot wound", KilledOrInjured, I),
     ("injury toll", Injured, Toll),
     ("number of injured|wounded", Injured, Toll),
+    ("number of people|civilians injured|wounded|hurt", Injured, Toll),
     // killed or injured, not told apart
     ("shot", KilledOrInjured, T),
     ("stabbed", KilledOrInjured, T),
@@ -257,6 +282,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("jailed", Arrested, T),
     ("rounded up", Arrested, T),
     ("taken into custody", Arrested, I),
+    ("remanded in custody", Arrested, I),
+    ("among those arrested|detained", Arrested, I),
     ("taken into police custody", Arrested, I),
     ("in custody", Arrested, I),
     ("in police custody", Arrested, I),
@@ -282,7 +309,10 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // kidnapped
     ("kidnapped", Kidnapped, T),
     ("abducted", Kidnapped, T),
-    ("taken|held hostage|captive", Kidnapped, I),
+    ("taken|held hostage|captive|prisoner|prisoners", Kidnapped, I),
+    // "holding 30 people hostage": only with "hostage" or "captive" after the
+    // victims (see `other_sense`)
+    ("holding|held|took|taking|keeping|kept", Kidnapped, Active),
     ("kidnapping", Kidnapped, Active),
     ("abduction", Kidnapped, Noun),
     ("abducting", Kidnapped, Active),
@@ -364,8 +394,19 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
         "hit" | "struck" => matches!(next, "by" | "with"),
         // "sent two officers to the scene" is no casualty
         "sending" | "sent" => !to_hospital_after(tokens, cue.end),
+        // "took part", "held talks" are no kidnapping; "held 30 people hostage" is
+        "holding" | "held" | "took" | "taking" | "keeping" | "kept" => !captive_after(tokens, cue.end),
         _ => false,
     }
+}
+
+/// Whether "hostage" or "captive" follows the object: "holding 30 people
+/// hostage", "took its 18 crew members captive".
+fn captive_after(tokens: &[Token<'_>], from: usize) -> bool {
+    tokens[from.min(tokens.len())..tokens.len().min(from + 7)]
+        .iter()
+        .skip(1)
+        .any(|token| token.is_any(&["hostage", "hostages", "captive", "captives"]))
 }
 
 /// Whether "to (the) hospital" follows within a few words: "sending five
@@ -697,6 +738,63 @@ const SINGULAR_PERSONS: &[&str] = &[
     "partner",
     "spouse",
     "patron",
+    // conflict and crime reporting beyond shootings
+    "mastermind",
+    "ringleader",
+    "bomb-maker",
+    "accomplice",
+    "collaborator",
+    "informant",
+    "informer",
+    "spy",
+    "separatist",
+    "loyalist",
+    "jihadi",
+    "islamist",
+    "guerrilla",
+    "guerilla",
+    "sympathizer",
+    "sympathiser",
+    "supporter",
+    "follower",
+    "defendant",
+    "perpetrator",
+    "culprit",
+    "offender",
+    "fugitive",
+    "assassin",
+    "hitman",
+    "gangster",
+    "mobster",
+    "dissident",
+    "blogger",
+    "lawyer",
+    "judge",
+    "prosecutor",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "senator",
+    "legislator",
+    "correspondent",
+    "cameraman",
+    "commuter",
+    "traveller",
+    "traveler",
+    "fisherman",
+    "herdsman",
+    "tribesman",
+    "businessman",
+    "businesswoman",
+    "spokesman",
+    "spokeswoman",
+    "congressman",
+    "congresswoman",
+    "servicewoman",
+    "abductee",
+    "seminarian",
+    "missionary",
+    "aid-worker",
 ];
 
 /// Plural and collective person nouns the suffix rules miss.

@@ -353,8 +353,10 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<(Count, usize)> {
         "several" if next == "dozen" => Some((vague(36), i + 2)),
         "several" if next == "hundred" => Some((vague(300), i + 2)),
         "several" if next == "thousand" => Some((vague(3_000), i + 2)),
-        // "scores" and "a number" only with "of": "test scores", "a number to call".
-        "scores" if next == "of" => Some((vague(40), i + 1)),
+        // "scores" and "a number" only with "of": "test scores", "a number to call";
+        // "scores" also as the object of a casualty verb ("injured scores
+        // more") and as an opening subject ("Scores were hurt").
+        "scores" if next == "of" || scores_as_people(tokens, i) => Some((vague(40), i + 1)),
         "dozens" | "hundreds" | "thousands" | "several" | "numerous" | "multiple" => {
             Some((vague(vague_bound(word)?), i + 1))
         }
@@ -362,6 +364,29 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<(Count, usize)> {
         "a" if next == "number" && after == "of" => Some((vague(2), i + 2)),
         _ => None,
     }
+}
+
+/// "scores" standing alone for people: after a casualty verb ("killed
+/// scores", "wounding scores more"), or opening a sentence before its verb
+/// ("Scores were injured"); "test scores" and "the scores were" are not.
+fn scores_as_people(tokens: &[Token<'_>], i: usize) -> bool {
+    const VERBS_BEFORE: &[&str] = &[
+        "killed",
+        "killing",
+        "injured",
+        "injuring",
+        "wounded",
+        "wounding",
+        "kidnapped",
+        "abducted",
+        "arrested",
+        "detained",
+        "leaving",
+        "left",
+    ];
+    let next = word_at(tokens, i + 1);
+    let previous = i.checked_sub(1).map_or("", |before| word_at(tokens, before));
+    VERBS_BEFORE.contains(&previous) || (i == 0 && matches!(next, "were" | "are" | "have" | "had"))
 }
 
 /// A number without bounds at `i`: cardinal, range, article, zero, vague,
@@ -603,7 +628,16 @@ mod tests {
     #[test]
     fn scores_and_number_need_of() {
         assert_eq!(parse("test scores rose"), None);
+        assert_eq!(parse("the scores were high"), None);
+        assert_eq!(parse("Test scores were high"), None);
         assert_eq!(parse("a number to call").map(|p| p.2), Some(Form::Article));
+    }
+
+    #[test]
+    fn scores_alone_after_a_casualty_verb_or_opening_a_sentence() {
+        assert_eq!(count("the blast injured scores more").0, 40);
+        assert_eq!(count("killing scores in the market").0, 40);
+        assert_eq!(count("Scores were wounded").0, 40);
     }
 
     #[test]

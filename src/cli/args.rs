@@ -238,6 +238,13 @@ pub struct EvalRelationsArgs {
     #[arg(long, value_name = "BYTES")]
     pub context_bytes: Option<usize>,
 
+    /// Score KBP37 with this bias against the no_relation reading instead
+    /// of the model's `kbp37_no_relation_bias` (larger: more relations,
+    /// higher recall, lower precision). For sweeps on a split you tune on;
+    /// `newsgrist run` always uses the model's value.
+    #[arg(long, value_name = "LOGPROB", allow_hyphen_values = true)]
+    pub no_relation_bias: Option<f32>,
+
     #[command(flatten)]
     pub options: ModelEvalOptions,
 }

@@ -341,3 +341,122 @@ fn eval_on_gva_dev_when_present() {
     // A floor against regressions, well under the current score.
     assert!(killed > 0.7, "killed accuracy on written counts fell to {killed}");
 }
+
+/// One line of `tests/fixtures/conflict_sentences.txt`.
+struct WireSentence {
+    text: String,
+    expected: BTreeMap<String, u64>,
+    known_miss: Option<String>,
+}
+
+fn wire_sentences() -> Vec<WireSentence> {
+    let body = read(&repo().join("tests/fixtures/conflict_sentences.txt"));
+    let mut sentences = Vec::new();
+    for line in body
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+    {
+        let mut parts = line.split("|||").map(str::trim);
+        let text = parts.next().unwrap_or_default().to_owned();
+        let expected = parts
+            .next()
+            .unwrap_or_else(|| panic!("no expected toll in {line:?}"))
+            .split_whitespace()
+            .map(|pair| {
+                let (kind, count) = pair
+                    .split_once('=')
+                    .unwrap_or_else(|| panic!("bad pair {pair:?}"));
+                (
+                    kind.to_owned(),
+                    count.parse().unwrap_or_else(|_| panic!("bad count {pair:?}")),
+                )
+            })
+            .collect();
+        let known_miss = parts.next().map(|why| {
+            why.strip_prefix("known miss:")
+                .unwrap_or_else(|| panic!("third field must be `known miss: why` in {line:?}"))
+                .trim()
+                .to_owned()
+        });
+        sentences.push(WireSentence {
+            text,
+            expected,
+            known_miss,
+        });
+    }
+    sentences
+}
+
+/// Hand-written conflict-wire sentences (bombings, abductions, communiqués,
+/// mass arrests, tolls that rise): the binary's tolls, summed per kind over
+/// each document's events, must equal the expected ones, except on the lines
+/// marked as known misses, which must still miss (so a fix removes the mark).
+#[test]
+fn conflict_wire_sentences() {
+    let sentences = wire_sentences();
+    assert!(sentences.len() >= 100, "{} sentences", sentences.len());
+    let unique: std::collections::HashSet<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        unique.len(),
+        sentences.len(),
+        "a sentence is repeated: repeats are dropped as duplicates"
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("wire.jsonl");
+    let body: String = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("wire-{i}"), "text": s.text})
+            )
+        })
+        .collect();
+    std::fs::write(&input, body).expect("write input");
+    let out = dir.path().join("out");
+    let output = run(&[
+        "run",
+        input.to_str().expect("utf-8 path"),
+        "--no-ner",
+        "--no-attribution",
+        "--no-relations",
+        "--quiet",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+
+    let mut got: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    for toll in jsonl(&out.join("tolls.jsonl")) {
+        let doc = toll["doc_id"].as_str().unwrap_or_default().to_owned();
+        for kind in ["killed", "injured", "missing", "arrested", "kidnapped"] {
+            if let Some(value) = toll[kind]["count"]["value"].as_u64() {
+                *got.entry(doc.clone())
+                    .or_default()
+                    .entry(kind.to_owned())
+                    .or_default() += value;
+            }
+        }
+    }
+    let mut wrong = Vec::new();
+    let mut fixed = Vec::new();
+    for (i, sentence) in sentences.iter().enumerate() {
+        let tolls = got.remove(&format!("wire-{i}")).unwrap_or_default();
+        let right = tolls == sentence.expected;
+        match (&sentence.known_miss, right) {
+            (None, false) => wrong.push(format!(
+                "{:?}: expected {:?}, got {:?}",
+                sentence.text, sentence.expected, tolls
+            )),
+            (Some(_), true) => fixed.push(sentence.text.clone()),
+            _ => {}
+        }
+    }
+    assert!(wrong.is_empty(), "wrong tolls:\n{}", wrong.join("\n"));
+    assert!(
+        fixed.is_empty(),
+        "now right, remove their `known miss` marks: {fixed:?}"
+    );
+}

@@ -107,3 +107,44 @@ fn without_the_relation_model_only_relations_of_other_stages_remain() {
         assert!(from_claim || from_casualty, "{relation}");
     }
 }
+
+/// `eval relations` on a small KBP37-shaped file: the JSON report has its
+/// scores, and `--no-relation-bias` moves the no_relation reading (a bias of
+/// -50 log-probability predicts no relation anywhere, +50 one everywhere).
+#[test]
+fn eval_relations_scores_kbp37_and_takes_a_no_relation_bias() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("kbp37.txt");
+    let sentences = [
+        ("\" <e1> Maria Lopez </e1> , the chief executive of <e2> Andes Mining </e2> , resigned on Monday . \"", "org:top_members/employees(e2,e1)"),
+        ("\" The <e1> Red Cross </e1> opened an office in <e2> Juba </e2> last year . \"", "no_relation"),
+        ("\" <e1> Kenya Airways </e1> is based in <e2> Nairobi </e2> . \"", "org:city_of_headquarters(e1,e2)"),
+    ];
+    let body: String = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, (sentence, label))| format!("{}\t{sentence}\n{label}\n\n\n", 100 + i))
+        .collect();
+    std::fs::write(&file, body).expect("write KBP37 file");
+    let report = |bias: &str| -> Value {
+        let output = run(&[
+            "eval",
+            "relations",
+            file.to_str().expect("utf-8"),
+            "--json",
+            "--no-relation-bias",
+            bias,
+        ]);
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        serde_json::from_slice(&output.stdout).expect("one JSON object")
+    };
+    let none = report("-50");
+    assert_eq!(none["sentences"], 3);
+    assert_eq!(none["no_relation_bias"], -50.0);
+    assert_eq!(none["micro"]["predicted"], 0, "{none}");
+    for key in ["precision", "recall", "f1", "macro_f1", "per_type"] {
+        assert!(none.get(key).is_some(), "no {key} in {none}");
+    }
+    let all = report("50");
+    assert_eq!(all["micro"]["predicted"], 3, "{all}");
+}

@@ -32,6 +32,9 @@ pub(super) const TOLL_BRIDGE: &[&str] = &[
     "topped",
     "passed",
     "surpassed",
+    "exceed",
+    "exceeded",
+    "exceeds",
     "officially",
     "reportedly",
     "remained",
@@ -46,15 +49,12 @@ pub(super) const TOLL_BRIDGE: &[&str] = &[
     "up",
     "further",
     "later",
-    "stood",
-    "is",
     "be",
     "could",
     "may",
     "might",
     "shooting",
     "shootings",
-    "attack",
     "attacks",
     "bombing",
     "blast",
@@ -83,6 +83,7 @@ pub(super) const TOLL_UPDATES: &[&str] = &[
     "topped",
     "passed",
     "surpassed",
+    "exceeded",
     "now",
     "grew",
     "went",
@@ -101,7 +102,8 @@ pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Optio
         s.word(before),
         "bringing" | "brought" | "raising" | "raised" | "pushing" | "pushed"
     );
-    while k < s.tokens.len() && k < cue.end + 6 {
+    // Eight words reach "the death toll from the attack has risen to 32".
+    while k < s.tokens.len() && k < cue.end + 8 {
         if let Some(phrase) = s.number_starting(k) {
             // "rose from 3 to 5": the number after "from" is the old toll.
             if s.word(k.wrapping_sub(1)) == "from" {

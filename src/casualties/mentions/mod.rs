@@ -770,11 +770,66 @@ mod tests {
             (Killed, 5, true)
         );
         assert!(!one("The death toll stood at 12.").update);
+        let mention = one("The death toll from the attack has risen to 32.");
+        assert_eq!(
+            (mention.kind, mention.count.value, mention.update),
+            (Killed, 32, true)
+        );
         assert!(mentions("The war took a toll on 5 families.").is_empty());
         assert_eq!(
             found("No arrests have been made."),
             [(Arrested, 0, "No".into(), None)]
         );
+    }
+
+    #[test]
+    fn among_those_hurt() {
+        assert_eq!(
+            kinds("A teenage girl was among those killed in the bombing."),
+            [(Killed, 1)]
+        );
+        assert_eq!(kinds("Two soldiers were among those wounded."), [(Injured, 2)]);
+        assert_eq!(kinds("Three imams were among those detained."), [(Arrested, 3)]);
+        assert_eq!(kinds("Among the dead were five children."), [(Killed, 5)]);
+        assert_eq!(
+            kinds("Among those injured were 3 police officers."),
+            [(Injured, 3)]
+        );
+        assert_eq!(
+            kinds("The dead included five children and a policeman."),
+            [(Killed, 5), (Killed, 1)]
+        );
+        assert!(kinds("Those injured were 28 and 31 years old.").is_empty());
+    }
+
+    #[test]
+    fn hostages_and_captives() {
+        assert_eq!(kinds("The militants held 30 people hostage."), [(Kidnapped, 30)]);
+        assert_eq!(
+            kinds("The gunmen took 30 people hostage on Monday."),
+            [(Kidnapped, 30)]
+        );
+        assert_eq!(
+            kinds("Insurgents are holding 12 soldiers captive."),
+            [(Kidnapped, 12)]
+        );
+        assert_eq!(kinds("Two aid workers were taken hostage."), [(Kidnapped, 2)]);
+        assert!(kinds("The minister held talks with 30 elders.").is_empty());
+        assert!(kinds("Thirty people took part in the protest.").is_empty());
+        assert!(kinds("The police are holding 30 people for questioning.").is_empty());
+    }
+
+    #[test]
+    fn communique_and_court_wording() {
+        assert_eq!(
+            kinds("The army said it neutralised 12 terrorists."),
+            [(Killed, 12)]
+        );
+        assert_eq!(
+            kinds("Four officers were diagnosed with concussions."),
+            [(Injured, 4)]
+        );
+        assert_eq!(kinds("Two men were remanded in custody."), [(Arrested, 2)]);
     }
 
     #[test]

@@ -64,6 +64,11 @@ pub(super) fn head_after(tokens: &[Token<'_>], from: usize) -> Option<(usize, Pl
             k += 1;
             continue;
         }
+        // "30 people hostage": the role word after a head describes the
+        // head's fate, it is not a second head.
+        if head.is_some() && token.is_any(&["hostage", "hostages", "captive", "captives"]) {
+            break;
+        }
         if let Some(plurality) = person_at(token) {
             head = Some((k, plurality));
             k += 1;
