@@ -474,6 +474,21 @@ pub fn links_elsewhere(tokens: &[Token<'_>]) -> bool {
     )
 }
 
+/// Whether a sentence opens with an earlier time ("Last month, 12
+/// policemen died in an attack on a checkpoint", "Earlier this year, ...").
+/// After the article's own figures such a sentence recalls another
+/// incident; as the article's first figure it is the article's incident
+/// told late ("Last month, Melissa Westbrook died after she was shot"),
+/// which the caller decides.
+pub fn opened_by_earlier_time(tokens: &[Token<'_>]) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
+    (word(0) == "last" && matches!(word(1), "month" | "year") && word(2) == ",")
+        || (word(0) == "earlier"
+            && word(1) == "this"
+            && matches!(word(2), "year" | "month")
+            && word(3) == ",")
+}
+
 /// Markers of totals over a period ("so far this year", "since 2012") and
 /// of other incidents ("in a separate shooting", "three years ago") among
 /// tokens `window` of a sentence: the words near a figure, not the whole
@@ -505,11 +520,21 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
             || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"))
             // "shot in recent weeks"
-            || (w == "recent" && matches!(next, "weeks" | "months" | "years" | "days"));
+            || (w == "recent" && matches!(next, "weeks" | "months" | "years" | "days"))
+            // a war's running total: "since the war began", "since the start
+            // of the conflict", "since its insurgency began"; not "since the
+            // attack", which counts one event's arrests
+            || (w == "since"
+                && matches!(next, "the" | "its" | "their" | "a")
+                && matches!(after, "war" | "conflict" | "start" | "beginning" | "outbreak" | "onset"
+                    | "insurgency" | "uprising" | "invasion" | "offensive" | "fighting"
+                    | "hostilities" | "revolution" | "crisis" | "campaign" | "occupation"
+                    | "escalation" | "civil" | "military"));
         if period {
             return Some(Scope::Period);
         }
         let ago = matches!(w, "years" | "months" | "weeks" | "decades") && next == "ago";
+
         if ago
             || matches!(
                 w,
@@ -714,5 +739,26 @@ mod tests {
             scope_of("Children have been shot in recent weeks, 70 people wounded."),
             Some(Scope::Period)
         );
+        assert_eq!(
+            scope_of("More than 41,000 Palestinians have been killed since the war began."),
+            Some(Scope::Period)
+        );
+        assert_eq!(
+            scope_of("Boko Haram has kidnapped thousands since its insurgency began."),
+            Some(Scope::Period)
+        );
+        assert_eq!(
+            scope_of("Police have arrested five people since the attack."),
+            None
+        );
+    }
+
+    #[test]
+    fn sentences_opened_by_an_earlier_time() {
+        let opened = |text: &str| opened_by_earlier_time(&tokenize(text, 0..text.len()));
+        assert!(opened("Last month, 12 policemen died in an attack."));
+        assert!(opened("Earlier this year, gunmen killed nine people."));
+        assert!(!opened("Last month's attack killed 12 policemen."));
+        assert!(!opened("Two men were killed last month."));
     }
 }

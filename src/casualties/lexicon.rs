@@ -73,6 +73,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("beheaded", Killed, T),
     // army communiqués: "neutralised 13 terrorists" (Nigeria, Turkey, the Sahel)
     ("neutralised|neutralized", Killed, T),
+    // South Asian and Middle Eastern press: "one soldier was martyred"
+    ("martyred", Killed, I),
     ("died", Killed, I),
     // as "died": a natural death unless the article is about violence
     ("passed away", Killed, I),

@@ -20,7 +20,10 @@
 //!    (by `value`, then by `min`; the first stated on a tie): a figure is
 //!    restated or raised as news comes in, rarely lowered, and partial
 //!    counts ("one of the victims died") are lower than the toll. A
-//!    document that states only zeros ("no one was hurt") gets 0.
+//!    document that states only zeros ("no one was hurt") gets 0. The dead
+//!    of the attacking side ("five attackers", "nine militants") and of
+//!    their victims are two figures, and the highest of each add up
+//!    (`both_sides`), unless a toll update was chosen.
 //! 4. **Injured from shot.** Where the article counts people shot or hit
 //!    without telling the dead from the wounded ("five people were shot,
 //!    one fatally"), injured is at least that count minus the killed.
@@ -200,6 +203,74 @@ fn best(mentions: &[CasualtyMention], indices: &[usize]) -> Option<BestFigure> {
     })
 }
 
+/// The dead of both sides of a fight add up: "Jihadists killed 15
+/// soldiers ... about 50 assailants had been neutralised" is 65 dead, where
+/// the highest figure alone would give 50. The other side's highest
+/// unhedged figure is added to the chosen one, unless the chosen one is a
+/// toll update (a toll may count everyone) or says it counts the attackers.
+fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indices: &[usize]) {
+    let Some(killed) = summary.killed.as_mut() else {
+        return;
+    };
+    if killed.rule != TollRule::Highest || killed.count.value == 0 {
+        return;
+    }
+    let chosen: Vec<&CasualtyMention> = killed
+        .mentions
+        .iter()
+        .filter_map(|index| mentions.get(*index))
+        .collect();
+    if chosen
+        .iter()
+        .any(|mention| mention.includes_perpetrator || mention.self_inflicted)
+    {
+        return;
+    }
+    let Some(attackers) = chosen.first().map(|mention| mention.attackers) else {
+        return;
+    };
+    if chosen.iter().any(|mention| mention.attackers != attackers) {
+        return;
+    }
+    let mut groups: BTreeMap<usize, (Count, Vec<usize>, bool)> = BTreeMap::new();
+    for &index in indices {
+        let Some(mention) = mentions.get(index) else {
+            continue;
+        };
+        groups
+            .entry(mention.group)
+            .and_modify(|(count, members, same_side)| {
+                *count = add(count, &mention.count);
+                members.push(index);
+                *same_side |= mention.attackers == attackers;
+            })
+            .or_insert_with(|| (mention.count.clone(), vec![index], mention.attackers == attackers));
+    }
+    let other = groups
+        .into_values()
+        .filter(|(count, members, same_side)| {
+            !same_side
+                && count.value > 0
+                && members.iter().all(|index| {
+                    mentions.get(*index).is_some_and(|mention| {
+                        !mention.weakened
+                            && !mention.update
+                            && !mention.self_inflicted
+                            && !killed.mentions.contains(index)
+                    })
+                })
+        })
+        .max_by_key(|(count, members, _)| (count.value, std::cmp::Reverse(members.first().copied())));
+    let Some((count, members, _)) = other else {
+        return;
+    };
+    killed.count = add(&killed.count, &count);
+    killed.rule = TollRule::BothSides;
+    killed.others.retain(|index| !members.contains(index));
+    killed.mentions.extend(members);
+    killed.mentions.sort_unstable();
+}
+
 /// A killer who then killed himself is one more death than the victims
 /// counted: "killed his wife and three other people before fatally
 /// shooting himself" is five. Not when the chosen figure already counts
@@ -328,6 +399,7 @@ pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
                 kidnapped: figure(CasualtyKind::Kidnapped),
             };
             if let Some(killed) = kinds.get(&CasualtyKind::Killed.order()) {
+                add_other_side(&mut summary, mentions, killed);
                 add_self_inflicted(&mut summary, mentions, killed);
             }
             let ordinal = [CasualtyKind::KilledOrInjured, CasualtyKind::Injured]
@@ -369,6 +441,24 @@ mod tests {
         let text = "At least 13 soldiers and more than 100 civilians were killed. \
                     Later the death toll rose to 170. Officials said 60 had died in the blast.";
         assert_eq!(main_value(text, Killed), (170, Some(TollRule::Update)));
+    }
+
+    #[test]
+    fn the_dead_of_both_sides_add_up() {
+        let text = "Jihadists killed 15 soldiers in an ambush, the army said, adding that about 50 \
+                    assailants had been neutralised.";
+        assert_eq!(main_value(text, Killed), (65, Some(TollRule::BothSides)));
+        let text = "Security forces killed nine militants. One soldier was martyred in the exchange of fire.";
+        assert_eq!(main_value(text, Killed), (10, Some(TollRule::BothSides)));
+        // a toll update may count everyone; "including the attackers" does
+        let text = "Five attackers were killed. The death toll rose to 37.";
+        assert_eq!(main_value(text, Killed), (37, Some(TollRule::Update)));
+        // restatements of one side still give the highest
+        let text = "Gunmen killed 12 villagers. Twelve villagers died in the raid.";
+        assert_eq!(main_value(text, Killed), (12, Some(TollRule::Highest)));
+        // crime reporting: the shooter's death is often already in the count
+        let text = "Two dead in shooting. The shooter was also killed by police.";
+        assert_eq!(main_value(text, Killed), (2, Some(TollRule::Highest)));
     }
 
     #[test]

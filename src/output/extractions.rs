@@ -312,6 +312,9 @@ pub enum TollRule {
     /// The highest or latest figure of the victims, plus a killer who
     /// killed himself ("killed four people before shooting himself").
     VictimsPlusSelfInflicted,
+    /// The highest figure of one side of a fight plus the highest of the
+    /// other ("killed 15 soldiers", "about 50 assailants were neutralised").
+    BothSides,
 }
 
 /// The best figure of one kind for one event.

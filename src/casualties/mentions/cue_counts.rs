@@ -102,8 +102,17 @@ pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Optio
         s.word(before),
         "bringing" | "brought" | "raising" | "raised" | "pushing" | "pushed"
     );
+    // "The death toll in the attack on a concert hall outside Moscow rose
+    // to 133": a place or an event named after the toll, up to its verb.
+    let mut limit = cue.end + 8;
+    if matches!(s.word(k), "in" | "from") {
+        if let Some(verb) = toll_verb_after_phrase(s, k + 1) {
+            k = verb;
+            limit = verb + 6;
+        }
+    }
     // Eight words reach "the death toll from the attack has risen to 32".
-    while k < s.tokens.len() && k < cue.end + 8 {
+    while k < s.tokens.len() && k < limit {
         if let Some(phrase) = s.number_starting(k) {
             // "rose from 3 to 5": the number after "from" is the old toll.
             if s.word(k.wrapping_sub(1)) == "from" {
@@ -134,6 +143,46 @@ pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Optio
         }
         update |= TOLL_UPDATES.contains(&word);
         k += 1;
+    }
+    None
+}
+
+/// The first verb of tolls ("rose", "stood", "has risen") within 14 words
+/// from `from`, when no number (but "a") or punctuation comes first.
+fn toll_verb_after_phrase(s: &Sentence<'_, '_>, from: usize) -> Option<usize> {
+    let verbs = [
+        "rose",
+        "risen",
+        "rises",
+        "climbed",
+        "climbs",
+        "jumped",
+        "reached",
+        "stood",
+        "stands",
+        "has",
+        "had",
+        "is",
+        "was",
+        "hit",
+        "topped",
+        "passed",
+        "surpassed",
+        "exceeded",
+        "increased",
+        "grew",
+    ];
+    for k in from..s.tokens.len().min(from + 14) {
+        let token = &s.tokens[k];
+        let cardinal = s
+            .number_starting(k)
+            .is_some_and(|phrase| phrase.form != Form::Article);
+        if cardinal || (token.is_punct() && !matches!(token.text, "'" | "-" | "’")) {
+            return None;
+        }
+        if token.is_any(&verbs) {
+            return Some(k);
+        }
     }
     None
 }

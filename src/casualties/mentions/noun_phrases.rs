@@ -227,6 +227,11 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
     if is_singular_pronoun(token) {
         return Some(single_np(last..end, None, Basis::Pronoun));
     }
+    // "Two officers were killed and a third was wounded": one more of the
+    // people just counted
+    if ordinal_word(&token.lower).is_some() && last >= 1 && s.tokens[last - 1].is_any(&["a", "an"]) {
+        return Some(single_np(last - 1..end, None, Basis::Article));
+    }
     // "one person dead and three more injured"
     if token.is("more") {
         if let Some(phrase) = s
