@@ -338,7 +338,7 @@ fn source_near_cue(
         return Some(before);
     }
     // the outlet a speaker talks to is not the speaker: "told the BBC"
-    let medium = find_medium(doc.text, around.clone(), &doc.organisations());
+    let medium = find_medium(doc.text, around.clone(), &doc.organisations(), cue.start);
     doc.entities
         .iter()
         .filter(|entity| matches!(entity.label.as_str(), "PER" | "ORG"))
@@ -391,7 +391,7 @@ fn build(
     let medium = if claimant_is_media {
         source.clone()
     } else {
-        find_medium(doc.text, sentence.clone(), &doc.organisations())
+        find_medium(doc.text, sentence.clone(), &doc.organisations(), anchor)
             .filter(|medium| !direct_quote || !overlaps(medium, &content))
     };
     let claimant = source

@@ -59,7 +59,7 @@ const MEDIA_WORDS: &[&str] = &[
 /// Words that end a medium phrase.
 const STOPS: &[&str] = &[
     "that", "on", "in", "as", "who", "which", "where", "when", "after", "before", "for", "saying", "and",
-    "but", "to", "about", "of", "late", "earlier", "last", "this", "from", "by",
+    "but", "to", "about", "of", "late", "earlier", "last", "this", "from", "by", "through", "via",
 ];
 
 /// Words after which a medium phrase may start, with whether the phrase
@@ -84,13 +84,17 @@ const LEADS: &[(&str, bool)] = &[
     ("issued by", true),
 ];
 
-/// The medium in `sentence` (byte range of `text`), if any. `organisations`
-/// are byte ranges of organisation entities: one right after "told" counts
-/// as an outlet ("told Reuters").
+/// The medium in `sentence` (byte range of `text`) nearest to byte
+/// `anchor` (the claim's cue), if any: a sentence may carry two claims
+/// through two channels ("IS claimed the attack through its Amaq agency,
+/// but Putin said on television that ..."). `organisations` are byte
+/// ranges of organisation entities: one right after "told" counts as an
+/// outlet ("told Reuters").
 pub fn find_medium(
     text: &str,
     sentence: Range<usize>,
     organisations: &[Range<usize>],
+    anchor: usize,
 ) -> Option<Range<usize>> {
     let lower = text[sentence.clone()].to_lowercase();
     if lower.len() != sentence.len() {
@@ -123,7 +127,15 @@ pub fn find_medium(
                 None => None,
             };
             if let Some(found) = found {
-                if best.as_ref().is_none_or(|seen| found.start < seen.start) {
+                let distance = |range: &Range<usize>| {
+                    (
+                        anchor
+                            .saturating_sub(range.end)
+                            .max(range.start.saturating_sub(anchor)),
+                        range.start,
+                    )
+                };
+                if best.as_ref().is_none_or(|seen| distance(&found) < distance(seen)) {
                     best = Some(found);
                 }
             }
@@ -199,7 +211,7 @@ mod tests {
                 start..start + org.len()
             })
             .collect();
-        find_medium(text, 0..text.len(), &orgs).map(|range| text[range].to_owned())
+        find_medium(text, 0..text.len(), &orgs, 0).map(|range| text[range].to_owned())
     }
 
     #[test]
@@ -227,6 +239,19 @@ mod tests {
         let text = "He spoke on the private broadcaster NTV on Sunday.";
         assert_eq!(medium(text, &[]).as_deref(), Some("the private broadcaster NTV"));
         assert_eq!(medium("He was on leave when it happened.", &[]), None);
+        let text = "IS claimed the attack on the Crocus City Hall through its Amaq agency.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("its Amaq agency"));
+    }
+
+    #[test]
+    fn the_channel_nearest_the_cue() {
+        let text = "IS claimed the attack through its Amaq agency, but Putin said on television that it was Ukraine.";
+        let near = |cue: &str| {
+            let anchor = text.find(cue).unwrap();
+            find_medium(text, 0..text.len(), &[], anchor).map(|range| text[range].to_owned())
+        };
+        assert_eq!(near("claimed").as_deref(), Some("its Amaq agency"));
+        assert_eq!(near("said").as_deref(), Some("television"));
     }
 
     #[test]
