@@ -9,6 +9,8 @@
 //! - [`schema`]: the relation types and how training labels map onto them;
 //! - [`candidates`]: which pairs are scored (bounded per sentence);
 //! - [`decide`]: scores to relations, with direction;
+//! - [`roles`]: role appositions read by rules ("X, the leader of Y",
+//!   "Y spokesman X", "X, the Afghan affiliate of Y");
 //! - [`model`]: the stage over a chunk of documents;
 //! - [`records`]: `relations.jsonl` records;
 //! - [`eval`]: KBP37 and CrossRE scoring for `newsgrist eval relations`.
@@ -20,11 +22,13 @@ pub mod decide;
 pub mod eval;
 pub mod model;
 pub mod records;
+pub mod roles;
 pub mod schema;
 
 pub use candidates::{candidate_pairs, reading_range, PairLimits, SentencePairs};
 pub use model::{RelationInput, RelationMention, RelationModel};
 pub use records::{relation_records, RelationDocument};
+pub use roles::{role_relations, RULES_EXTRACTOR, RULES_VERSION};
 pub use schema::RelationType;
 
 /// Extractor name of the relation model's records.

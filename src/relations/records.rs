@@ -33,15 +33,33 @@ pub struct RelationDocument<'a> {
     pub casualties: &'a [CasualtyRecord],
 }
 
-/// Records of the model's relations, then of responsibility claims, then
-/// of casualty figures with a perpetrator.
+/// Records of the model's relations, then of the role rules' (`roles`),
+/// then of responsibility claims, then of casualty figures with a
+/// perpetrator. A role relation replaces the model's relation of the same
+/// two entities ("Omer Celik, spokesman for the AK Party" is no
+/// `leader_of`).
 pub fn relation_records(
     doc: &RelationDocument<'_>,
     mentions: &[RelationMention],
     model: &Extractor,
+    roles: &[RelationMention],
 ) -> Vec<RelationRecord> {
     let mut out: Vec<RelationRecord> = Vec::new();
-    for mention in mentions {
+    let by_rule = |mention: &RelationMention| {
+        roles.iter().any(|role| {
+            (role.head, role.tail) == (mention.head, mention.tail)
+                || (role.head, role.tail) == (mention.tail, mention.head)
+        })
+    };
+    let rules = Extractor {
+        name: super::RULES_EXTRACTOR.to_owned(),
+        version: super::RULES_VERSION.to_owned(),
+    };
+    let model_mentions = mentions
+        .iter()
+        .filter(|mention| !by_rule(mention))
+        .map(|mention| (mention, model));
+    for (mention, extractor) in model_mentions.chain(roles.iter().map(|mention| (mention, &rules))) {
         let (Some(head), Some(tail)) = (doc.entities.get(mention.head), doc.entities.get(mention.tail))
         else {
             continue;
@@ -64,7 +82,7 @@ pub fn relation_records(
                 entity_mention(head),
                 entity_mention(tail),
                 &evidence,
-                model,
+                extractor,
             )
         });
     }
@@ -277,7 +295,7 @@ mod tests {
             name: "relations".into(),
             version: "m".into(),
         };
-        let records = relation_records(&doc, &[mention], &model);
+        let records = relation_records(&doc, &[mention], &model, &[]);
         assert_eq!(records.len(), 1);
         let record = &records[0];
         assert_eq!(

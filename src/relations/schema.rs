@@ -18,8 +18,11 @@ use serde::{Deserialize, Serialize};
 pub enum RelationType {
     /// A person leads an organisation (KBP37 org:top_members/employees).
     LeaderOf,
-    /// A person works for, or speaks for, an organisation (per:employee_of).
+    /// A person works for an organisation (per:employee_of).
     EmployeeOf,
+    /// A person speaks for an organisation ("a spokesman for the Taliban";
+    /// from the role rules, `super::roles`).
+    SpokespersonOf,
     /// A person or organisation belongs to an organisation (org:members).
     MemberOf,
     /// An organisation is part of, or an affiliate of, another
@@ -74,6 +77,7 @@ impl RelationType {
         match self {
             Self::LeaderOf => "leader_of",
             Self::EmployeeOf => "employee_of",
+            Self::SpokespersonOf => "spokesperson_of",
             Self::MemberOf => "member_of",
             Self::PartOf => "part_of",
             Self::FoundedBy => "founded_by",
@@ -100,7 +104,7 @@ impl RelationType {
     /// The entity types head and tail may have, for model relations.
     pub fn signature(self) -> Signature {
         let (head, tail) = match self {
-            Self::LeaderOf | Self::EmployeeOf => (PER, ORG),
+            Self::LeaderOf | Self::EmployeeOf | Self::SpokespersonOf => (PER, ORG),
             Self::MemberOf => (PER_ORG, ORG),
             Self::PartOf => (ORG, ORG),
             Self::FoundedBy => (ORG, PER),

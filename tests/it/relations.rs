@@ -1,7 +1,7 @@
 //! Relations end to end on the sample corpus: model relations between
 //! entities with their actor ids, responsibility claims as
 //! claimed_responsibility_for, casualty figures as attacked and arrested,
-//! and the run without the relation model.
+//! role appositions read by rules, and the run without the relation model.
 use serde_json::Value;
 
 use crate::common::*;
@@ -92,6 +92,8 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("arrested", "French anti-terrorism police", "men"),
     ("arrested", "Counter Terrorism Department", "suspected members"),
     ("attacked", "Gunmen", "students"),
+    // the role rules: "Ömer Çelik, spokesperson for the AKP, wrote"
+    ("spokesperson_of", "Ömer Çelik", "AKP"),
 ];
 
 #[test]
@@ -104,7 +106,9 @@ fn without_the_relation_model_only_relations_of_other_stages_remain() {
             && text(relation, "/source_label").starts_with("claim:");
         let from_casualty = ["attacked", "arrested"].contains(&text(relation, "/relation"))
             && text(relation, "/source_label").starts_with("casualty:");
-        assert!(from_claim || from_casualty, "{relation}");
+        let from_role_rules = text(relation, "/extractor/name") == "relation-rules"
+            && text(relation, "/source_label") == "rule:role";
+        assert!(from_claim || from_casualty || from_role_rules, "{relation}");
     }
 }
 
