@@ -9,6 +9,7 @@
 //! - [`schema`]: the relation types and how training labels map onto them;
 //! - [`candidates`]: which pairs are scored (bounded per sentence);
 //! - [`decide`]: scores to relations, with direction;
+//! - [`evidence`]: the wording a model `based_in` needs to be kept;
 //! - [`roles`]: role appositions read by rules ("X, the leader of Y",
 //!   "Y spokesman X", "X, the Afghan affiliate of Y");
 //! - [`model`]: the stage over a chunk of documents;
@@ -20,6 +21,7 @@
 pub mod candidates;
 pub mod decide;
 pub mod eval;
+pub mod evidence;
 pub mod model;
 pub mod records;
 pub mod roles;

@@ -12,6 +12,7 @@ use crate::ner::EntityMention;
 
 use super::candidates::{candidate_pairs, PairLimits, SentencePairs};
 use super::decide::{decide_pair, Thresholds, NONE};
+use super::evidence;
 use super::schema::RelationType;
 
 /// Least confidence of a model relation written out.
@@ -198,6 +199,11 @@ impl RelationModel {
                 &types,
                 self.thresholds,
             ) {
+                let head = &doc.entities[sentence.entity_ids[decision.head]];
+                let tail = &doc.entities[sentence.entity_ids[decision.tail]];
+                if !evidence::stated(decision.kind, doc.text, head, tail) {
+                    continue;
+                }
                 out.push(RelationMention {
                     kind: decision.kind,
                     head: sentence.entity_ids[decision.head],
