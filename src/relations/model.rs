@@ -201,11 +201,11 @@ impl RelationModel {
             ) {
                 let head = &doc.entities[sentence.entity_ids[decision.head]];
                 let tail = &doc.entities[sentence.entity_ids[decision.tail]];
-                if !evidence::stated(decision.kind, doc.text, head, tail) {
+                let Some(kind) = evidence::judged(decision.kind, doc.text, head, tail) else {
                     continue;
-                }
+                };
                 out.push(RelationMention {
-                    kind: decision.kind,
+                    kind,
                     head: sentence.entity_ids[decision.head],
                     tail: sentence.entity_ids[decision.tail],
                     sentence: sentence.sentence,
