@@ -14,7 +14,10 @@
 //! 4 of 25 right: "said Bob Tate, an FCOJ broker" gave leader_of(Bob Tate,
 //! FCOJ)) and `part_of` (about 3 of 25: "Waste Management made a tender
 //! offer to acquire ChemLawn"): they are kept only with a title or a part
-//! word between the two names, and a `leader_of` (KBP37's
+//! word between the two names; `alias_of` only for two names side by side
+//! ("Kurdistan Workers' Party (PKK)"), `member_of` with a word of
+//! membership and `founded_by` with a word of founding (or the founder's
+//! name in the group's); and a `leader_of` (KBP37's
 //! `org:top_members/employees`, which covers any officer) without a head's
 //! title ("chairman", "president", "leader") is written as `employee_of`.
 //!
@@ -279,6 +282,74 @@ fn leads(text: &str, person: &EntityMention, group: &EntityMention) -> bool {
     })
 }
 
+/// Words that may join two names of one actor: "Kurdistan Workers' Party
+/// (PKK)", "The Helming Group (formerly LBAS)", "ISWAP, also known as".
+const NAMING: &[&str] = &[
+    "(", ")", ",", "or", "also", "known", "as", "formerly", "aka", "called", "the", "-", "–", "—", "alias",
+    "a", "k", ".", "\"", "“", "”",
+];
+
+/// Whether two names stand side by side as names of one actor.
+fn alias_is_stated(text: &str, a: &EntityMention, b: &EntityMention) -> bool {
+    between_pieces(text, a, b, 5).is_some_and(|pieces| {
+        !pieces.is_empty() && pieces.iter().all(|piece| NAMING.contains(&piece.as_str()))
+    })
+}
+
+/// Words that say someone belongs to a group.
+const MEMBERSHIP: &[&str] = &[
+    "member",
+    "members",
+    "membership",
+    "joined",
+    "join",
+    "joins",
+    "belongs",
+    "belonged",
+    "belonging",
+    "fighter",
+    "fighters",
+    "militant",
+    "militants",
+    "commander",
+    "operative",
+    "operatives",
+    "loyal",
+    "recruited",
+];
+
+/// Words that say who founded a group.
+const FOUNDING: &[&str] = &[
+    "founder",
+    "founders",
+    "founded",
+    "founding",
+    "co-founder",
+    "co-founded",
+    "established",
+    "set",
+    "created",
+    "launched",
+    "started",
+    "formed",
+];
+
+fn some_word_between(text: &str, a: &EntityMention, b: &EntityMention, words: &[&str]) -> bool {
+    between_pieces(text, a, b, 8)
+        .is_some_and(|pieces| pieces.iter().any(|piece| words.contains(&piece.as_str())))
+}
+
+/// Whether a founder is stated: a founding word between the names, or the
+/// founder's surname in the group's name ("Philip Crosby Associates").
+fn founder_is_stated(text: &str, group: &EntityMention, person: &EntityMention) -> bool {
+    let named_after = text
+        .get(person.start..person.end)
+        .and_then(|name| name.split_whitespace().next_back())
+        .zip(text.get(group.start..group.end))
+        .is_some_and(|(surname, group)| surname.len() > 2 && group.contains(surname));
+    named_after || some_word_between(text, group, person, FOUNDING)
+}
+
 /// The relation to write for a model relation of `kind` between `head` and
 /// `tail`, or None when the text does not state it: `based_in` needs its
 /// seat written next to the group, `leader_of` and `employee_of` a title
@@ -296,6 +367,9 @@ pub fn judged(
             title_is_stated(text, head, tail) && !former(text, head, tail)
         }
         RelationType::PartOf => part_is_stated(text, head, tail),
+        RelationType::AliasOf => alias_is_stated(text, head, tail),
+        RelationType::MemberOf => some_word_between(text, head, tail, MEMBERSHIP),
+        RelationType::FoundedBy => founder_is_stated(text, head, tail),
         _ => true,
     };
     if !keep {
@@ -496,6 +570,60 @@ mod tests {
             text,
             ("Toronto Stock Exchange", "ORG"),
             ("Inco", "ORG")
+        ));
+    }
+
+    #[test]
+    fn aliases_members_and_founders_need_their_words() {
+        use RelationType::{AliasOf, FoundedBy, MemberOf};
+        let text = "Soylu blamed the Kurdistan Workers' Party (PKK) for the attack.";
+        assert!(related(
+            AliasOf,
+            text,
+            ("Kurdistan Workers' Party", "ORG"),
+            ("PKK", "ORG")
+        ));
+        let text = "at today's European Community (EC) tender, the U.K. Intervention Board said.";
+        assert!(!related(
+            AliasOf,
+            text,
+            ("U.K. Intervention Board", "ORG"),
+            ("EC", "ORG")
+        ));
+        let text = "Starrex Mining shares rose 40 cts in trading on the Toronto Stock Exchange.";
+        assert!(!related(
+            MemberOf,
+            text,
+            ("Starrex Mining", "ORG"),
+            ("Toronto Stock Exchange", "ORG")
+        ));
+        let text = "Abu Omar, a member of al-Shabaab, was held.";
+        assert!(related(
+            MemberOf,
+            text,
+            ("Abu Omar", "PER"),
+            ("al-Shabaab", "ORG")
+        ));
+        let text = "Stoltenberg was speaking at a meeting of the Committee for a Currency Union";
+        assert!(!related(
+            FoundedBy,
+            text,
+            ("Committee for a Currency Union", "ORG"),
+            ("Stoltenberg", "PER")
+        ));
+        let text = "said Philip Crosby, whose Philip Crosby Associates Inc";
+        assert!(related(
+            FoundedBy,
+            text,
+            ("Philip Crosby Associates Inc", "ORG"),
+            ("Philip Crosby", "PER")
+        ));
+        let text = "Hamas, founded by Ahmed Yassin in 1987, said";
+        assert!(related(
+            FoundedBy,
+            text,
+            ("Hamas", "ORG"),
+            ("Ahmed Yassin", "PER")
         ));
     }
 
