@@ -45,12 +45,16 @@ const JOINING: &[&str] = &[
     "an",
 ];
 
-/// The words and punctuation of a stretch of text, lowercased.
+/// The words and punctuation of a stretch of text, lowercased; a hyphen
+/// inside a word stays in it ("vice-president", "secretary-general").
 fn pieces(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() || c == '.' {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inner_hyphen =
+            c == '-' && !word.is_empty() && chars.peek().is_some_and(|next| next.is_alphanumeric());
+        if c.is_alphanumeric() || c == '.' || inner_hyphen {
             word.extend(c.to_lowercase());
             continue;
         }
@@ -185,9 +189,7 @@ fn between_pieces(text: &str, a: &EntityMention, b: &EntityMention, most: usize)
 /// follows the group's possessive right after the person ("Carl Icahn,
 /// TWA's chairman").
 fn title_is_stated(text: &str, person: &EntityMention, group: &EntityMention) -> bool {
-    let is_title = |piece: &String| {
-        TITLES.contains(&piece.as_str()) || piece.starts_with("vice-") || piece.starts_with("co-")
-    };
+    let is_title = |piece: &String| piece.split('-').any(|part| TITLES.contains(&part));
     let Some(between) = between_pieces(text, person, group, 8) else {
         return false;
     };
@@ -207,7 +209,10 @@ fn part_is_stated(text: &str, part: &EntityMention, whole: &EntityMention) -> bo
     between_pieces(text, part, whole, 8).is_some_and(|pieces| {
         let possessive =
             whole.end <= part.start && pieces.len() <= 4 && pieces.starts_with(&["'".into(), "s".into()]);
-        possessive || pieces.iter().any(|piece| PARTS.contains(&piece.as_str()))
+        possessive
+            || pieces
+                .iter()
+                .any(|piece| PARTS.contains(&piece.as_str()) || piece.ends_with("-owned"))
     })
 }
 
@@ -507,6 +512,16 @@ mod tests {
             ),
             None
         );
+        let text = "UN Secretary-General Antonio Guterres said";
+        assert_eq!(
+            judge(LeaderOf, text, ("Antonio Guterres", "PER"), ("UN", "ORG")),
+            Some(LeaderOf)
+        );
+        let text = "Hughes vice-president Ike Kerridge said";
+        assert_eq!(
+            judge(LeaderOf, text, ("Ike Kerridge", "PER"), ("Hughes", "ORG")),
+            Some(EmployeeOf)
+        );
         let text = "Burns Fry chairman Jack Lawrence told the newspaper";
         assert_eq!(
             judge(LeaderOf, text, ("Jack Lawrence", "PER"), ("Burns Fry", "ORG")),
@@ -557,6 +572,8 @@ mod tests {
             ("Dextran Products Limited", "ORG"),
             ("Polydex", "ORG")
         ));
+        let text = "JM is half-owned by Skanska AB, which";
+        assert!(related(PartOf, text, ("JM", "ORG"), ("Skanska AB", "ORG")));
         let text = "Waste Management made a tender offer to acquire ChemLawn";
         assert!(!related(
             PartOf,
