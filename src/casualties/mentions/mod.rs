@@ -862,6 +862,18 @@ mod tests {
     }
 
     #[test]
+    fn a_second_object_after_a_participle_phrase() {
+        assert_eq!(
+            kinds("Authorities detained four suspects directly involved in the attack and seven others."),
+            [(Arrested, 4), (Arrested, 7)]
+        );
+        assert_eq!(
+            kinds("Police arrested four suspects linked to the attack and seized two guns."),
+            [(Arrested, 4)]
+        );
+    }
+
+    #[test]
     fn a_third_is_one_more() {
         assert_eq!(
             kinds("Two police officers were killed and a third was seriously wounded."),

@@ -537,7 +537,10 @@ pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
             (",", "and") => ("and", end + 2),
             ("and", _) => ("and", end + 1),
             (",", _) => (",", end + 1),
-            _ => break,
+            _ => match and_after_participle(s, end) {
+                Some(and) => ("and", and + 1),
+                None => break,
+            },
         };
         if found.len() >= 6 {
             break;
@@ -574,6 +577,31 @@ pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
         found.truncate(1);
     }
     found
+}
+
+/// "detained four suspects directly involved in the attack and seven
+/// others": the "and" after a participle phrase that describes the object
+/// (no punctuation, at most eight words), when a count follows it.
+fn and_after_participle(s: &Sentence<'_, '_>, end: usize) -> Option<usize> {
+    let mut k = end;
+    while s.tokens.get(k).is_some_and(is_adverb) {
+        k += 1;
+    }
+    let participle = s.tokens.get(k)?;
+    if participle.kind != TokenKind::Word || !participle.lower.ends_with("ed") || s.is_cue_start(k) {
+        return None;
+    }
+    for and in k + 1..(k + 9).min(s.tokens.len()) {
+        let token = &s.tokens[and];
+        if token.is_punct() || s.is_cue_start(and) {
+            return None;
+        }
+        if token.is("and") {
+            let counted = object_np(s, and + 1).is_some_and(|np| np.basis == Basis::Number);
+            return counted.then_some(and);
+        }
+    }
+    None
 }
 
 pub(super) fn is_adverb(token: &Token<'_>) -> bool {
