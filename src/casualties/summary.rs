@@ -128,7 +128,9 @@ fn event_of(mention: &CasualtyMention, main_year: Option<u16>) -> Option<EventKe
     }
 }
 
-fn best(mentions: &[CasualtyMention], indices: &[usize]) -> Option<BestFigure> {
+/// The stated figures among `indices`: the mentions of one cue (one
+/// `group`) added up, in group order.
+fn stated_figures(mentions: &[CasualtyMention], indices: &[usize]) -> Vec<Stated> {
     let mut by_group: BTreeMap<usize, Stated> = BTreeMap::new();
     for &index in indices {
         let Some(mention) = mentions.get(index) else {
@@ -149,7 +151,11 @@ fn best(mentions: &[CasualtyMention], indices: &[usize]) -> Option<BestFigure> {
                 hedged: weakened(mention),
             });
     }
-    let stated: Vec<Stated> = by_group.into_values().collect();
+    by_group.into_values().collect()
+}
+
+fn best(mentions: &[CasualtyMention], indices: &[usize]) -> Option<BestFigure> {
+    let stated = stated_figures(mentions, indices);
     let others = |chosen: &[usize]| -> Vec<usize> {
         // A set: with a slice this was quadratic in the mentions of a
         // document (88 s for a 9 MiB text of "Two were killed." sentences).
@@ -232,36 +238,41 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
     if chosen.iter().any(|mention| mention.attackers != attackers) {
         return;
     }
-    let mut groups: BTreeMap<usize, (Count, Vec<usize>, bool)> = BTreeMap::new();
-    for &index in indices {
-        let Some(mention) = mentions.get(index) else {
-            continue;
-        };
-        groups
-            .entry(mention.group)
-            .and_modify(|(count, members, same_side)| {
-                *count = add(count, &mention.count);
-                members.push(index);
-                *same_side |= mention.attackers == attackers;
-            })
-            .or_insert_with(|| (mention.count.clone(), vec![index], mention.attackers == attackers));
-    }
-    let other = groups
-        .into_values()
-        .filter(|(count, members, same_side)| {
-            !same_side
-                && count.value > 0
-                && members.iter().all(|index| {
-                    mentions.get(*index).is_some_and(|mention| {
-                        !mention.weakened
-                            && !mention.update
-                            && !mention.self_inflicted
-                            && !killed.mentions.contains(index)
-                    })
+    // A set: a document may restate the chosen figure many times.
+    let chosen: std::collections::HashSet<usize> = killed.mentions.iter().copied().collect();
+    let same_side = |stated: &Stated| {
+        stated.mentions.iter().any(|index| {
+            mentions
+                .get(*index)
+                .is_some_and(|mention| mention.attackers == attackers)
+        })
+    };
+    let other = stated_figures(mentions, indices)
+        .into_iter()
+        .filter(|stated| {
+            !same_side(stated)
+                && stated.count.value > 0
+                && !stated.hedged
+                && !stated.update
+                && stated.mentions.iter().all(|index| {
+                    !chosen.contains(index)
+                        && mentions
+                            .get(*index)
+                            .is_some_and(|mention| !mention.self_inflicted)
                 })
         })
-        .max_by_key(|(count, members, _)| (count.value, std::cmp::Reverse(members.first().copied())));
-    let Some((count, members, _)) = other else {
+        .max_by_key(|stated| {
+            (
+                stated.count.value,
+                std::cmp::Reverse(stated.mentions.first().copied()),
+            )
+        });
+    let Some(Stated {
+        count,
+        mentions: members,
+        ..
+    }) = other
+    else {
         return;
     };
     killed.count = add(&killed.count, &count);
