@@ -17,7 +17,7 @@ use crate::claims::{self, AttributionModel, AttributionSpan, ClaimDocument};
 use crate::corpus::Document;
 use crate::model::{TextInput, TokenCounts};
 use crate::ner::{EntityMention, NerStage};
-use crate::output::extractions::{ActorRecord, ActorType, EntityRecord};
+use crate::output::extractions::EntityRecord;
 use crate::output::records::{
     round_confidence, DocumentRecord, Extractor, SourceRecord, Span, SCHEMA_VERSION,
 };
@@ -365,40 +365,10 @@ fn build_bundle(
     let roles = relations::role_relations(
         doc.normalized.as_str(),
         &doc.sentences,
-        &as_groups_where_known(entities, &bundle.entities, &bundle.actors),
+        &relations::with_known_groups(entities, &bundle.entities, &bundle.actors),
     );
     bundle.relations = relations::relation_records(&relation_doc, relations, &model, &roles);
     bundle
-}
-
-/// The entities with the label ORG where the gazetteer knows the actor as
-/// a group: the NER model tags "Islamic State" a place and "Taliban" MISC
-/// about as often as ORG, and the role rules need to know a group.
-fn as_groups_where_known(
-    entities: &[EntityMention],
-    records: &[EntityRecord],
-    actors: &[ActorRecord],
-) -> Vec<EntityMention> {
-    entities
-        .iter()
-        .enumerate()
-        .map(|(index, entity)| {
-            let group = records
-                .get(index)
-                .and_then(|record| record.actor_id.as_deref())
-                .and_then(|id| {
-                    actors
-                        .iter()
-                        .find(|actor| actor.actor_id == id && actor.gazetteer)
-                })
-                .is_some_and(|actor| !matches!(actor.actor_type, ActorType::Person | ActorType::Location));
-            let mut entity = entity.clone();
-            if group {
-                entity.label = "ORG".to_owned();
-            }
-            entity
-        })
-        .collect()
 }
 
 fn entity_records(

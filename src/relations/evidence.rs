@@ -25,6 +25,7 @@
 //! scores and thresholds are `decide`.
 use crate::ner::EntityMention;
 
+use super::roles::{is_past, past_before};
 use super::schema::RelationType;
 
 /// Words that may join an organisation to its place after it: "of", "in",
@@ -219,14 +220,8 @@ fn part_is_stated(text: &str, part: &EntityMention, whole: &EntityMention) -> bo
 /// Whether the title is one no longer held: "former Mobil Corp president
 /// William Tavoulareas", "a former partner of Peat Marwick".
 fn former(text: &str, a: &EntityMention, b: &EntityMention) -> bool {
-    let past = |piece: &String| matches!(piece.as_str(), "former" | "ex" | "late" | "then" | "onetime");
-    let start = a.start.min(b.start);
-    let before = text
-        .get(..start)
-        .and_then(|before| before.split_whitespace().next_back())
-        .map(|word| word.to_lowercase())
-        .unwrap_or_default();
-    past(&before) || between_pieces(text, a, b, 8).is_some_and(|pieces| pieces.iter().any(past))
+    past_before(text, a.start.min(b.start))
+        || between_pieces(text, a, b, 8).is_some_and(|pieces| pieces.iter().any(|piece| is_past(piece)))
 }
 
 /// Titles of a group's head.

@@ -9,7 +9,7 @@
 //! - [`schema`]: the relation types and how training labels map onto them;
 //! - [`candidates`]: which pairs are scored (bounded per sentence);
 //! - [`decide`]: scores to relations, with direction;
-//! - [`evidence`]: the wording a model `based_in` needs to be kept;
+//! - [`evidence`]: the wording a model relation needs to be kept;
 //! - [`roles`]: role appositions read by rules ("X, the leader of Y",
 //!   "Y spokesman X", "X, the Afghan affiliate of Y");
 //! - [`model`]: the stage over a chunk of documents;
@@ -30,7 +30,7 @@ pub mod schema;
 pub use candidates::{candidate_pairs, reading_range, PairLimits, SentencePairs};
 pub use model::{RelationInput, RelationMention, RelationModel};
 pub use records::{relation_records, RelationDocument};
-pub use roles::{role_relations, RULES_EXTRACTOR, RULES_VERSION};
+pub use roles::{role_relations, with_known_groups, RULES_EXTRACTOR, RULES_VERSION};
 pub use schema::RelationType;
 
 /// Extractor name of the relation model's records.

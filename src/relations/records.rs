@@ -166,14 +166,17 @@ fn contradicts_gazetteer(
     if kind != RelationType::AliasOf {
         return false;
     }
-    let known = |entity: &EntityRecord| {
-        let id = entity.actor_id.as_deref()?;
-        doc.actors
-            .iter()
-            .find(|actor| actor.actor_id == id && actor.gazetteer)
-            .map(|actor| actor.actor_id.as_str())
-    };
+    let known =
+        |entity: &EntityRecord| gazetteer_actor(doc.actors, entity).map(|actor| actor.actor_id.as_str());
     matches!((known(head), known(tail)), (Some(a), Some(b)) if a != b)
+}
+
+/// The gazetteer actor an entity was resolved to, if any.
+pub fn gazetteer_actor<'a>(actors: &'a [ActorRecord], entity: &EntityRecord) -> Option<&'a ActorRecord> {
+    let id = entity.actor_id.as_deref()?;
+    actors
+        .iter()
+        .find(|actor| actor.actor_id == id && actor.gazetteer)
 }
 
 /// A record of `kind` between `head` and `tail`, without entity ids,

@@ -13,13 +13,17 @@
 //! longer holds), and "a senior leader of", "the deputy leader of" give
 //! `member_of`, not `leader_of`.
 //!
-//! This module reads text between entities only; which pairs the model
-//! scores is `candidates`, and the records are `records`.
+//! This module reads text between entities only (and, through
+//! [`with_known_groups`], which entities the gazetteer knows as groups);
+//! which pairs the model scores is `candidates`, and the records are
+//! `records`.
 use std::ops::Range;
 
 use crate::ner::EntityMention;
+use crate::output::extractions::{ActorRecord, ActorType, EntityRecord};
 
 use super::model::RelationMention;
+use super::records::gazetteer_actor;
 use super::schema::RelationType;
 
 /// Extractor name of the rule relations.
@@ -146,7 +150,7 @@ fn role_phrase(words: &[String]) -> Option<(Role, bool, &[String])> {
             };
             return Some((role, lesser || prefixed, &words[k + offset + 1..]));
         }
-        if PAST.contains(&word.as_str()) || word.starts_with("ex-") {
+        if is_past(word) {
             return None;
         }
         if word == "," || word == "'s" || BREAKS.contains(&word.as_str()) {
@@ -215,14 +219,16 @@ fn group_ends_phrase(text: &str, end: usize) -> bool {
         )
 }
 
+/// Whether a lowercased word marks a role no longer held ("former", "ex-").
+pub(super) fn is_past(word: &str) -> bool {
+    PAST.contains(&word) || word.starts_with("ex-")
+}
+
 /// Whether the word before byte `start` marks a past role ("former").
-fn past_before(text: &str, start: usize) -> bool {
+pub(super) fn past_before(text: &str, start: usize) -> bool {
     text.get(..start)
         .and_then(|before| before.split_whitespace().next_back())
-        .is_some_and(|word| {
-            let word = word.to_lowercase();
-            PAST.contains(&word.as_str()) || word.starts_with("ex-")
-        })
+        .is_some_and(|word| is_past(&word.to_lowercase()))
 }
 
 /// The relation a role gives, as (type, head is the first entity).
@@ -296,6 +302,33 @@ fn between(
         }
         _ => None,
     }
+}
+
+/// The entities with the label ORG where the gazetteer knows the actor as
+/// a group (`records` and `actors` are the document's entity and actor
+/// records, by the same entity index): the NER model tags "Islamic State" a
+/// place and "Taliban" MISC about as often as ORG, and the role rules need
+/// to know a group.
+pub fn with_known_groups(
+    entities: &[EntityMention],
+    records: &[EntityRecord],
+    actors: &[ActorRecord],
+) -> Vec<EntityMention> {
+    entities
+        .iter()
+        .enumerate()
+        .map(|(index, entity)| {
+            let group = records
+                .get(index)
+                .and_then(|record| gazetteer_actor(actors, record))
+                .is_some_and(|actor| !matches!(actor.actor_type, ActorType::Person | ActorType::Location));
+            let mut entity = entity.clone();
+            if group {
+                entity.label = "ORG".to_owned();
+            }
+            entity
+        })
+        .collect()
 }
 
 /// The role relations of a document: `text` and `sentences` as the NER
