@@ -82,13 +82,11 @@ pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
         .install(|| classifier.classify(&inputs))
         .context("the evaluation failed")?;
     let seconds = start.elapsed().as_secs_f64();
+    let bias = args
+        .no_relation_bias
+        .unwrap_or_else(|| classifier.no_relation_bias());
     let scores = match format {
-        GoldFormat::Kbp37 => {
-            let bias = args
-                .no_relation_bias
-                .unwrap_or_else(|| classifier.no_relation_bias());
-            score_kbp37(&gold, &scored, head, &labels, bias)
-        }
+        GoldFormat::Kbp37 => score_kbp37(&gold, &scored, head, &labels, bias),
         GoldFormat::CrossRe => score_crossre(&gold, &scored, head, &labels),
     };
     let model_id = model.model_id().unwrap_or("unnamed");
@@ -105,7 +103,7 @@ pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
             "per_type": scores.per_type.iter().map(|(name, prf)| (name.clone(), prf_json(prf))).collect::<serde_json::Map<_, _>>(),
             "sentences": gold.len(),
             "context_bytes": args.context_bytes,
-            "no_relation_bias": args.no_relation_bias.unwrap_or_else(|| classifier.no_relation_bias()),
+            "no_relation_bias": bias,
             "model": model_id,
             "model_tokens": counts.model_tokens,
             "seconds": seconds,
