@@ -13,7 +13,9 @@
 //! - a quotation that no content span covers becomes a claim when a cue of
 //!   the lexicon is in its sentence;
 //! - claim type, medium, hedges and the claimed event ([`super::typing`],
-//!   [`super::medium`]).
+//!   [`super::medium`]);
+//! - claims carried inside a report's content ("IS claimed the attack,
+//!   according to Reuters": [`super::nested`]).
 use std::ops::Range;
 
 use crate::output::extractions::ClaimType;
@@ -21,10 +23,12 @@ use crate::text::hedges::hedges_in;
 
 use super::cues::{find_cues, lemma_of_span};
 use super::medium::{find_medium, is_media_phrase};
+use super::nested::{add_nested_claims, link_carried_claims};
+use super::opening_speaker::opening_speaker;
 use super::quotes::Quote;
 use super::spans::{AttributionSpan, Claim, NamedSpan, Role};
 use super::speakers::{claimant, referent_label};
-use super::typing::{claim_type, claimed_event};
+use super::typing::{claim_type, claimed_event, quoted_attack};
 
 /// What assembly needs of a document.
 pub struct Document<'a> {
@@ -37,13 +41,13 @@ pub struct Document<'a> {
 }
 
 impl Document<'_> {
-    fn sentence_of(&self, byte: usize) -> usize {
+    pub(super) fn sentence_of(&self, byte: usize) -> usize {
         self.sentences
             .partition_point(|sentence| sentence.end <= byte)
             .min(self.sentences.len().saturating_sub(1))
     }
 
-    fn sentence(&self, index: usize) -> Range<usize> {
+    pub(super) fn sentence(&self, index: usize) -> Range<usize> {
         self.sentences.get(index).cloned().unwrap_or(0..self.text.len())
     }
 
@@ -69,13 +73,37 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
             continue;
         };
         let (content_range, direct) = snap_to_quote(doc, content.range.clone());
+        let opens_sentence = matches!(
+            doc.text[doc.sentence(sentence).start..cue.range.start]
+                .trim()
+                .to_lowercase()
+                .as_str(),
+            "" | "but" | "and" | "when" | "also" | "then" | "yet"
+        );
         let source = nearest(doc, &cue.range, sentence, &sources, |span| {
-            !(content_range.start <= span.range.start && span.range.end <= content_range.end)
+            let inside_content =
+                content_range.start <= span.range.start && span.range.end <= content_range.end;
+            // a name past the claim's content speaks for another claim, unless
+            // the cue opens the sentence ("Asked whether ..., he said")
+            let past_content = cue.range.end <= content_range.start && content_range.end <= span.range.start;
+            let speaks = !inside_content && !names_the_content(&doc.text[span.range.clone()]);
+            speaks && (opens_sentence || !past_content)
         });
-        // no source span: the name right before the cue ("ISKP claimed")
+        // no source span: the speaker opening the clause ("Pakistan's military
+        // accused"), else the name right before the cue ("ISKP claimed")
         let fallback = source
             .is_none()
-            .then(|| entity_before_cue(doc, &cue.range, sentence, &content_range))
+            .then(|| {
+                let here = doc.sentence(sentence);
+                // "..., a charge New Delhi rejected": the clause starts after the content
+                let clause_start = if content_range.end <= cue.range.start {
+                    content_range.end.max(here.start)
+                } else {
+                    here.start
+                };
+                opening_speaker(doc, clause_start..cue.range.start)
+                    .or_else(|| entity_before_cue(doc, &cue.range, sentence, &content_range))
+            })
             .flatten();
         let confidence = mean(
             [
@@ -90,13 +118,17 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
             doc,
             Some(cue.range.clone()),
             source
-                .map(|span| trim_source(doc.text, span.range.clone()))
+                .map(|span| complete_source(doc, trim_source(doc.text, span.range.clone())))
                 .or(fallback),
             content_range,
             direct,
             confidence,
         ));
     }
+    // "..., the BBC reported, citing a police spokesman": what is cited is the report's source
+    claims.retain(|claim| {
+        claim.cue_lemma.as_deref() != Some("cite") || word_count(&doc.text[claim.content.clone()]) >= 5
+    });
     // "No group has claimed responsibility" is the absence of a claim
     claims.retain(|claim| {
         claim.source.as_ref().is_none_or(|source| {
@@ -105,6 +137,8 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
         })
     });
     add_uncovered_quotes(doc, &mut claims);
+    add_nested_claims(doc, &mut claims);
+    link_carried_claims(doc, &mut claims);
     claims.sort_by_key(|claim| (claim.content.start, claim.cue.as_ref().map(|cue| cue.start)));
     claims.dedup_by(|later, earlier| later.content == earlier.content && later.cue == earlier.cue);
     refer_back_to_claimants(doc, &mut claims);
@@ -154,6 +188,23 @@ fn merge_cues(text: &str, cues: &[&AttributionSpan]) -> Vec<AttributionSpan> {
         merged.push((*cue).clone());
     }
     merged
+}
+
+/// "a charge", "an accusation": an apposition that names what was said,
+/// which the tagger sometimes takes for the speaker ("..., a charge New
+/// Delhi rejected").
+fn names_the_content(source: &str) -> bool {
+    let lower = source.trim().to_lowercase();
+    [
+        "a charge",
+        "an accusation",
+        "a claim",
+        "an allegation",
+        "a statement",
+        "the claim",
+        "the charge",
+    ]
+    .contains(&lower.as_str())
 }
 
 /// The person or organisation entity ending closest before the cue in its
@@ -274,10 +325,18 @@ fn snap_to_quote(doc: &Document<'_>, content: Range<usize>) -> (Range<usize>, bo
     for quote in doc.quotes {
         let shared = overlap_len(&quote.outer, &content);
         if shared > 0 && shared * 2 >= content.len() {
-            return (trim(doc.text, quote.inner.clone()), true);
+            return (quoted_words(doc.text, quote), true);
         }
     }
     (trim(doc.text, content), false)
+}
+
+/// The words of a quotation, without the comma that closes it before its
+/// speaker ("\"We did it,\" the group said"): that comma is the sentence's.
+fn quoted_words(text: &str, quote: &Quote) -> Range<usize> {
+    let inner = trim(text, quote.inner.clone());
+    let kept = text[inner.clone()].trim_end_matches(',').trim_end().len();
+    inner.start..inner.start + kept
 }
 
 /// Quotations no claim covers: with a lexicon cue in their sentence they
@@ -285,7 +344,7 @@ fn snap_to_quote(doc: &Document<'_>, content: Range<usize>) -> (Range<usize>, bo
 /// just before them.
 fn add_uncovered_quotes(doc: &Document<'_>, claims: &mut Vec<Claim>) {
     for quote in doc.quotes {
-        let inner = trim(doc.text, quote.inner.clone());
+        let inner = quoted_words(doc.text, quote);
         if claims.iter().any(|claim| overlaps(&claim.content, &inner))
             || word_count(&doc.text[inner.clone()]) < 4
         {
@@ -352,9 +411,31 @@ fn source_near_cue(
         .map(|entity| entity.range.clone())
 }
 
+/// A source span the tagger cut after "by" ("according to a statement
+/// carried by" + "Al Jazeera") runs on to the name that follows, and one
+/// that ends in a participle ("A senior police official,
+/// speaking") ends before it.
+fn complete_source(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
+    let written = &doc.text[source.clone()];
+    if let Some((head, last)) = written.rsplit_once(", ") {
+        if !last.contains(' ') && last.ends_with("ing") && last.starts_with(char::is_lowercase) {
+            return source.start..source.start + head.len();
+        }
+    }
+    if !written.ends_with(" by") {
+        return source;
+    }
+    doc.entities
+        .iter()
+        .filter(|entity| entity.range.start >= source.end)
+        .min_by_key(|entity| entity.range.start)
+        .filter(|entity| doc.text[source.end..entity.range.start].trim().is_empty())
+        .map_or(source.clone(), |entity| source.start..entity.range.end)
+}
+
 /// A source span without the commas and spaces around it ("The TTP," →
 /// "The TTP").
-fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
+pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
     let start = slice.len()
         - slice
@@ -364,7 +445,8 @@ fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + start..range.start + start + kept.len()
 }
 
-fn build(
+/// A claim from its parts, with its type, event, medium, claimant and hedges.
+pub(super) fn build(
     doc: &Document<'_>,
     cue: Option<Range<usize>>,
     source: Option<Range<usize>>,
@@ -377,17 +459,36 @@ fn build(
     let lemma = cue.as_ref().map(|cue| lemma_of_span(&doc.text[cue.clone()]));
     let source_text = source.as_ref().map_or("", |range| &doc.text[range.clone()]);
     let claimant_is_media = is_media_phrase(source_text);
-    let after_cue = cue
-        .as_ref()
-        .map_or(0..0, |cue| cue.end..sentence.end.max(cue.end).min(doc.text.len()));
+    // a cue that holds its object ("claimed responsibility") is typed from that object on
+    let typed_from = |cue: &Range<usize>| {
+        let written = doc.text[cue.clone()].to_ascii_lowercase();
+        ["responsibility", "credit"]
+            .iter()
+            .find_map(|object| written.find(object))
+            .map_or(cue.end, |at| cue.start + at)
+    };
+    let after_cue = cue.as_ref().map_or(0..0, |cue| {
+        typed_from(cue)..sentence.end.max(cue.end).min(doc.text.len())
+    });
     let after_text = &doc.text[after_cue.clone()];
     let claim_type = lemma.as_deref().map_or(ClaimType::Statement, |lemma| {
         claim_type(lemma, after_text, claimant_is_media)
     });
-    let event = (claim_type == ClaimType::Responsibility)
-        .then(|| claimed_event(after_text))
+    let mut event = (claim_type == ClaimType::Responsibility)
+        .then(|| claimed_event(lemma.as_deref().unwrap_or_default(), after_text))
         .flatten()
         .map(|range| after_cue.start + range.start..after_cue.start + range.end);
+    // "\"We carried out this blessed operation,\" the group said"
+    let quoted_event = (direct_quote && claim_type == ClaimType::Statement)
+        .then(|| quoted_attack(&doc.text[content.clone()]))
+        .flatten();
+    let claim_type = match quoted_event {
+        Some(range) => {
+            event = Some(content.start + range.start..content.start + range.end);
+            ClaimType::Responsibility
+        }
+        None => claim_type,
+    };
     let medium = if claimant_is_media {
         source.clone()
     } else {
@@ -428,6 +529,7 @@ fn build(
         event,
         hedges,
         confidence,
+        reported_in: None,
     }
 }
 

@@ -3,7 +3,8 @@
 //! Found in the claim's sentence, around the cue: "told Reuters", "told the
 //! private broadcaster TOLOnews", "through its Amaq news agency", "through
 //! its magazine al-Naba", "on the private broadcaster NTV", "wrote on
-//! Twitter", "in an interview with CNN", "according to AFP". A claimant
+//! Twitter", "in an interview with CNN", "according to AFP", "in a
+//! televised address", "in an audio message". A claimant
 //! that is itself an outlet ("Le Figaro writes") is its own medium; the
 //! assembly handles that with [`is_media_phrase`].
 //!
@@ -84,6 +85,54 @@ const LEADS: &[(&str, bool)] = &[
     ("issued by", true),
 ];
 
+/// Kinds of broadcast a claim can be made in ("in a televised address").
+const BROADCASTS: &[&str] = &[
+    "televised address",
+    "televised speech",
+    "televised statement",
+    "televised remarks",
+    "televised interview",
+    "televised message",
+    "television address",
+    "television interview",
+    "radio address",
+    "radio interview",
+    "video message",
+    "video statement",
+    "video address",
+    "audio message",
+    "audio recording",
+    "video posted online",
+];
+
+/// Broadcasts named in a lowercased sentence, with their article: "a
+/// televised address", "an audio message", "a nationally televised speech".
+fn broadcasts(lower: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for kind in BROADCASTS {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(kind) {
+            let start = from + at;
+            let end = start + kind.len();
+            from = end;
+            if lower[end..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            let before = lower[..start]
+                .trim_end_matches("nationally ")
+                .trim_end_matches("live ");
+            for article in ["a ", "an "] {
+                if before.ends_with(article)
+                    && !before[..before.len() - article.len()].ends_with(char::is_alphanumeric)
+                {
+                    found.push(before.len() - article.len()..end);
+                }
+            }
+        }
+    }
+    found
+}
+
 /// The medium in `sentence` (byte range of `text`) nearest to byte
 /// `anchor` (the claim's cue), if any: a sentence may carry two claims
 /// through two channels ("IS claimed the attack through its Amaq agency,
@@ -100,7 +149,18 @@ pub fn find_medium(
     if lower.len() != sentence.len() {
         return None;
     }
-    let mut best: Option<Range<usize>> = None;
+    let distance = |range: &Range<usize>| {
+        (
+            anchor
+                .saturating_sub(range.end)
+                .max(range.start.saturating_sub(anchor)),
+            range.start,
+        )
+    };
+    let mut best: Option<Range<usize>> = broadcasts(&lower)
+        .into_iter()
+        .map(|range| sentence.start + range.start..sentence.start + range.end)
+        .min_by_key(distance);
     for &(lead, needs_media_word) in LEADS {
         let mut from = 0;
         while let Some(at) = lower[from..].find(lead) {
@@ -127,14 +187,6 @@ pub fn find_medium(
                 None => None,
             };
             if let Some(found) = found {
-                let distance = |range: &Range<usize>| {
-                    (
-                        anchor
-                            .saturating_sub(range.end)
-                            .max(range.start.saturating_sub(anchor)),
-                        range.start,
-                    )
-                };
                 if best.as_ref().is_none_or(|seen| distance(&found) < distance(seen)) {
                     best = Some(found);
                 }
@@ -252,6 +304,20 @@ mod tests {
         };
         assert_eq!(near("claimed").as_deref(), Some("its Amaq agency"));
         assert_eq!(near("said").as_deref(), Some("television"));
+    }
+
+    #[test]
+    fn broadcasts_are_media() {
+        let text = "Putin said in a televised address that the attackers fled.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("a televised address"));
+        let text = "Baghdadi spoke in an audio message released on Thursday.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("an audio message"));
+        let text = "He said in a nationally televised speech that talks would resume.";
+        assert_eq!(
+            medium(text, &[]).as_deref(),
+            Some("a nationally televised speech")
+        );
+        assert_eq!(medium("The speech was not televised.", &[]), None);
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //! The attribution model ([`model`]) tags source, cue and content spans;
 //! rules do what PolNeAR cannot teach it: quotation boundaries
 //! ([`quotes`]), cue lemmas and claim types ([`cues`], [`typing`]), the
-//! medium ([`medium`]), who a pronoun is ([`speakers`]) and how the spans
-//! group into claims ([`assemble`]). Without the model, quotations with a
+//! medium ([`medium`]), who a pronoun is ([`speakers`]), how the spans
+//! group into claims ([`assemble`]), the speaker opening a clause where no
+//! source span names one ([`opening_speaker`]) and the claims carried inside
+//! a report's content, which one layer of tags cannot hold ([`nested`]).
+//! Without the model, quotations with a
 //! cue word in their sentence still become claims ([`extract`] with no
 //! spans). Every range here is a byte range of the normalised text;
 //! [`records`] turns claims into output records with character spans.
@@ -17,6 +20,8 @@ pub mod cues;
 pub mod eval;
 pub mod medium;
 pub mod model;
+pub mod nested;
+pub mod opening_speaker;
 pub mod quotes;
 pub mod records;
 pub mod spans;
@@ -35,7 +40,7 @@ use crate::ner::EntityMention;
 pub const RULES_EXTRACTOR: &str = "claim-rules";
 
 /// The version of the claim rules, bumped whenever a rule changes output.
-pub const RULES_VERSION: &str = "claim-rules-0.2.0";
+pub const RULES_VERSION: &str = "claim-rules-0.3.0";
 
 /// The claims of one document: `spans` from the attribution model (empty
 /// without it), `entities` from the NER stage.

@@ -39,6 +39,7 @@ pub fn claim_records(
     casualties: &[CasualtyRecord],
     extractor: &Extractor,
 ) -> Vec<ClaimRecord> {
+    let claim_id = |index: usize| format!("cl{}", index + 1);
     claims
         .iter()
         .enumerate()
@@ -49,7 +50,7 @@ pub fn claim_records(
                 schema_version: SCHEMA_VERSION.to_owned(),
                 doc_id: doc.doc_id.to_owned(),
                 revision: doc.revision,
-                claim_id: format!("cl{}", index + 1),
+                claim_id: claim_id(index),
                 claim_type: claim.claim_type,
                 source: claim.source.as_ref().map(|range| doc.span(range)),
                 claimant: doc.mention(&claim.claimant),
@@ -69,6 +70,12 @@ pub fn claim_records(
                     .filter(|casualty| inside(&casualty.count_span))
                     .map(|casualty| casualty.casualty_id.clone())
                     .collect(),
+                reported_in: claim.reported_in.as_ref().and_then(|cue| {
+                    claims
+                        .iter()
+                        .position(|other| other.cue.as_ref() == Some(cue))
+                        .map(claim_id)
+                }),
                 confidence: round_confidence(claim.confidence),
                 extractor: extractor.clone(),
                 content,

@@ -75,4 +75,7 @@ pub struct Claim {
     pub event: Option<Range<usize>>,
     pub hedges: Vec<String>,
     pub confidence: f32,
+    /// For a claim carried inside another claim's content ("IS claimed the
+    /// attack, according to Reuters"): the cue of the carrying report.
+    pub reported_in: Option<Range<usize>>,
 }

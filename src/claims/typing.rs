@@ -74,8 +74,115 @@ pub fn claim_type(lemma: &str, after_cue: &str, claimant_is_media: bool) -> Clai
     }
 }
 
+/// Who, in a statement, owns an attack: "said it carried out the attack".
+const OWN_SUBJECTS: &[&str] = &[
+    "it",
+    "they",
+    "the group",
+    "its fighters",
+    "its militants",
+    "its members",
+    "its men",
+    "its forces",
+];
+
+/// Verbs of carrying out an attack, after a subject of [`OWN_SUBJECTS`].
+const CARRIED_OUT: &[&str] = &[
+    "carried out",
+    "was behind",
+    "were behind",
+    "staged",
+    "conducted",
+    "launched",
+    "perpetrated",
+    "executed",
+    "mounted",
+    "organised",
+    "organized",
+];
+
+/// Lemmas of statements that can own an attack.
+const OWNING_LEMMAS: &[&str] = &[
+    "say",
+    "announce",
+    "confirm",
+    "admit",
+    "acknowledge",
+    "state",
+    "claim",
+];
+
+/// For a statement that its speaker carried out an attack ("said it had
+/// carried out the attack", "announced that its fighters staged the
+/// raid"): the byte offset of `lower` (lowercase, as after the cue) where
+/// the verb ends and the event begins.
+fn owned_attack_start(lemma: &str, lower: &str) -> Option<usize> {
+    if !OWNING_LEMMAS.contains(&lemma) {
+        return None;
+    }
+    let mut at = lower.len() - lower.trim_start().len();
+    if lower[at..].starts_with("that ") {
+        at += "that ".len();
+    }
+    attack_after_subject(lower, at, OWN_SUBJECTS)
+}
+
+/// Subjects of a quotation in which the speaker owns an attack: "We
+/// carried out this blessed operation".
+const QUOTED_SUBJECTS: &[&str] = &[
+    "we",
+    "our fighters",
+    "our mujahideen",
+    "our brothers",
+    "our men",
+    "our forces",
+];
+
+/// The event a quotation owns ("We carried out this blessed operation" →
+/// "this blessed operation"), as a range of `quote`; the owning clause
+/// must open the quotation or one of its sentences.
+pub fn quoted_attack(quote: &str) -> Option<Range<usize>> {
+    let lower = quote.to_lowercase();
+    if lower.len() != quote.len() {
+        return None;
+    }
+    let opens = std::iter::once(0).chain(lower.match_indices(". ").map(|(at, _)| at + 2));
+    opens
+        .filter_map(|open| attack_after_subject(&lower, open, QUOTED_SUBJECTS))
+        .find_map(|start| {
+            let event = claimed_event("claim", &quote[start..])?;
+            Some(start + event.start..start + event.end)
+        })
+}
+
+/// From byte `at` of `lower`: one of `subjects`, an optional auxiliary and
+/// a verb of [`CARRIED_OUT`] followed closely by an attack noun; the byte
+/// where the verb ends.
+fn attack_after_subject(lower: &str, mut at: usize, subjects: &[&str]) -> Option<usize> {
+    let subject = subjects
+        .iter()
+        .find(|subject| lower[at..].starts_with(&format!("{subject} ")))?;
+    at += subject.len() + 1;
+    for auxiliary in ["had ", "has ", "have "] {
+        if lower[at..].starts_with(auxiliary) {
+            at += auxiliary.len();
+        }
+    }
+    let verb = CARRIED_OUT
+        .iter()
+        .find(|verb| lower[at..].starts_with(&format!("{verb} ")))?;
+    at += verb.len();
+    first_words(&lower[at..], 4)
+        .iter()
+        .any(|word| EVENT_NOUNS.contains(word))
+        .then_some(at)
+}
+
 fn is_responsibility(lemma: &str, after_cue: &str) -> bool {
     let after = after_cue.trim_start().to_lowercase();
+    if owned_attack_start(lemma, &after).is_some() {
+        return true;
+    }
     match lemma {
         "take credit" => true,
         "claim" => {
@@ -99,14 +206,22 @@ fn first_words(text: &str, count: usize) -> Vec<&str> {
 /// The event phrase a responsibility claim names, as a range of
 /// `after_cue` ("responsibility for the attack through its Amaq news
 /// agency" → "the attack"; "the bombing in Kabul" → "the bombing in
-/// Kabul"). None when no attack noun is near.
-pub fn claimed_event(after_cue: &str) -> Option<Range<usize>> {
+/// Kabul"; after "said", "it carried out the attack" → "the attack").
+/// None when no attack noun is near.
+pub fn claimed_event(lemma: &str, after_cue: &str) -> Option<Range<usize>> {
     let lower = after_cue.to_lowercase();
     if lower.len() != after_cue.len() {
         return None;
     }
-    let mut start = lower.len() - lower.trim_start().len();
-    for lead in ["responsibility for", "credit for", "responsibility", "credit"] {
+    let mut start = owned_attack_start(lemma, &lower).unwrap_or(0);
+    start += lower[start..].len() - lower[start..].trim_start().len();
+    for lead in [
+        "responsibility for",
+        "credit for",
+        "responsibility",
+        "credit",
+        "for",
+    ] {
         if lower[start..].starts_with(lead) {
             start += lead.len();
             start += lower[start..].len() - lower[start..].trim_start().len();
@@ -178,9 +293,68 @@ mod tests {
     #[test]
     fn event_phrases() {
         let after = " responsibility for the attack through its Amaq news agency, naming";
-        assert_eq!(&after[claimed_event(after).unwrap()], "the attack");
+        assert_eq!(&after[claimed_event("claim", after).unwrap()], "the attack");
         let after = " the bombing in Kabul in a statement on Telegram.";
-        assert_eq!(&after[claimed_event(after).unwrap()], "the bombing in Kabul");
-        assert_eq!(claimed_event(" that the vote was rigged"), None);
+        assert_eq!(
+            &after[claimed_event("claim", after).unwrap()],
+            "the bombing in Kabul"
+        );
+        assert_eq!(claimed_event("claim", " that the vote was rigged"), None);
+        let after = " for the assault, the group said";
+        assert_eq!(
+            &after[claimed_event("take credit", after).unwrap()],
+            "the assault"
+        );
+        let after = " it had carried out the ambush near Djibo, the SITE group said";
+        assert_eq!(
+            &after[claimed_event("say", after).unwrap()],
+            "the ambush near Djibo"
+        );
+    }
+
+    #[test]
+    fn quotations_that_own_an_attack() {
+        let quote = "We carried out this blessed operation";
+        assert_eq!(
+            quoted_attack(quote).map(|r| &quote[r]),
+            Some("this blessed operation")
+        );
+        let quote = "God is great. Our fighters stormed and conducted the raid on the base";
+        assert_eq!(quoted_attack(quote), None, "the verb must follow the subject");
+        let quote = "God is great. We launched the attack at dawn";
+        assert_eq!(
+            quoted_attack(quote).map(|r| &quote[r]),
+            Some("the attack at dawn")
+        );
+        assert_eq!(quoted_attack("We condemn the attack"), None);
+        assert_eq!(quoted_attack("They say we carried out the attack"), None);
+    }
+
+    #[test]
+    fn statements_that_own_an_attack() {
+        for after in [
+            " it carried out the attack",
+            " that its fighters had staged the raid on the base",
+            " they were behind the bombing",
+        ] {
+            assert_eq!(
+                claim_type("say", after, false),
+                ClaimType::Responsibility,
+                "{after}"
+            );
+        }
+        assert_eq!(
+            claim_type("announce", " that it had launched an offensive", false),
+            ClaimType::Statement,
+            "an offensive is no attack noun"
+        );
+        assert_eq!(
+            claim_type("say", " it condemned the attack", false),
+            ClaimType::Statement
+        );
+        assert_eq!(
+            claim_type("deny", " it carried out the attack", false),
+            ClaimType::Denial
+        );
     }
 }

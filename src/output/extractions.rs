@@ -164,6 +164,12 @@ pub struct ClaimRecord {
     pub entity_ids: Vec<String>,
     /// Casualty figures inside the content (`casualty_id`s of casualties.jsonl).
     pub casualty_ids: Vec<String>,
+    /// For a claim reported inside another claim ("IS claimed the attack,
+    /// according to Reuters"): the `claim_id` of the report that carries it.
+    /// Such a claim is read by rules from the report's content, with
+    /// confidence at most 0.5.
+    #[serde(default)]
+    pub reported_in: Option<String>,
     /// Mean probability of the model spans the claim is made of, 0 to 1;
     /// 0.5 for claims made by rules alone.
     pub confidence: f32,

@@ -99,6 +99,12 @@ fn month_word(word: &str) -> Option<u32> {
     Some(month)
 }
 
+/// Whether a lowercase word is a weekday's full name ("friday"; not "fri",
+/// nor "sun", which is as often a newspaper).
+pub fn is_weekday_name(word: &str) -> bool {
+    word.len() > 5 && weekday_word(word).is_some()
+}
+
 fn weekday_word(word: &str) -> Option<Weekday> {
     let day = match word {
         "monday" | "mon" => Weekday::Mon,

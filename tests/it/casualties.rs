@@ -403,31 +403,10 @@ fn conflict_wire_sentences() {
         "a sentence is repeated: repeats are dropped as duplicates"
     );
 
-    let dir = tempfile::tempdir().expect("tempdir");
-    let input = dir.path().join("wire.jsonl");
-    let body: String = sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            format!(
-                "{}\n",
-                serde_json::json!({"id": format!("wire-{i}"), "text": s.text})
-            )
-        })
-        .collect();
-    std::fs::write(&input, body).expect("write input");
-    let out = dir.path().join("out");
-    let output = run(&[
-        "run",
-        input.to_str().expect("utf-8 path"),
-        "--no-ner",
-        "--no-attribution",
-        "--no-relations",
-        "--quiet",
-        "--out",
-        out.to_str().expect("utf-8 path"),
-    ]);
-    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let (_dir, out) = run_on_texts(
+        sentences.iter().map(|s| s.text.as_str()),
+        &["--no-ner", "--no-attribution", "--no-relations"],
+    );
 
     let mut got: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
     for toll in jsonl(&out.join("tolls.jsonl")) {

@@ -6,6 +6,39 @@ use std::process::{Command, Output, Stdio};
 
 pub use newsgrist::output::OUTPUT_FILES;
 
+/// Runs the binary on `texts`, one document each (ids `wire-0`, `wire-1`,
+/// ...), with `flags`, and returns the temporary directory (keep it alive)
+/// and the output directory inside it.
+pub fn run_on_texts<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    flags: &[&str],
+) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("wire.jsonl");
+    let body: String = texts
+        .enumerate()
+        .map(|(i, text)| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("wire-{i}"), "text": text})
+            )
+        })
+        .collect();
+    std::fs::write(&input, body).expect("write input");
+    let out = dir.path().join("out");
+    let mut args = vec![
+        "run",
+        input.to_str().expect("utf-8 path"),
+        "--quiet",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ];
+    args.extend_from_slice(flags);
+    let output = run(&args);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    (dir, out)
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
