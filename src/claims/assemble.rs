@@ -27,7 +27,7 @@ use super::nested::{add_nested_claims, link_carried_claims};
 use super::opening_speaker::opening_speaker;
 use super::quotes::Quote;
 use super::spans::{AttributionSpan, Claim, NamedSpan, Role};
-use super::speakers::{claimant, referent_label};
+use super::speakers::{claimant, is_person_phrase, referent_label};
 use super::typing::{claim_type, claimed_event, quoted_attack};
 
 /// What assembly needs of a document.
@@ -230,6 +230,12 @@ fn entity_before_cue(
 /// role noun speaks for the last claimant of its kind, within three
 /// sentences, before any other entity of that kind.
 fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
+    // a report that carries another claim speaks about the group, not for it
+    // ("JNIM claimed the attack, the SITE Intelligence Group said. ... the group said")
+    let carriers: Vec<Range<usize>> = claims
+        .iter()
+        .filter_map(|claim| claim.reported_in.clone())
+        .collect();
     for index in 0..claims.len() {
         let Some(source) = claims[index].source.clone() else {
             continue;
@@ -238,8 +244,19 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
             continue;
         };
         let sentence = doc.sentence_of(source.start);
+        let about_a_group = [
+            "the group",
+            "the militants",
+            "the movement",
+            "the organisation",
+            "the organization",
+        ]
+        .contains(&doc.text[source.clone()].trim().to_lowercase().as_str());
         let earlier = claims[..index].iter().rev().find_map(|claim| {
             let claimant = claim.claimant.as_ref()?;
+            if about_a_group && claim.cue.as_ref().is_some_and(|cue| carriers.contains(cue)) {
+                return None;
+            }
             let label = doc
                 .entities
                 .iter()
@@ -261,8 +278,23 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
                     .then(|| earlier.clone())
             })
         };
-        if let Some(claimant) =
-            earlier.or_else(|| claims[index].claimant.is_none().then(previous_source).flatten())
+        // "A resident told AFP ... "I saw the bodies," he said": an unnamed
+        // person speaking after the last named one is the nearer referent
+        let nearer_person = (wanted == "PER")
+            .then(|| {
+                claims[..index].iter().rev().find_map(|claim| {
+                    let earlier = claim.source.as_ref()?;
+                    (is_person_phrase(&doc.text[earlier.clone()])
+                        && earlier.end <= source.start
+                        && doc.sentence_of(earlier.start) + 2 >= sentence)
+                        .then(|| earlier.clone())
+                })
+            })
+            .flatten()
+            .filter(|person| earlier.as_ref().is_none_or(|named| person.start > named.end));
+        if let Some(claimant) = nearer_person
+            .or(earlier)
+            .or_else(|| claims[index].claimant.is_none().then(previous_source).flatten())
         {
             claims[index].claimant = Some(claimant);
         }

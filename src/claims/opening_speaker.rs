@@ -60,13 +60,14 @@ const NOT_A_CLAIM: &[&str] = &[
 /// Words that show the text before a cue is a clause, not a speaker.
 const CLAUSE_WORDS: &[&str] = &[
     "when", "after", "as", "while", "that", "which", "who", "whom", "because", "before", "if", "since",
-    "where", "until", "although", "though", "but", "and", "so", "was", "were", "is", "are", "to", "what",
-    "how", "why", "whether",
+    "where", "until", "although", "though", "but", "and", "so", "was", "were", "is", "are", "what", "how",
+    "why", "whether",
 ];
 
 /// Words that open a phrase that is no speaker: "including more firms
 /// admitted to ...", "for the group said".
 const NOT_SPEAKER_OPENERS: &[&str] = &[
+    "to",
     "including",
     "for",
     "with",
@@ -294,7 +295,13 @@ pub(super) fn speaker(doc: &Document<'_>, clause: Range<usize>, cue_is_saying: b
     });
     let long_bracket = bracketed_words.into_iter().any(|words| words != 1)
         || written.matches('(').count() != written.matches(')').count();
-    if list.is_empty() || list.len() > 8 || written.contains(['"', '«', '»', ';', ':']) || long_bracket {
+    // an apposition may be long: "The Group to Support Islam and Muslims (JNIM), al-Qaeda's branch in the Sahel,"
+    let most_words = if written.contains(',') { 14 } else { 8 };
+    if list.is_empty()
+        || list.len() > most_words
+        || written.contains(['"', '«', '»', ';', ':'])
+        || long_bracket
+    {
         return None;
     }
     let lowered: Vec<String> = list
@@ -304,8 +311,10 @@ pub(super) fn speaker(doc: &Document<'_>, clause: Range<usize>, cue_is_saying: b
                 .to_lowercase()
         })
         .collect();
-    let verb_like = list.iter().zip(&lowered).any(|((_, written), word)| {
-        CLAUSE_WORDS.contains(&word.as_str())
+    // words of a name are no clause words ("Islam and Muslims")
+    let in_name = |at: usize| doc.entities.iter().any(|entity| entity.range.contains(&at));
+    let verb_like = list.iter().zip(&lowered).any(|((at, written), word)| {
+        (CLAUSE_WORDS.contains(&word.as_str()) && !in_name(*at))
             || (written.starts_with(char::is_lowercase)
                 && word.ends_with("ed")
                 && !SPEAKER_ADJECTIVES.contains(&word.as_str()))

@@ -31,12 +31,26 @@ const GROUP_PRONOUNS: &[&str] = &[
 /// person or organisation entity inside it, else, for a pronoun or role
 /// noun, the last matching entity that ends before it.
 pub fn claimant(text: &str, source: &Range<usize>, entities: &[NamedSpan]) -> Option<Range<usize>> {
+    // "JNIM, al-Qaeda's branch in the Sahel": the apposition describes the
+    // speaker, it does not name it; a person's name wins wherever it stands
+    if is_private_person(&text[source.clone()]) {
+        return None;
+    }
+    let head_end = text[source.clone()]
+        .find(',')
+        .map_or(source.end, |comma| source.start + comma);
     let inside = entities
         .iter()
         .filter(|entity| {
             is_actor(entity) && entity.range.start >= source.start && entity.range.end <= source.end
         })
-        .max_by_key(|entity| (entity.label == "PER", entity.range.len()));
+        .max_by_key(|entity| {
+            (
+                entity.label == "PER",
+                entity.range.end <= head_end,
+                entity.range.len(),
+            )
+        });
     if let Some(entity) = inside {
         return Some(entity.range.clone());
     }
@@ -63,6 +77,50 @@ pub fn referent_label(source: &str) -> Option<&'static str> {
     }
 }
 
+/// An unnamed person as a speaker: "A resident of Bandiagara", "a witness",
+/// "a senior police official".
+pub fn is_person_phrase(text: &str) -> bool {
+    const PERSON_NOUNS: &[&str] = &[
+        "resident",
+        "witness",
+        "survivor",
+        "official",
+        "officer",
+        "spokesman",
+        "spokeswoman",
+        "doctor",
+        "nurse",
+        "source",
+        "relative",
+        "villager",
+        "journalist",
+        "commander",
+        "soldier",
+        "teacher",
+        "student",
+    ];
+    person_head(text).is_some_and(|head| PERSON_NOUNS.contains(&head.as_str()))
+}
+
+/// People who speak only for themselves: "a resident of Bandiagara" names
+/// a place, not the group the speaker speaks for.
+fn is_private_person(text: &str) -> bool {
+    const PRIVATE: &[&str] = &[
+        "resident", "witness", "survivor", "relative", "villager", "student", "teacher",
+    ];
+    person_head(text).is_some_and(|head| PRIVATE.contains(&head.as_str()))
+}
+
+/// The head noun of "a/an/one ... [of ...]", lowercase.
+fn person_head(text: &str) -> Option<String> {
+    let lower = text.trim().to_lowercase();
+    let singular = lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("one ");
+    let head = lower.split(" of ").next().unwrap_or_default();
+    singular
+        .then(|| head.split_whitespace().last().map(str::to_owned))
+        .flatten()
+}
+
 fn is_actor(entity: &NamedSpan) -> bool {
     matches!(entity.label.as_str(), "PER" | "ORG")
 }
@@ -85,6 +143,31 @@ mod tests {
         let entities = [entity(text, "U.S.", "LOC"), entity(text, "Joe Biden", "PER")];
         let got = claimant(text, &(0..24), &entities).map(|range| &text[range]);
         assert_eq!(got, Some("Joe Biden"));
+    }
+
+    #[test]
+    fn unnamed_people() {
+        assert!(is_person_phrase("A resident of Bandiagara"));
+        assert!(is_person_phrase("a senior police official"));
+        assert!(!is_person_phrase("the police"));
+        let text = "A resident of Bandiagara told AFP.";
+        let entities = [entity(text, "Bandiagara", "ORG")];
+        assert_eq!(claimant(text, &(0..24), &entities), None);
+    }
+
+    #[test]
+    fn the_name_before_an_apposition() {
+        let text = "JNIM, al-Qaeda's branch in the Sahel, claimed it.";
+        let entities = [entity(text, "JNIM", "ORG"), entity(text, "al-Qaeda", "ORG")];
+        let got = claimant(text, &(0..36), &entities).map(|range| &text[range]);
+        assert_eq!(got, Some("JNIM"));
+        let text = "A Taliban spokesman, Zabihullah Mujahid, said so.";
+        let entities = [
+            entity(text, "Taliban", "ORG"),
+            entity(text, "Zabihullah Mujahid", "PER"),
+        ];
+        let got = claimant(text, &(0..39), &entities).map(|range| &text[range]);
+        assert_eq!(got, Some("Zabihullah Mujahid"));
     }
 
     #[test]
