@@ -157,9 +157,23 @@ pub fn find_medium(
             range.start,
         )
     };
+    // "X claimed it in a post on Twitter, but Y later said ...": a channel
+    // beyond a contrast belongs to the other clause
+    let same_clause = |range: &Range<usize>| {
+        let (from, to) = if range.end <= anchor {
+            (range.end, anchor)
+        } else {
+            (anchor, range.start)
+        };
+        let between = &text[from.clamp(sentence.start, sentence.end)..to.clamp(sentence.start, sentence.end)];
+        ![", but ", "; ", ", while ", ", whereas "]
+            .iter()
+            .any(|contrast| between.contains(contrast))
+    };
     let mut best: Option<Range<usize>> = broadcasts(&lower)
         .into_iter()
         .map(|range| sentence.start + range.start..sentence.start + range.end)
+        .filter(same_clause)
         .min_by_key(distance);
     for &(lead, needs_media_word) in LEADS {
         let mut from = 0;
@@ -186,7 +200,7 @@ pub fn find_medium(
                 }
                 None => None,
             };
-            if let Some(found) = found {
+            if let Some(found) = found.filter(same_clause) {
                 if best.as_ref().is_none_or(|seen| distance(&found) < distance(seen)) {
                     best = Some(found);
                 }
@@ -304,6 +318,10 @@ mod tests {
         };
         assert_eq!(near("claimed").as_deref(), Some("its Amaq agency"));
         assert_eq!(near("said").as_deref(), Some("television"));
+        let text =
+            "A commander claimed it in a post on Twitter, but the spokesman later said it was not the group.";
+        let anchor = text.find("said").unwrap();
+        assert_eq!(find_medium(text, 0..text.len(), &[], anchor), None);
     }
 
     #[test]
