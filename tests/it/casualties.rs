@@ -342,49 +342,21 @@ fn eval_on_gva_dev_when_present() {
     assert!(killed > 0.7, "killed accuracy on written counts fell to {killed}");
 }
 
-/// One line of `tests/fixtures/conflict_sentences.txt`.
-struct WireSentence {
-    text: String,
-    expected: BTreeMap<String, u64>,
-    known_miss: Option<String>,
-}
-
-fn wire_sentences() -> Vec<WireSentence> {
-    let body = read(&repo().join("tests/fixtures/conflict_sentences.txt"));
-    let mut sentences = Vec::new();
-    for line in body
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-    {
-        let mut parts = line.split("|||").map(str::trim);
-        let text = parts.next().unwrap_or_default().to_owned();
-        let expected = parts
-            .next()
-            .unwrap_or_else(|| panic!("no expected toll in {line:?}"))
-            .split_whitespace()
-            .map(|pair| {
-                let (kind, count) = pair
-                    .split_once('=')
-                    .unwrap_or_else(|| panic!("bad pair {pair:?}"));
-                (
-                    kind.to_owned(),
-                    count.parse().unwrap_or_else(|_| panic!("bad count {pair:?}")),
-                )
-            })
-            .collect();
-        let known_miss = parts.next().map(|why| {
-            why.strip_prefix("known miss:")
-                .unwrap_or_else(|| panic!("third field must be `known miss: why` in {line:?}"))
-                .trim()
-                .to_owned()
-        });
-        sentences.push(WireSentence {
-            text,
-            expected,
-            known_miss,
-        });
-    }
-    sentences
+/// The expected tolls of a line of `tests/fixtures/conflict_sentences.txt`:
+/// `kind=count` pairs (none: no toll).
+fn expected_tolls(line: &FixtureLine) -> BTreeMap<String, u64> {
+    line.expected
+        .split_whitespace()
+        .map(|pair| {
+            let (kind, count) = pair
+                .split_once('=')
+                .unwrap_or_else(|| panic!("bad pair {pair:?}"));
+            (
+                kind.to_owned(),
+                count.parse().unwrap_or_else(|_| panic!("bad count {pair:?}")),
+            )
+        })
+        .collect()
 }
 
 /// Hand-written conflict-wire sentences and short articles (bombings,
@@ -394,7 +366,7 @@ fn wire_sentences() -> Vec<WireSentence> {
 /// marked as known misses, which must still miss (so a fix removes the mark).
 #[test]
 fn conflict_wire_sentences() {
-    let sentences = wire_sentences();
+    let sentences = fixture_lines("conflict_sentences.txt");
     assert!(sentences.len() >= 100, "{} sentences", sentences.len());
     let unique: std::collections::HashSet<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(
@@ -424,23 +396,12 @@ fn conflict_wire_sentences() {
             }
         }
     }
-    let mut wrong = Vec::new();
-    let mut fixed = Vec::new();
-    for (i, sentence) in sentences.iter().enumerate() {
+    let outcomes = sentences.iter().enumerate().map(|(i, sentence)| {
         let tolls = got.remove(&format!("wire-{i}")).unwrap_or_default();
-        let right = tolls == sentence.expected;
-        match (&sentence.known_miss, right) {
-            (None, false) => wrong.push(format!(
-                "{:?}: expected {:?}, got {:?}",
-                sentence.text, sentence.expected, tolls
-            )),
-            (Some(_), true) => fixed.push(sentence.text.clone()),
-            _ => {}
-        }
-    }
-    assert!(wrong.is_empty(), "wrong tolls:\n{}", wrong.join("\n"));
-    assert!(
-        fixed.is_empty(),
-        "now right, remove their `known miss` marks: {fixed:?}"
-    );
+        let expected = expected_tolls(sentence);
+        let failure = (tolls != expected)
+            .then(|| format!("{:?}: expected {:?}, got {:?}", sentence.text, expected, tolls));
+        (sentence, failure)
+    });
+    assert_fixture("tolls", outcomes);
 }

@@ -178,47 +178,21 @@ fn quotation_rules_alone_attribute_direct_quotes() {
 /// One expected claim of a fixture line: `field=value` pairs.
 type ExpectedClaim = BTreeMap<String, String>;
 
-struct WireClaims {
-    text: String,
-    expected: Vec<ExpectedClaim>,
-    known_miss: Option<String>,
-}
-
-fn wire_claims() -> Vec<WireClaims> {
-    let body = read(&repo().join("tests/fixtures/claim_sentences.txt"));
-    body.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| {
-            let mut parts = line.split("|||").map(str::trim);
-            let text = parts.next().unwrap_or_default().to_owned();
-            let expected = parts
-                .next()
-                .unwrap_or_else(|| panic!("no expected claims in {line:?}"))
-                .split(";;")
-                .map(|claim| {
-                    claim
-                        .split(" | ")
-                        .map(|field| {
-                            let (key, value) = field
-                                .trim()
-                                .split_once('=')
-                                .unwrap_or_else(|| panic!("bad field {field:?} in {line:?}"));
-                            (key.to_owned(), value.to_owned())
-                        })
-                        .collect()
+/// The expected claims of a line of `tests/fixtures/claim_sentences.txt`.
+fn expected_claims(line: &FixtureLine) -> Vec<ExpectedClaim> {
+    line.expected
+        .split(";;")
+        .map(|claim| {
+            claim
+                .split(" | ")
+                .map(|field| {
+                    let (key, value) = field
+                        .trim()
+                        .split_once('=')
+                        .unwrap_or_else(|| panic!("bad field {field:?} in {:?}", line.text));
+                    (key.to_owned(), value.to_owned())
                 })
-                .collect();
-            let known_miss = parts.next().map(|why| {
-                why.strip_prefix("known miss:")
-                    .unwrap_or_else(|| panic!("third field must be `known miss: why` in {line:?}"))
-                    .trim()
-                    .to_owned()
-            });
-            WireClaims {
-                text,
-                expected,
-                known_miss,
-            }
+                .collect()
         })
         .collect()
 }
@@ -254,48 +228,40 @@ fn claim_matches(claim: &Value, all: &[&Value], expected: &ExpectedClaim) -> boo
 /// each.
 #[test]
 fn conflict_wire_claims() {
-    let lines = wire_claims();
+    let lines = fixture_lines("claim_sentences.txt");
     assert!(lines.len() >= 40, "{} lines", lines.len());
     let (_dir, out) = run_on_texts(lines.iter().map(|line| line.text.as_str()), &[]);
     let claims = jsonl(&out.join("claims.jsonl"));
 
-    let (mut wrong, mut fixed) = (Vec::new(), Vec::new());
-    for (i, line) in lines.iter().enumerate() {
+    let outcomes = lines.iter().enumerate().map(|(i, line)| {
         let doc_id = format!("wire-{i}");
+        let expected = expected_claims(line);
         let found: Vec<&Value> = claims
             .iter()
             .filter(|claim| text_at(claim, "/doc_id") == doc_id)
             .collect();
-        let missing: Vec<&ExpectedClaim> = line
-            .expected
+        let missing: Vec<&ExpectedClaim> = expected
             .iter()
             .filter(|expected| !found.iter().any(|claim| claim_matches(claim, &found, expected)))
             .collect();
-        let right = missing.is_empty() && found.len() == line.expected.len();
-        match (&line.known_miss, right) {
-            (None, false) => {
-                let got: Vec<String> = found
-                    .iter()
-                    .map(|claim| {
-                        format!(
-                            "{} by {:?} via {:?} event {:?} in {:?}",
-                            text_at(claim, "/claim_type"),
-                            text_at(claim, "/source/text"),
-                            text_at(claim, "/medium/span/text"),
-                            text_at(claim, "/event/text"),
-                            claim["reported_in"]
-                        )
-                    })
-                    .collect();
-                wrong.push(format!("{:?}\n  missing {missing:?}\n  got {got:#?}", line.text));
-            }
-            (Some(_), true) => fixed.push(line.text.clone()),
-            _ => {}
-        }
-    }
-    assert!(wrong.is_empty(), "wrong claims:\n{}", wrong.join("\n"));
-    assert!(
-        fixed.is_empty(),
-        "now right, remove their `known miss` marks: {fixed:?}"
-    );
+        let right = missing.is_empty() && found.len() == expected.len();
+        let failure = (!right).then(|| {
+            let got: Vec<String> = found
+                .iter()
+                .map(|claim| {
+                    format!(
+                        "{} by {:?} via {:?} event {:?} in {:?}",
+                        text_at(claim, "/claim_type"),
+                        text_at(claim, "/source/text"),
+                        text_at(claim, "/medium/span/text"),
+                        text_at(claim, "/event/text"),
+                        claim["reported_in"]
+                    )
+                })
+                .collect();
+            format!("{:?}\n  missing {missing:?}\n  got {got:#?}", line.text)
+        });
+        (line, failure)
+    });
+    assert_fixture("claims", outcomes);
 }

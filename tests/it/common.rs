@@ -39,6 +39,61 @@ pub fn run_on_texts<'a>(
     (dir, out)
 }
 
+/// One line of a hand-checked fixture: `TEXT ||| EXPECTED [||| known miss: why]`
+/// (lines starting with `#` and blank lines are skipped).
+pub struct FixtureLine {
+    pub text: String,
+    /// The expectation as written, for the test to parse.
+    pub expected: String,
+    pub known_miss: Option<String>,
+}
+
+/// The lines of `tests/fixtures/{name}`.
+pub fn fixture_lines(name: &str) -> Vec<FixtureLine> {
+    let body = read(&repo().join("tests/fixtures").join(name));
+    body.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let mut parts = line.split("|||").map(str::trim);
+            let text = parts.next().unwrap_or_default().to_owned();
+            let expected = parts
+                .next()
+                .unwrap_or_else(|| panic!("no expectation in {line:?}"))
+                .to_owned();
+            let known_miss = parts.next().map(|why| {
+                why.strip_prefix("known miss:")
+                    .unwrap_or_else(|| panic!("third field must be `known miss: why` in {line:?}"))
+                    .trim()
+                    .to_owned()
+            });
+            FixtureLine {
+                text,
+                expected,
+                known_miss,
+            }
+        })
+        .collect()
+}
+
+/// Checks a fixture's outcomes, each a line and, when the binary got it
+/// wrong, what was wrong: every wrong line must be a marked known miss, and
+/// a marked line that is now right must lose its mark.
+pub fn assert_fixture<'a>(what: &str, outcomes: impl Iterator<Item = (&'a FixtureLine, Option<String>)>) {
+    let (mut wrong, mut fixed) = (Vec::new(), Vec::new());
+    for (line, failure) in outcomes {
+        match (&line.known_miss, failure) {
+            (None, Some(failure)) => wrong.push(failure),
+            (Some(_), None) => fixed.push(line.text.clone()),
+            _ => {}
+        }
+    }
+    assert!(wrong.is_empty(), "wrong {what}:\n{}", wrong.join("\n"));
+    assert!(
+        fixed.is_empty(),
+        "now right, remove their `known miss` marks: {fixed:?}"
+    );
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
