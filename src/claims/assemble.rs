@@ -27,7 +27,7 @@ use super::nested::{add_nested_claims, link_carried_claims};
 use super::opening_speaker::opening_speaker;
 use super::quotes::Quote;
 use super::spans::{AttributionSpan, Claim, NamedSpan, Role};
-use super::speakers::{claimant, is_person_phrase, referent_label};
+use super::speakers::{claimant, is_person_phrase, names_a_group, referent_label};
 use super::typing::{claim_type, claimed_event, quoted_attack};
 
 /// What assembly needs of a document.
@@ -244,14 +244,7 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
             continue;
         };
         let sentence = doc.sentence_of(source.start);
-        let about_a_group = [
-            "the group",
-            "the militants",
-            "the movement",
-            "the organisation",
-            "the organization",
-        ]
-        .contains(&doc.text[source.clone()].trim().to_lowercase().as_str());
+        let about_a_group = names_a_group(&doc.text[source.clone()]);
         let earlier = claims[..index].iter().rev().find_map(|claim| {
             let claimant = claim.claimant.as_ref()?;
             if about_a_group && claim.cue.as_ref().is_some_and(|cue| carriers.contains(cue)) {
@@ -579,11 +572,11 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + start_trim..range.start + start_trim + trimmed.len()
 }
 
-fn word_count(text: &str) -> usize {
+pub(super) fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+pub(super) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 

@@ -17,7 +17,7 @@
 //! speakers that are clauses ("Three people died after the army said").
 use std::ops::Range;
 
-use super::assemble::{build, trim_source, Document};
+use super::assemble::{build, overlaps, trim_source, word_count, Document};
 use super::cues::{find_cues, lemma_of_span};
 use super::opening_speaker::{ends_a_sentence, speaker};
 use super::spans::Claim;
@@ -170,10 +170,7 @@ pub fn link_carried_claims(doc: &Document<'_>, claims: &mut [Claim]) {
                 "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which"
             )
         });
-        if pronoun
-            || claim.content.len() < 12
-            || doc.text[claim.content.clone()].split_whitespace().count() < 3
-        {
+        if pronoun || claim.content.len() < 12 || word_count(&doc.text[claim.content.clone()]) < 3 {
             continue;
         }
         let speaker = |claim: &Claim| {
@@ -256,11 +253,7 @@ fn content_after(text: &str, lemma: &str, after: Range<usize>) -> Option<Range<u
     }
     let range = trim_source(text, range);
     let range = range.start..range.start + text[range.clone()].trim_end_matches(['.', ',', ';']).len();
-    (text[range.clone()].split_whitespace().count() >= 2).then_some(range)
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
+    (word_count(&text[range.clone()]) >= 2).then_some(range)
 }
 
 #[cfg(test)]

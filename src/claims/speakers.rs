@@ -27,6 +27,22 @@ const GROUP_PRONOUNS: &[&str] = &[
     "the movement",
 ];
 
+/// The role nouns of [`GROUP_PRONOUNS`] that mean a group acting for
+/// itself, not an institution or a bare pronoun.
+const GROUP_NOUNS: &[&str] = &[
+    "the group",
+    "the militants",
+    "the movement",
+    "the organisation",
+    "the organization",
+];
+
+/// Whether a source is a role noun for a group ("the group said"), which
+/// a report about the group does not speak for.
+pub fn names_a_group(source: &str) -> bool {
+    GROUP_NOUNS.contains(&source.trim().to_lowercase().as_str())
+}
+
 /// The named speaker of `source` (a byte range of `text`): the longest
 /// person or organisation entity inside it, else, for a pronoun or role
 /// noun, the last matching entity that ends before it.
