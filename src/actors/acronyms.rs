@@ -33,6 +33,8 @@ pub fn is_acronym(surface: &str) -> bool {
 /// The initials of a name, in two readings: every word, and every word but
 /// function words; hyphenated parts count as words ("al-Islam" is "al",
 /// "islam"), and both readings are also given with hyphenated words as one.
+/// A fifth reading keeps the parts of hyphenated words but drops
+/// free-standing function words ("al-Qaeda in the Islamic Maghreb": AQIM).
 pub fn initials(name: &str) -> Vec<String> {
     let mut readings = Vec::new();
     for split_hyphens in [true, false] {
@@ -55,6 +57,17 @@ pub fn initials(name: &str) -> Vec<String> {
                 readings.push(reading);
             }
         }
+    }
+    // the article of a hyphenated word counts, free-standing function words
+    // do not: "al-Qaeda in the Islamic Maghreb" is AQIM
+    let joined: String = name
+        .split_whitespace()
+        .filter(|word| !FUNCTION_WORDS.contains(&fold::key(word).as_str()))
+        .flat_map(fold::words)
+        .filter_map(|word| word.chars().next())
+        .collect();
+    if joined.chars().count() >= 2 && !readings.contains(&joined) {
+        readings.push(joined);
     }
     readings
 }
@@ -115,6 +128,8 @@ mod tests {
         assert!(abbreviates("UDA", "Ulster Defence Association"));
         assert!(abbreviates("ISKP", "Islamic State Khorasan Province"));
         assert!(abbreviates("NDS", "National Directorate of Security"));
+        assert!(abbreviates("AQIM", "al-Qaeda in the Islamic Maghreb"));
+        assert!(abbreviates("TTP", "Tehreek-e-Taliban Pakistan"));
         assert!(
             !abbreviates("PKK", "Kurdistan Workers' Party"),
             "initials of another language"

@@ -12,9 +12,11 @@
 use std::ops::Range;
 
 /// Cue phrases, longest first so "also known as" wins over "known as".
-const CUES: [&str; 14] = [
+const CUES: [&str; 16] = [
     "otherwise known as",
     "formerly known as",
+    "formally known as",
+    "officially known as",
     "better known as",
     "also known as",
     "calling itself",

@@ -48,7 +48,7 @@ use crate::output::records::Extractor;
 pub const EXTRACTOR_NAME: &str = "actor-rules";
 
 /// The rule set's version, bumped whenever a rule changes its output.
-pub const RULES_VERSION: &str = "actor-rules-0.2.0";
+pub const RULES_VERSION: &str = "actor-rules-0.2.1";
 
 /// The actor stage: the gazetteer (built in, plus alias files) and the rules.
 #[derive(Debug, Clone)]
@@ -88,6 +88,16 @@ impl ActorStage {
         entities: Vec<crate::ner::EntityMention>,
     ) -> CompletedEntities {
         span_completion::complete_spans(text, sentences, entities, &self.gazetteer)
+    }
+
+    /// `entities` with the gazetteer's label for every known name
+    /// ([`span_completion::with_known_labels`]), for type checks.
+    pub fn with_known_labels(
+        &self,
+        text: &str,
+        entities: &[crate::ner::EntityMention],
+    ) -> Vec<crate::ner::EntityMention> {
+        span_completion::with_known_labels(text, entities, &self.gazetteer)
     }
 
     /// Rules and gazetteer version, for `run.json` and records.

@@ -13,7 +13,7 @@ use std::time::Instant;
 use serde::Serialize;
 
 use super::conll::{Document, DocumentText};
-use super::{decode_entities, Decoding, NerStage};
+use super::{decode_entities, repair_entities, Decoding, NerStage};
 use crate::model::{ModelError, TextInput, WordPrediction};
 
 /// An entity as a word range and type: `(start word, end word (exclusive), type)`.
@@ -216,7 +216,7 @@ pub fn evaluate(stage: &NerStage, documents: &[Document]) -> Result<Evaluation, 
                 .collect();
             let mut predicted_chunks = BTreeSet::new();
             let mut tags = vec!["O".to_owned(); ranges.len()];
-            for entity in decode_entities(&stage.label_words(&words)) {
+            for entity in repair_entities(&text.text, decode_entities(&stage.label_words(&words))) {
                 let first = ranges.partition_point(|range| range.start < entity.start);
                 let last = ranges.partition_point(|range| range.end <= entity.end);
                 for (position, tag) in tags.iter_mut().enumerate().take(last).skip(first) {

@@ -9,10 +9,13 @@
 //! - [`decode`]: word labels to entities (greedy with IOB2 repair, or
 //!   constrained Viterbi; confidence);
 //! - [`conll`]: reads CoNLL-2003 files into documents;
+//! - [`repair`]: spans the model breaks (punctuation at an edge, a lone
+//!   title, a name split after its kunya) trimmed, dropped or joined;
 //! - [`eval`]: entity-level precision, recall and F1 with conlleval semantics.
 pub mod conll;
 pub mod decode;
 pub mod eval;
+pub mod repair;
 
 #[cfg(test)]
 mod tests;
@@ -21,6 +24,7 @@ use std::ops::Range;
 use std::path::Path;
 
 pub use decode::{decode_entities, Decoding, EntityMention, WordLabel};
+pub use repair::repair_entities;
 
 use crate::model::{
     ClassifiedText, ModelError, RunnerOptions, TextInput, TokenClassifier, TokenCounts, WordPrediction,
@@ -102,7 +106,7 @@ impl NerStage {
         let entities = classified
             .iter()
             .zip(documents)
-            .map(|(text, input)| self.entities(text, input.sentences))
+            .map(|(text, input)| repair_entities(input.text, self.entities(text, input.sentences)))
             .collect();
         Ok((entities, TokenCounts::of(&classified)))
     }

@@ -119,7 +119,15 @@ impl Analyzer {
             version: id.unwrap_or("unnamed").to_owned(),
         };
         Extractors {
-            ner: self.ner.as_ref().map(|ner| by_model("ner", ner.model_id())),
+            // the span repairs change entities as a model change would
+            ner: self.ner.as_ref().map(|ner| Extractor {
+                name: "ner".to_owned(),
+                version: format!(
+                    "{}+{}",
+                    ner.model_id().unwrap_or("unnamed"),
+                    crate::ner::repair::REPAIR_VERSION
+                ),
+            }),
             claims: match &self.attribution {
                 Some(model) => by_model("attribution", model.model_id()),
                 None => Extractor {
@@ -224,13 +232,23 @@ impl Analyzer {
         };
         let relations = match (&self.relations, &self.ner) {
             (Some(model), Some(_)) => {
-                let inputs: Vec<RelationInput<'_>> = prepared
+                // the pairs' types are checked with what the gazetteer knows
+                // of a name ("Islamic State" tagged a place is a group)
+                let labelled: Vec<Vec<EntityMention>> = prepared
                     .iter()
                     .zip(&entities)
-                    .map(|(doc, completed)| RelationInput {
+                    .map(|(doc, completed)| {
+                        self.actors
+                            .with_known_labels(doc.normalized.as_str(), &completed.entities)
+                    })
+                    .collect();
+                let inputs: Vec<RelationInput<'_>> = prepared
+                    .iter()
+                    .zip(&labelled)
+                    .map(|(doc, entities)| RelationInput {
                         text: doc.normalized.as_str(),
                         sentences: &doc.sentences,
-                        entities: &completed.entities,
+                        entities,
                     })
                     .collect();
                 let (relations, counts) = timings.time("relations", || {
@@ -362,11 +380,13 @@ fn build_bundle(
         name: relations::EXTRACTOR.to_owned(),
         version: "none".to_owned(),
     });
-    let roles = relations::role_relations(
+    let known = relations::with_known_groups(entities, &bundle.entities, &bundle.actors);
+    let mut roles = relations::role_relations(doc.normalized.as_str(), &doc.sentences, &known);
+    roles.extend(relations::alias_relations(
         doc.normalized.as_str(),
         &doc.sentences,
-        &relations::with_known_groups(entities, &bundle.entities, &bundle.actors),
-    );
+        &known,
+    ));
     bundle.relations = relations::relation_records(&relation_doc, relations, &model, &roles);
     bundle
 }

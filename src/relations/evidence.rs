@@ -186,6 +186,26 @@ fn between_pieces(text: &str, a: &EntityMention, b: &EntityMention, most: usize)
     (pieces.len() <= most).then_some(pieces)
 }
 
+/// The words after a group's possessive that right follows the person
+/// ("Carl Icahn, TWA's chairman": "chairman"), up to three, before any
+/// comma; None when the group is not written so.
+fn possessive_title(text: &str, person: &EntityMention, group: &EntityMention) -> Option<Vec<String>> {
+    let between = between_pieces(text, person, group, 2)?;
+    let after: Vec<String> = text
+        .get(group.end..)
+        .map(|rest| pieces(&rest.chars().take(60).collect::<String>().replace('’', "'")))
+        .unwrap_or_default();
+    let apposition = person.end <= group.start && between.len() <= 2;
+    (apposition && after.starts_with(&["'".into(), "s".into()])).then(|| {
+        after
+            .into_iter()
+            .skip(2)
+            .take(3)
+            .take_while(|piece| piece != ",")
+            .collect()
+    })
+}
+
 /// Whether a title joins a person to a group, within eight pieces, or
 /// follows the group's possessive right after the person ("Carl Icahn,
 /// TWA's chairman").
@@ -194,16 +214,45 @@ fn title_is_stated(text: &str, person: &EntityMention, group: &EntityMention) ->
     let Some(between) = between_pieces(text, person, group, 8) else {
         return false;
     };
-    if between.iter().any(is_title) {
-        return true;
-    }
-    let apposition = person.end <= group.start && between.len() <= 2;
-    let after: Vec<String> = text
-        .get(group.end..)
-        .map(|rest| pieces(&rest.chars().take(60).collect::<String>().replace('’', "'")))
-        .unwrap_or_default();
-    apposition && after.starts_with(&["'".into(), "s".into()]) && after.iter().skip(2).take(3).any(is_title)
+    // the title stands by the group: in "defeating Islamic State is a
+    // higher priority than persuading Syrian President Bashar al-Assad" the
+    // president is Syria's
+    let near_group = |index: usize| {
+        if group.end <= person.start {
+            index < GROUP_TITLE_REACH
+        } else {
+            // or the title leads to the group by a preposition: "Dan
+            // Kaakebeen, a spokesman for the Dutch salvage firm Smit
+            // International"
+            let leads_on = between
+                .get(index + 1)
+                .is_some_and(|next| TITLE_LINKS.contains(&next.as_str()))
+                && between[index + 1..]
+                    .iter()
+                    .all(|piece| !CLAUSE_WORDS.contains(&piece.as_str()));
+            index + GROUP_TITLE_REACH >= between.len() || leads_on
+        }
+    };
+    between
+        .iter()
+        .enumerate()
+        .any(|(index, piece)| is_title(piece) && near_group(index))
+        || possessive_title(text, person, group).is_some_and(|title| title.iter().any(is_title))
 }
+
+/// How many pieces from the group a title may stand ("TWA vice president
+/// general counsel Mark Buckstein": "vice" is the group's next piece;
+/// "Williams is the majority owner of Forum Cos": "owner" is the second
+/// before the group).
+const GROUP_TITLE_REACH: usize = 4;
+
+/// Prepositions that carry a title on to its group.
+const TITLE_LINKS: &[&str] = &["of", "for", "at", "with"];
+
+/// Words that start another clause between a title and a group.
+const CLAUSE_WORDS: &[&str] = &[
+    "said", "says", "told", "is", "was", "are", "were", "who", "which", "that", "and", "by", "from", "to",
+];
 
 /// Whether a part word or a possessive joins two groups, within eight pieces.
 fn part_is_stated(text: &str, part: &EntityMention, whole: &EntityMention) -> bool {
@@ -271,7 +320,7 @@ const LESSER_TITLES: &[&str] = &[
 /// nothing that lowers it ("chief economist Petahia Bar-Shavit" is an
 /// employee).
 fn leads(text: &str, person: &EntityMention, group: &EntityMention) -> bool {
-    between_pieces(text, person, group, 8).is_some_and(|pieces| {
+    let heads = |pieces: &[String]| {
         let chief_executive = pieces
             .windows(2)
             .any(|pair| pair[0] == "chief" && pair[1] == "executive");
@@ -279,7 +328,11 @@ fn leads(text: &str, person: &EntityMention, group: &EntityMention) -> bool {
             && !pieces
                 .iter()
                 .any(|piece| LESSER_TITLES.contains(&piece.as_str()) || piece.starts_with("vice-"))
-    })
+    };
+    // "Christian Aid's head of Trade Policy" heads a part of the group
+    between_pieces(text, person, group, 8).is_some_and(|pieces| heads(&pieces))
+        || possessive_title(text, person, group)
+            .is_some_and(|title| heads(&title) && !title.iter().any(|piece| piece == "of"))
 }
 
 /// Words that may join two names of one actor: "Kurdistan Workers' Party
@@ -515,6 +568,57 @@ mod tests {
         let text = "Hughes vice-president Ike Kerridge said";
         assert_eq!(
             judge(LeaderOf, text, ("Ike Kerridge", "PER"), ("Hughes", "ORG")),
+            Some(EmployeeOf)
+        );
+        let text = "Yahya Sinwar, Hamas's leader in Gaza, was killed";
+        assert_eq!(
+            judge(LeaderOf, text, ("Yahya Sinwar", "PER"), ("Hamas", "ORG")),
+            Some(LeaderOf)
+        );
+        let text = "Andrew Pendleton, Christian Aid's head of Trade Policy, said";
+        assert_eq!(
+            judge(
+                LeaderOf,
+                text,
+                ("Andrew Pendleton", "PER"),
+                ("Christian Aid", "ORG")
+            ),
+            Some(EmployeeOf)
+        );
+        let text =
+            "defeating Islamic State is a higher priority than persuading Syrian President Bashar al-Assad";
+        assert_eq!(
+            judge(
+                EmployeeOf,
+                text,
+                ("Bashar al-Assad", "PER"),
+                ("Islamic State", "ORG")
+            ),
+            None
+        );
+        let text = "Dan Kaakebeen a spokesman for the Dutch salvage firm Smit International told Reuters";
+        assert_eq!(
+            judge(
+                EmployeeOf,
+                text,
+                ("Dan Kaakebeen", "PER"),
+                ("Smit International", "ORG")
+            ),
+            Some(EmployeeOf)
+        );
+        let text = "rejected a proposal from Iowa Beef Processors Inc and remain out of work, union spokesman Allen Zack said";
+        assert_eq!(
+            judge(
+                EmployeeOf,
+                text,
+                ("Allen Zack", "PER"),
+                ("Iowa Beef Processors Inc", "ORG")
+            ),
+            None
+        );
+        let text = "Naim Qassem, Hezbollah's deputy leader, said";
+        assert_eq!(
+            judge(LeaderOf, text, ("Naim Qassem", "PER"), ("Hezbollah", "ORG")),
             Some(EmployeeOf)
         );
         let text = "Burns Fry chairman Jack Lawrence told the newspaper";

@@ -12,12 +12,15 @@
 //! - [`evidence`]: the wording a model relation needs to be kept;
 //! - [`roles`]: role appositions read by rules ("X, the leader of Y",
 //!   "Y spokesman X", "X, the Afghan affiliate of Y");
+//! - [`aliases`]: aliases the text states ("X (ACRONYM)", "X, also known
+//!   as Y"), read by rules;
 //! - [`model`]: the stage over a chunk of documents;
 //! - [`records`]: `relations.jsonl` records;
 //! - [`eval`]: KBP37 and CrossRE scoring for `newsgrist eval relations`.
 //!
 //! Relations across sentences, and events as relation arguments (beyond
 //! claimed attacks), are not extracted.
+pub mod aliases;
 pub mod candidates;
 pub mod decide;
 pub mod eval;
@@ -27,6 +30,7 @@ pub mod records;
 pub mod roles;
 pub mod schema;
 
+pub use aliases::alias_relations;
 pub use candidates::{candidate_pairs, reading_range, PairLimits, SentencePairs};
 pub use model::{RelationInput, RelationMention, RelationModel};
 pub use records::{relation_records, RelationDocument};

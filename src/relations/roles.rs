@@ -29,7 +29,7 @@ use super::schema::RelationType;
 /// Extractor name of the rule relations.
 pub const RULES_EXTRACTOR: &str = "relation-rules";
 /// Version of these rules, written in each record's extractor.
-pub const RULES_VERSION: &str = "relation-rules-0.1.0";
+pub const RULES_VERSION: &str = "relation-rules-0.2.0";
 /// The confidence given to a rule relation.
 const RULE_CONFIDENCE: f32 = 0.9;
 /// Longest text between two names of one role phrase, in bytes.
@@ -49,8 +49,8 @@ enum Role {
 
 fn role_of(word: &str) -> Option<Role> {
     Some(match word {
-        "leader" | "chief" | "head" | "commander" | "emir" | "president" | "chairman" | "chairwoman"
-        | "chair" | "director" | "boss" | "ringleader" | "secretary-general" => Role::Leader,
+        "leader" | "chief" | "head" | "commander" | "emir" | "caliph" | "president" | "chairman"
+        | "chairwoman" | "chair" | "director" | "boss" | "ringleader" | "secretary-general" => Role::Leader,
         "founder" | "co-founder" => Role::Founder,
         "spokesman" | "spokeswoman" | "spokesperson" => Role::Spokesperson,
         "member" | "fighter" | "militant" | "operative" | "loyalist" => Role::Member,
@@ -244,6 +244,120 @@ fn relation(role: Role, lesser: bool, person_first: bool) -> Option<(RelationTyp
     })
 }
 
+/// A role relation between the first and second of two entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found {
+    kind: RelationType,
+    first_is_head: bool,
+}
+
+impl Found {
+    fn map(self, a: usize, b: usize) -> (RelationType, usize, usize) {
+        if self.first_is_head {
+            (self.kind, a, b)
+        } else {
+            (self.kind, b, a)
+        }
+    }
+}
+
+/// Roles of a country's head: "Ali Khamenei, Iran's supreme leader".
+/// Only these make a place's relation; "Pakistan's army chief" heads the
+/// army, not Pakistan.
+fn heads_a_country(role_words: &[String]) -> bool {
+    let first = role_words.first().map(String::as_str);
+    let second = role_words.get(1).map(String::as_str);
+    matches!(first, Some("leader" | "president" | "emir" | "king" | "ruler"))
+        || (first == Some("supreme") && second == Some("leader"))
+}
+
+/// "Name, Group's role" right after a comma: "Yahya Sinwar, Hamas's
+/// leader in Gaza", "Al-Shabaab, al-Qaeda's affiliate in East Africa",
+/// "Ali Khamenei, Iran's supreme leader". `gap` holds the words between
+/// the names, `second_end` is where the second name ends.
+fn possessive_role(text: &str, gap: &[String], labels: (&str, &str), second_end: usize) -> Option<Found> {
+    if gap != [","] {
+        return None;
+    }
+    let after = text.get(second_end..)?;
+    let after = after
+        .char_indices()
+        .find(|&(at, c)| at > 80 || matches!(c, '.' | ';' | ':' | '(' | ')' | '"' | '“' | '”'))
+        .map_or(after, |(at, _)| &after[..at]);
+    let after = words(after);
+    let role_words = after.strip_prefix(&["'s".to_owned()][..])?;
+    let (role, lesser, rest) = role_phrase(role_words)?;
+    let ends = rest
+        .first()
+        .is_none_or(|word| word == "," || (BREAKS.contains(&word.as_str()) && word != "of"));
+    if !ends {
+        return None;
+    }
+    match labels {
+        ("PER", "ORG") => {
+            let (kind, first_is_head) = relation(role, lesser, true)?;
+            Some(Found { kind, first_is_head })
+        }
+        ("PER", "LOC") if role == Role::Leader && heads_a_country(role_words) => Some(Found {
+            kind: RelationType::LeaderOf,
+            first_is_head: true,
+        }),
+        ("ORG", "ORG") if role == Role::Affiliate => Some(Found {
+            kind: RelationType::PartOf,
+            first_is_head: true,
+        }),
+        _ => None,
+    }
+}
+
+/// A role said by a clause between the names: "Ahmad Massoud, who leads
+/// the National Resistance Front"; "Hayat Tahrir al-Sham, led by Abu
+/// Mohammed al-Jolani"; "the Rapid Support Forces commanded by Mohamed
+/// Hamdan Dagalo". Only the present tense of leading counts ("who led" is
+/// past); founding is a fact of the past.
+fn clause_role(gap: &[String], labels: (&str, &str)) -> Option<Found> {
+    let gap: Vec<&str> = gap.iter().map(String::as_str).collect();
+    let gap = gap.strip_prefix(&[","][..]).unwrap_or(&gap);
+    let leader = RelationType::LeaderOf;
+    match labels {
+        ("PER", "ORG") => {
+            let clause = gap.strip_prefix(&["who"][..])?;
+            let clause = clause.strip_suffix(&["the"][..]).unwrap_or(clause);
+            let clause = clause
+                .strip_prefix(&["now"][..])
+                .or_else(|| clause.strip_prefix(&["currently"][..]))
+                .unwrap_or(clause);
+            match clause {
+                ["leads" | "heads" | "commands" | "chairs"] => Some(Found {
+                    kind: leader,
+                    first_is_head: true,
+                }),
+                ["founded" | "co-founded"] => Some(Found {
+                    kind: RelationType::FoundedBy,
+                    first_is_head: false,
+                }),
+                _ => None,
+            }
+        }
+        ("ORG", "PER") => {
+            let clause = gap.strip_prefix(&["which", "is"][..]).unwrap_or(gap);
+            let clause = clause.strip_prefix(&["now"][..]).unwrap_or(clause);
+            match clause {
+                ["led" | "headed" | "commanded", "by"] => Some(Found {
+                    kind: leader,
+                    first_is_head: false,
+                }),
+                ["founded" | "co-founded", "by"] => Some(Found {
+                    kind: RelationType::FoundedBy,
+                    first_is_head: true,
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The role relation between entities `a` (first in the text) and `b`, as
 /// (type, head index, tail index).
 fn between(
@@ -259,6 +373,15 @@ fn between(
     }
     let words = words(gap);
     let labels = (first.label.as_str(), second.label.as_str());
+    if let Some(found) = possessive_role(text, &words, labels, second.end) {
+        return Some(found.map(a, b));
+    }
+    // "McCaul, who chairs the House's Homeland Security Committee" chairs a
+    // part of the House
+    let group_ends = labels.1 != "ORG" || group_ends_phrase(text, second.end);
+    if let Some(found) = clause_role(&words, labels).filter(|_| group_ends) {
+        return Some(found.map(a, b));
+    }
     match labels {
         // "Name, the leader of Group"; "Group, the Afghan affiliate of Group"
         ("PER", "ORG") | ("ORG", "ORG") if words.first().is_some_and(|word| word == ",") => {
@@ -275,6 +398,13 @@ fn between(
         // "Group political chief Name", "the Taliban's spokesman, Name";
         // "the Islamic State's Afghan affiliate, ISKP"; not "Former White
         // House spokesman Name"
+        // "Kenya's President William Ruto", "Iran's supreme leader Ali Khamenei"
+        ("LOC", "PER") if !past_before(text, first.start) => {
+            let rest = words.strip_prefix(&["'s".to_owned()][..])?;
+            let (role, lesser, after) = role_phrase(rest)?;
+            let heads = role == Role::Leader && !lesser && heads_a_country(rest);
+            (heads && (after.is_empty() || after == [","])).then_some((RelationType::LeaderOf, b, a))
+        }
         ("ORG", "PER") | ("ORG", "ORG") if !past_before(text, first.start) => {
             let mut rest: &[String] = &words;
             if rest.first().is_some_and(|word| word == "'s") {
@@ -400,6 +530,107 @@ mod tests {
     }
 
     use RelationType::*;
+
+    #[test]
+    fn the_role_after_the_groups_possessive() {
+        let text = "Yahya Sinwar, Hamas's leader in Gaza, was killed by Israeli troops.";
+        assert_eq!(
+            found(
+                text,
+                &[("Yahya Sinwar", "PER"), ("Hamas", "ORG"), ("Gaza", "LOC")]
+            ),
+            one(LeaderOf, "Yahya Sinwar", "Hamas")
+        );
+        let text = "Al-Shabaab, al-Qaeda's affiliate in East Africa, has waged an insurgency.";
+        assert_eq!(
+            found(
+                text,
+                &[("Al-Shabaab", "ORG"), ("al-Qaeda", "ORG"), ("East Africa", "LOC")]
+            ),
+            one(PartOf, "Al-Shabaab", "al-Qaeda")
+        );
+        let text = "Ali Khamenei, Iran's supreme leader, warned Israel.";
+        assert_eq!(
+            found(
+                text,
+                &[("Ali Khamenei", "PER"), ("Iran", "LOC"), ("Israel", "LOC")]
+            ),
+            one(LeaderOf, "Ali Khamenei", "Iran")
+        );
+        let text = "Naim Qassem, Hezbollah's deputy leader, said the group would fight on.";
+        assert_eq!(
+            found(text, &[("Naim Qassem", "PER"), ("Hezbollah", "ORG")]),
+            one(MemberOf, "Naim Qassem", "Hezbollah")
+        );
+        let text = "Hemeti met Kenya's President William Ruto in Nairobi.";
+        assert_eq!(
+            found(
+                text,
+                &[
+                    ("Hemeti", "PER"),
+                    ("Kenya", "LOC"),
+                    ("William Ruto", "PER"),
+                    ("Nairobi", "LOC")
+                ]
+            ),
+            one(LeaderOf, "William Ruto", "Kenya")
+        );
+        let text = "Pakistan's army chief Asim Munir met the envoy.";
+        assert_eq!(found(text, &[("Pakistan", "LOC"), ("Asim Munir", "PER")]), vec![]);
+        // the head of a country's army, a part of a group, a past role
+        for (text, names) in [
+            (
+                "Asim Munir, Pakistan's army chief, met the envoy.",
+                &[("Asim Munir", "PER"), ("Pakistan", "LOC")][..],
+            ),
+            (
+                "Osama Hamdan, Hamas's leader of the political bureau abroad, said",
+                &[("Osama Hamdan", "PER"), ("Hamas", "ORG")][..],
+            ),
+            (
+                "Khaled Meshaal, Hamas's former leader, said",
+                &[("Khaled Meshaal", "PER"), ("Hamas", "ORG")][..],
+            ),
+        ] {
+            assert_eq!(found(text, names), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_role_in_a_clause() {
+        let text =
+            "Ahmad Massoud, who leads the National Resistance Front, said his fighters held the valley.";
+        assert_eq!(
+            found(
+                text,
+                &[("Ahmad Massoud", "PER"), ("National Resistance Front", "ORG")]
+            ),
+            one(LeaderOf, "Ahmad Massoud", "National Resistance Front")
+        );
+        let text = "Hayat Tahrir al-Sham, led by Abu Mohammed al-Jolani, took control of Aleppo.";
+        assert_eq!(
+            found(
+                text,
+                &[("Hayat Tahrir al-Sham", "ORG"), ("Abu Mohammed al-Jolani", "PER")]
+            ),
+            one(LeaderOf, "Abu Mohammed al-Jolani", "Hayat Tahrir al-Sham")
+        );
+        let text = "Talks with the Rapid Support Forces commanded by Mohamed Hamdan Dagalo failed.";
+        assert_eq!(
+            found(
+                text,
+                &[("Rapid Support Forces", "ORG"), ("Mohamed Hamdan Dagalo", "PER")]
+            ),
+            one(LeaderOf, "Mohamed Hamdan Dagalo", "Rapid Support Forces")
+        );
+        let text = "McCaul, who chairs the House's Homeland Security Committee, said";
+        assert_eq!(found(text, &[("McCaul", "PER"), ("House", "ORG")]), vec![]);
+        let text = "Ayman al-Zawahiri, who led al-Qaeda after 2011, was killed.";
+        assert_eq!(
+            found(text, &[("Ayman al-Zawahiri", "PER"), ("al-Qaeda", "ORG")]),
+            vec![]
+        );
+    }
 
     #[test]
     fn a_person_then_the_role() {

@@ -118,7 +118,7 @@ fn without_the_relation_model_only_relations_of_other_stages_remain() {
         let from_casualty = ["attacked", "arrested"].contains(&text(relation, "/relation"))
             && text(relation, "/source_label").starts_with("casualty:");
         let from_role_rules = text(relation, "/extractor/name") == "relation-rules"
-            && text(relation, "/source_label") == "rule:role";
+            && ["rule:role", "rule:acronym", "rule:alias"].contains(&text(relation, "/source_label"));
         assert!(from_claim || from_casualty || from_role_rules, "{relation}");
     }
 }
@@ -162,4 +162,81 @@ fn eval_relations_scores_kbp37_and_takes_a_no_relation_bias() {
     }
     let all = report("50");
     assert_eq!(all["micro"]["predicted"], 3, "{all}");
+}
+
+/// One expected relation of the wire fixture: type, head, tail, and
+/// whether it must be absent.
+struct ExpectedRelation {
+    kind: String,
+    head: String,
+    tail: String,
+    absent: bool,
+}
+
+fn expected_relations(expected: &str) -> Vec<ExpectedRelation> {
+    expected
+        .split("; ")
+        .map(|item| {
+            let (absent, item) = match item.strip_prefix("no: ") {
+                Some(rest) => (true, rest),
+                None => (false, item),
+            };
+            let (kind, args) = item
+                .trim_end_matches(')')
+                .split_once('(')
+                .unwrap_or_else(|| panic!("not type(head, tail): {item:?}"));
+            let (head, tail) = args
+                .split_once(", ")
+                .unwrap_or_else(|| panic!("not two names: {item:?}"));
+            ExpectedRelation {
+                kind: kind.to_owned(),
+                head: head.to_owned(),
+                tail: tail.to_owned(),
+                absent,
+            }
+        })
+        .collect()
+}
+
+/// Conflict-wire sentences written before the binary saw them, run with
+/// all models: leaders, spokespeople, affiliates and their parents,
+/// acronyms and aliases, founders, claimed attacks and arrests.
+#[test]
+fn conflict_wire_relations() {
+    let lines = fixture_lines("relation_sentences.txt");
+    assert!(lines.len() >= 20, "{} lines", lines.len());
+    let (_dir, out) = run_on_texts(lines.iter().map(|line| line.text.as_str()), &[]);
+    let relations = jsonl(&out.join("relations.jsonl"));
+    let outcomes = lines.iter().enumerate().map(|(i, line)| {
+        let doc_id = format!("wire-{i}");
+        let found: Vec<(String, String, String)> = relations
+            .iter()
+            .filter(|relation| text(relation, "/doc_id") == doc_id)
+            .map(|relation| {
+                (
+                    text(relation, "/relation").to_owned(),
+                    text(relation, "/head/span/text").to_owned(),
+                    text(relation, "/tail/span/text").to_owned(),
+                )
+            })
+            .collect();
+        let written = |expected: &ExpectedRelation| {
+            found.iter().any(|(kind, head, tail)| {
+                let same = head == &expected.head && tail == &expected.tail;
+                let swapped = head == &expected.tail && tail == &expected.head;
+                kind == &expected.kind && (same || (kind == "alias_of" && swapped))
+            })
+        };
+        let wrong: Vec<String> = expected_relations(&line.expected)
+            .iter()
+            .filter(|expected| written(expected) == expected.absent)
+            .map(|expected| {
+                let verb = if expected.absent { "written" } else { "missing" };
+                format!("{verb} {}({}, {})", expected.kind, expected.head, expected.tail)
+            })
+            .collect();
+        let failure = (!wrong.is_empty()).then(|| format!("{:?}\n  {wrong:?}\n  got {found:?}", line.text));
+        (line, failure)
+    });
+    assert_fixture("relations", outcomes);
 }
