@@ -90,14 +90,15 @@ impl ActorStage {
         span_completion::complete_spans(text, sentences, entities, &self.gazetteer)
     }
 
-    /// `entities` with the gazetteer's label for every known name
-    /// ([`span_completion::with_known_labels`]), for type checks.
-    pub fn with_known_labels(
+    /// `entities` with the label ORG for every name the gazetteer knows as
+    /// an organisation ([`span_completion::with_known_organisations`]), for
+    /// type checks.
+    pub fn with_known_organisations(
         &self,
         text: &str,
         entities: &[crate::ner::EntityMention],
     ) -> Vec<crate::ner::EntityMention> {
-        span_completion::with_known_labels(text, entities, &self.gazetteer)
+        span_completion::with_known_organisations(text, entities, &self.gazetteer)
     }
 
     /// Rules and gazetteer version, for `run.json` and records.

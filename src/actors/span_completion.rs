@@ -184,14 +184,15 @@ pub fn complete_spans(
     }
 }
 
-/// `entities` with the label the gazetteer gives each known name: PER
-/// for a person, LOC for a place, ORG for a group, party, agency,
-/// government, medium or other organisation. The NER model tags "Islamic
-/// State" a place, "Boko Haram" a person and "Houthis" MISC about as often
-/// as ORG, and a stage that checks entity types (which relations can join
-/// two entities) should know the group; entity records keep the model's
-/// label.
-pub fn with_known_labels(
+/// `entities` with the label ORG for every name the gazetteer knows as a
+/// group, party, agency, government, medium or other organisation. The NER
+/// model tags "Islamic State" a place, "Boko Haram" a person and "Houthis"
+/// MISC about as often as ORG, and a stage that checks entity types (which
+/// relations can join two entities) should know the group; entity records
+/// keep the model's label. Known persons and places keep theirs: a
+/// nationality word ("Japanese") resolved to its country stays MISC, or
+/// every one of them would be paired with every company of its sentence.
+pub fn with_known_organisations(
     text: &str,
     entities: &[EntityMention],
     gazetteer: &Gazetteer,
@@ -203,8 +204,8 @@ pub fn with_known_labels(
                 .get(entity.start..entity.end)
                 .and_then(|surface| gazetteer.lookup(clean_surface(surface)));
             let mut entity = entity.clone();
-            if let Some(entry) = known {
-                entity.label = label_of(entry.actor_type).to_owned();
+            if known.is_some_and(|entry| label_of(entry.actor_type) == "ORG") {
+                entity.label = "ORG".to_owned();
             }
             entity
         })
@@ -220,19 +221,19 @@ mod tests {
     }
 
     #[test]
-    fn known_names_take_the_gazetteer_label() {
-        let text = "Boko Haram fighters attacked Maiduguri, Abu Bakr said.";
+    fn known_organisations_are_labelled_org() {
+        let text = "Boko Haram fighters attacked Maiduguri, Japanese officials said.";
         let gazetteer = Gazetteer::builtin().expect("built-in gazetteer");
         let found = vec![
             entity(text, "Boko Haram", "PER"),
             entity(text, "Maiduguri", "LOC"),
-            entity(text, "Abu Bakr", "PER"),
+            entity(text, "Japanese", "MISC"),
         ];
-        let labels: Vec<String> = with_known_labels(text, &found, &gazetteer)
+        let labels: Vec<String> = with_known_organisations(text, &found, &gazetteer)
             .into_iter()
             .map(|e| e.label)
             .collect();
-        assert_eq!(labels, ["ORG", "LOC", "PER"]);
+        assert_eq!(labels, ["ORG", "LOC", "MISC"]);
     }
 
     fn complete(text: &str, entities: Vec<EntityMention>) -> CompletedEntities {

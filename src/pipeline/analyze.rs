@@ -239,7 +239,7 @@ impl Analyzer {
                     .zip(&entities)
                     .map(|(doc, completed)| {
                         self.actors
-                            .with_known_labels(doc.normalized.as_str(), &completed.entities)
+                            .with_known_organisations(doc.normalized.as_str(), &completed.entities)
                     })
                     .collect();
                 let inputs: Vec<RelationInput<'_>> = prepared

@@ -219,7 +219,10 @@ fn title_is_stated(text: &str, person: &EntityMention, group: &EntityMention) ->
     // president is Syria's
     let near_group = |index: usize| {
         if group.end <= person.start {
-            index < GROUP_TITLE_REACH
+            // one phrase: "a Boko Haram commander in Maiduguri, army
+            // spokesman Onyema Nwachukwu" names two people
+            let one_phrase = between.iter().rev().skip(1).all(|piece| piece != ",");
+            index < GROUP_TITLE_REACH && one_phrase
         } else {
             // or the title leads to the group by a preposition: "Dan
             // Kaakebeen, a spokesman for the Dutch salvage firm Smit
@@ -613,6 +616,17 @@ mod tests {
                 text,
                 ("Allen Zack", "PER"),
                 ("Iowa Beef Processors Inc", "ORG")
+            ),
+            None
+        );
+        let text =
+            "troops arrested a Boko Haram commander in Maiduguri, army spokesman Onyema Nwachukwu said";
+        assert_eq!(
+            judge(
+                EmployeeOf,
+                text,
+                ("Onyema Nwachukwu", "PER"),
+                ("Boko Haram", "ORG")
             ),
             None
         );

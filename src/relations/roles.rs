@@ -181,6 +181,12 @@ fn leads_to_group(rest: &[String]) -> bool {
 /// committee" and "of the NAPM's survey" lead a part of the group.
 fn group_ends_phrase(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or_default();
+    // the group's acronym in parentheses goes with its name: "the leader
+    // of al-Qaeda in the Islamic Maghreb (AQIM), called"
+    let rest = match rest.strip_prefix(" (").and_then(|inner| inner.split_once(')')) {
+        Some((acronym, after)) if crate::actors::acronyms::is_acronym(acronym) => after,
+        _ => rest,
+    };
     if rest.starts_with(|c: char| c.is_ascii_punctuation() && c != '\'' && c != '-') || rest.starts_with('’')
     {
         return !rest.starts_with("'s") && !rest.starts_with("’s") && !rest.starts_with('-');
