@@ -74,7 +74,6 @@ const LESSER: &[&str] = &[
     "field",
     "provincial",
     "district",
-    "top",
 ];
 /// Modifiers of a role no longer held.
 const PAST: &[&str] = &["former", "ex", "ex-", "late", "then", "onetime", "one-time"];
@@ -282,7 +281,7 @@ fn heads_a_country(role_words: &[String]) -> bool {
 /// "Ali Khamenei, Iran's supreme leader". `gap` holds the words between
 /// the names, `second_end` is where the second name ends.
 fn possessive_role(text: &str, gap: &[String], labels: (&str, &str), second_end: usize) -> Option<Found> {
-    if gap != [","] {
+    if gap != [","] && gap != [",", "the"] {
         return None;
     }
     let after = text.get(second_end..)?;
@@ -291,7 +290,10 @@ fn possessive_role(text: &str, gap: &[String], labels: (&str, &str), second_end:
         .find(|&(at, c)| at > 80 || matches!(c, '.' | ';' | ':' | '(' | ')' | '"' | '“' | '”'))
         .map_or(after, |(at, _)| &after[..at]);
     let after = words(after);
-    let role_words = after.strip_prefix(&["'s".to_owned()][..])?;
+    // "the Rapid Support Forces' commander": a plural's possessive
+    let role_words = after
+        .strip_prefix(&["'s".to_owned()][..])
+        .or_else(|| after.strip_prefix(&["'".to_owned()][..]))?;
     let (role, lesser, rest) = role_phrase(role_words)?;
     let ends = rest
         .first()
@@ -316,6 +318,24 @@ fn possessive_role(text: &str, gap: &[String], labels: (&str, &str), second_end:
     }
 }
 
+/// Words that may describe a group between a verb and its name ("who
+/// heads the militant group al-Shabaab").
+const GROUP_DESCRIPTORS: &[&str] = &[
+    "militant",
+    "rebel",
+    "jihadist",
+    "armed",
+    "extremist",
+    "insurgent",
+    "islamist",
+    "group",
+    "movement",
+    "militia",
+    "organisation",
+    "organization",
+    "faction",
+];
+
 /// A role said by a clause between the names: "Ahmad Massoud, who leads
 /// the National Resistance Front"; "Hayat Tahrir al-Sham, led by Abu
 /// Mohammed al-Jolani"; "the Rapid Support Forces commanded by Mohamed
@@ -328,6 +348,14 @@ fn clause_role(gap: &[String], labels: (&str, &str)) -> Option<Found> {
     match labels {
         ("PER", "ORG") => {
             let clause = gap.strip_prefix(&["who"][..])?;
+            // "who heads the militant group al-Shabaab"
+            let mut clause = clause;
+            while let Some((last, rest)) = clause.split_last() {
+                if !GROUP_DESCRIPTORS.contains(last) {
+                    break;
+                }
+                clause = rest;
+            }
             let clause = clause.strip_suffix(&["the"][..]).unwrap_or(clause);
             let clause = clause
                 .strip_prefix(&["now"][..])
@@ -364,6 +392,19 @@ fn clause_role(gap: &[String], labels: (&str, &str)) -> Option<Found> {
     }
 }
 
+/// Whether entity `a` is an acronym in parentheses right after the
+/// entity before it, which it abbreviates ("Tehreek-e-Taliban Pakistan (TTP)").
+fn is_defined_acronym(text: &str, entities: &[EntityMention], a: usize) -> bool {
+    let (name, acronym) = (&entities[a - 1], &entities[a]);
+    let defined = crate::actors::acronyms::parenthesised_after(text, name.end)
+        .is_some_and(|range| range.start == acronym.start && range.end == acronym.end);
+    defined
+        && text
+            .get(name.start..name.end)
+            .zip(text.get(acronym.start..acronym.end))
+            .is_some_and(|(name, acronym)| crate::actors::acronyms::abbreviates(acronym, name))
+}
+
 /// The role relation between entities `a` (first in the text) and `b`, as
 /// (type, head index, tail index).
 fn between(
@@ -374,6 +415,12 @@ fn between(
 ) -> Option<(RelationType, usize, usize)> {
     let (first, second) = (&entities[a], &entities[b]);
     let gap = text.get(first.end..second.start)?;
+    // "Tehreek-e-Taliban Pakistan (TTP), led by Noor Wali Mehsud": the
+    // relation is the name's, read past its acronym
+    let (a, gap) = match gap.strip_prefix(')') {
+        Some(rest) if a > 0 && is_defined_acronym(text, entities, a) => (a - 1, rest),
+        _ => (a, gap),
+    };
     if gap.len() > MAX_GAP || gap.contains(['.', ';', '(', ')', '"', '“', '”']) {
         return None;
     }
@@ -626,6 +673,39 @@ mod tests {
             found(
                 text,
                 &[("Rapid Support Forces", "ORG"), ("Mohamed Hamdan Dagalo", "PER")]
+            ),
+            one(LeaderOf, "Mohamed Hamdan Dagalo", "Rapid Support Forces")
+        );
+        let text = "Ahmed Diriye, who heads the militant group al-Shabaab, has evaded capture.";
+        assert_eq!(
+            found(text, &[("Ahmed Diriye", "PER"), ("al-Shabaab", "ORG")]),
+            one(LeaderOf, "Ahmed Diriye", "al-Shabaab")
+        );
+        let text = "Tehreek-e-Taliban Pakistan (TTP), led by Noor Wali Mehsud, claimed the bombing.";
+        assert_eq!(
+            found(
+                text,
+                &[
+                    ("Tehreek-e-Taliban Pakistan", "ORG"),
+                    ("TTP", "ORG"),
+                    ("Noor Wali Mehsud", "PER")
+                ]
+            ),
+            one(LeaderOf, "Noor Wali Mehsud", "Tehreek-e-Taliban Pakistan")
+        );
+        let text = "Antonio Garcia, the top commander of the National Liberation Army, said";
+        assert_eq!(
+            found(
+                text,
+                &[("Antonio Garcia", "PER"), ("National Liberation Army", "ORG")]
+            ),
+            one(LeaderOf, "Antonio Garcia", "National Liberation Army")
+        );
+        let text = "Fighters loyal to Mohamed Hamdan Dagalo, the Rapid Support Forces' commander, carried out executions.";
+        assert_eq!(
+            found(
+                text,
+                &[("Mohamed Hamdan Dagalo", "PER"), ("Rapid Support Forces", "ORG")]
             ),
             one(LeaderOf, "Mohamed Hamdan Dagalo", "Rapid Support Forces")
         );
