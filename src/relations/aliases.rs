@@ -29,6 +29,19 @@ fn entity_at(entities: &[EntityMention], range: &Range<usize>) -> Option<usize> 
         .position(|entity| entity.start == range.start && entity.end == range.end)
 }
 
+/// Whether `acronym` stands in parentheses right after `name` and
+/// abbreviates it ("Tehreek-e-Taliban Pakistan (TTP)"); the role rules
+/// read a relation of the acronym as one of the name.
+pub(super) fn defines_acronym(text: &str, name: &EntityMention, acronym: &EntityMention) -> bool {
+    let placed =
+        parenthesised_after(text, name.end).is_some_and(|range| range == (acronym.start..acronym.end));
+    placed
+        && text
+            .get(name.start..name.end)
+            .zip(text.get(acronym.start..acronym.end))
+            .is_some_and(|(name, acronym)| abbreviates(acronym, name))
+}
+
 /// The stated aliases of a document: `text` and `sentences` as the NER
 /// stage saw them, `entities` sorted by start (byte offsets of `text`),
 /// labelled as the gazetteer knows them ([`super::with_known_groups`]).
@@ -41,15 +54,12 @@ pub fn alias_relations(
     for (sentence, range) in sentences.iter().enumerate() {
         let inside = |entity: &EntityMention| range.start <= entity.start && entity.end <= range.end;
         for (index, entity) in entities.iter().enumerate().filter(|(_, entity)| inside(entity)) {
-            let acronym = parenthesised_after(text, entity.end).and_then(|at| entity_at(entities, &at));
-            if let Some(other) = acronym {
-                let name = text.get(entity.start..entity.end).unwrap_or_default();
-                let short = text
-                    .get(entities[other].start..entities[other].end)
-                    .unwrap_or_default();
-                if abbreviates(short, name) {
-                    pairs.push((index, other, sentence, "rule:acronym"));
-                }
+            // only " (" stands between the two, so the acronym is the next entity
+            if entities
+                .get(index + 1)
+                .is_some_and(|next| defines_acronym(text, entity, next))
+            {
+                pairs.push((index, index + 1, sentence, "rule:acronym"));
             }
         }
         for cue in alias_cues(text, range.clone()) {

@@ -22,6 +22,7 @@ use std::ops::Range;
 use crate::ner::EntityMention;
 use crate::output::extractions::{ActorRecord, ActorType, EntityRecord};
 
+use super::aliases::defines_acronym;
 use super::model::RelationMention;
 use super::records::gazetteer_actor;
 use super::schema::RelationType;
@@ -392,19 +393,6 @@ fn clause_role(gap: &[String], labels: (&str, &str)) -> Option<Found> {
     }
 }
 
-/// Whether entity `a` is an acronym in parentheses right after the
-/// entity before it, which it abbreviates ("Tehreek-e-Taliban Pakistan (TTP)").
-fn is_defined_acronym(text: &str, entities: &[EntityMention], a: usize) -> bool {
-    let (name, acronym) = (&entities[a - 1], &entities[a]);
-    let defined = crate::actors::acronyms::parenthesised_after(text, name.end)
-        .is_some_and(|range| range.start == acronym.start && range.end == acronym.end);
-    defined
-        && text
-            .get(name.start..name.end)
-            .zip(text.get(acronym.start..acronym.end))
-            .is_some_and(|(name, acronym)| crate::actors::acronyms::abbreviates(acronym, name))
-}
-
 /// The role relation between entities `a` (first in the text) and `b`, as
 /// (type, head index, tail index).
 fn between(
@@ -418,7 +406,7 @@ fn between(
     // "Tehreek-e-Taliban Pakistan (TTP), led by Noor Wali Mehsud": the
     // relation is the name's, read past its acronym
     let (a, gap) = match gap.strip_prefix(')') {
-        Some(rest) if a > 0 && is_defined_acronym(text, entities, a) => (a - 1, rest),
+        Some(rest) if a > 0 && defines_acronym(text, &entities[a - 1], first) => (a - 1, rest),
         _ => (a, gap),
     };
     if gap.len() > MAX_GAP || gap.contains(['.', ';', '(', ')', '"', '“', '”']) {
