@@ -529,7 +529,24 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                 && matches!(after, "war" | "conflict" | "start" | "beginning" | "outbreak" | "onset"
                     | "insurgency" | "uprising" | "invasion" | "offensive" | "fighting"
                     | "hostilities" | "revolution" | "crisis" | "campaign" | "occupation"
-                    | "escalation" | "civil" | "military"));
+                    | "escalation" | "civil" | "military"))
+            // "since infighting between the cartel's factions erupted",
+            // "since fighting broke out"; not "since the protests began",
+            // whose arrests are the crackdown's
+            || (w == "since"
+                && (i + 1..(i + 4).min(tokens.len())).any(|k| {
+                    matches!(
+                        word(k),
+                        "infighting" | "fighting" | "war" | "conflict" | "violence" | "clashes"
+                            | "insurgency" | "hostilities"
+                    )
+                })
+                && (i + 2..(i + 10).min(tokens.len())).any(|k| {
+                    matches!(
+                        word(k),
+                        "began" | "erupted" | "broke" | "started" | "escalated" | "flared" | "intensified"
+                    )
+                }));
         if period {
             return Some(Scope::Period);
         }
@@ -702,6 +719,17 @@ mod tests {
             Some(Scope::Other)
         );
         assert_eq!(scope_of("Two men were killed on Sunday."), None);
+        assert_eq!(
+            scope_of(
+                "More than 1,100 people have been killed since infighting between the factions erupted."
+            ),
+            Some(Scope::Period)
+        );
+        assert_eq!(scope_of("Four were arrested since the attack on the base."), None);
+        assert_eq!(
+            scope_of("More than 100 people have been arrested since the protests erupted."),
+            None
+        );
         // a date of one incident, not a period
         assert_eq!(
             scope_of("The shooting that killed a boy and his uncle last month."),

@@ -275,6 +275,16 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("missing", Missing, I),
     ("unaccounted for", Missing, I),
     ("disappeared", Missing, I),
+    // after strikes, quakes and collapses: "up to 10 people were believed
+    // to be still under the rubble"
+    // ("pulled from under the rubble" is a rescue)
+    ("still under|beneath the rubble|debris", Missing, I),
+    (
+        "remain|remained|remains under|beneath the rubble|debris",
+        Missing,
+        I,
+    ),
+    ("trapped under|beneath|in the rubble|debris", Missing, I),
     // arrested
     ("arrested", Arrested, T),
     ("detained", Arrested, T),

@@ -186,6 +186,47 @@ fn days_ago_span(tokens: &[Token<'_>], i: usize) -> Option<Range<usize>> {
         .then_some(i..i + 3)
 }
 
+/// Nouns of an incident that a year before them names ("the 2017 truck
+/// bombing" reads "truck" first, so vehicles and weapons are here too).
+const PAST_EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "abduction",
+    "abductions",
+    "kidnapping",
+    "kidnappings",
+    "massacre",
+    "shooting",
+    "shootings",
+    "raid",
+    "raids",
+    "siege",
+    "blast",
+    "explosion",
+    "ambush",
+    "assault",
+    "offensive",
+    "uprising",
+    "coup",
+    "riots",
+    "war",
+    "truck",
+    "car",
+    "suicide",
+    "earthquake",
+    "floods",
+    "fire",
+    "crash",
+    "hijacking",
+    "killings",
+    "violence",
+    "clashes",
+    "protests",
+    "crackdown",
+];
+
 /// When: every date expression of a sentence ("on Sunday", "Sunday night",
 /// "last Friday", "Aug. 27", "27 August", "January 29, 2014", "yesterday",
 /// "last night", "this week", "Christmas Eve", "three days ago"), in order, without those of sayings and
@@ -196,8 +237,15 @@ pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
         let year = year_of(token)?;
         let before = i.checked_sub(1).and_then(|k| tokens.get(k));
         let dated = before.is_some_and(|token| {
-            token.is_any(&["in", "of", "since", "(", ",", "year"]) || token.kind == TokenKind::Number
-        }) || tokens.get(i + 1).is_some_and(|token| token.is_any(&[")", "'s"]));
+            token.is_any(&["in", "of", "since", "(", ",", "year"])
+                || token.kind == TokenKind::Number
+                || (is_month(token) && token.is_capitalized())
+        }) || tokens.get(i + 1).is_some_and(|token| token.is_any(&[")", "'s"]))
+            // "the 2021 abduction of 17 missionaries", "a 2019 attack"
+            || (before.is_some_and(|token| token.is_any(&["the", "a"]))
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|token| PAST_EVENT_NOUNS.contains(&token.lower.as_str())));
         dated.then_some((i, year))
     });
     let is_number = |i: usize| tokens.get(i).is_some_and(|token| token.kind == TokenKind::Number);

@@ -523,6 +523,19 @@ mod tests {
     }
 
     #[test]
+    fn a_year_before_an_incident_noun_names_another_event() {
+        let text = "A car bomb killed 12 people on Sunday. Al-Shabab was behind the October 2017 \
+                    truck bombing that killed more than 500 people in the capital.";
+        assert_eq!(main_value(text, Killed).0, 12);
+        let text = "Gang members kidnapped seven workers on Monday. The gang was behind the 2021 \
+                    abduction of 17 missionaries.";
+        assert_eq!(main_value(text, Kidnapped).0, 7);
+        // a count before its noun is no year: "the 2000 residents"
+        let text = "Gunmen killed 12 people. The 2000 residents fled.";
+        assert_eq!(tolls(text).len(), 1);
+    }
+
+    #[test]
     fn the_year_of_the_lede_is_the_main_event() {
         let text = "On January 29, 2014, two men were killed. Police arrested a suspect.";
         let tolls = tolls(text);

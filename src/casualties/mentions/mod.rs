@@ -1332,4 +1332,43 @@ mod tests {
             Some("3")
         );
     }
+
+    #[test]
+    fn a_bound_ending_in_ly_after_the_verb_is_read_as_a_bound() {
+        // "nearly" was skipped as an adverb, and the count with it
+        assert_eq!(kinds("Gunmen killed nearly 100 civilians."), [(Killed, 100)]);
+        assert_eq!(
+            kinds("Police have arrested nearly 1,000 supporters of the party."),
+            [(Arrested, 1000)]
+        );
+        assert_eq!(kinds("Troops killed roughly 40 militants."), [(Killed, 40)]);
+        assert_eq!(kinds("The blast killed instantly two guards."), [(Killed, 2)]);
+    }
+
+    #[test]
+    fn people_under_the_rubble_are_missing_until_pulled_out() {
+        assert_eq!(
+            kinds("Up to 10 people were believed to be still under the rubble."),
+            [(Missing, 10)]
+        );
+        assert_eq!(
+            kinds("At least 30 people remain under the rubble."),
+            [(Missing, 30)]
+        );
+        assert_eq!(
+            kinds("Ten miners were trapped under the debris."),
+            [(Missing, 10)]
+        );
+        assert!(kinds("Rescuers pulled two children from under the rubble.").is_empty());
+    }
+
+    #[test]
+    fn a_definite_person_before_an_of_phrase_is_the_subject() {
+        assert_eq!(
+            kinds("The driver of the company's minibus was shot and killed at a roadblock."),
+            [(Killed, 1)]
+        );
+        // a reduced relative is about the nearer noun, which is no person here
+        assert!(kinds("The father of a first-grader killed at the school spoke on Monday.").is_empty());
+    }
 }

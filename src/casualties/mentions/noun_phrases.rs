@@ -358,8 +358,16 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
         ]) {
             let found = coordinated_subjects(s, j, false);
             // Only a counted noun of people: "six of the twenty deadliest
-            // attacks that killed" has no subject before "of".
-            let people = |np: &Np| matches!(np.basis, Basis::Number | Basis::Article) && np.victims.is_some();
+            // attacks that killed" has no subject before "of". A definite
+            // one before "of" is one person too: "The driver of the
+            // company's minibus was shot and killed"; not before a reduced
+            // relative ("The father of a first-grader killed at ..."), so
+            // only with the verb's auxiliary right after the phrase.
+            let of = token.is("of") && is_auxiliary(s.word(end));
+            let people = |np: &Np| {
+                (matches!(np.basis, Basis::Number | Basis::Article) || (of && np.basis == Basis::Definite))
+                    && np.victims.is_some()
+            };
             if found.iter().all(people) && !found.is_empty() {
                 return found;
             }
@@ -422,10 +430,12 @@ pub(super) fn coordinated_subjects(s: &Sentence<'_, '_>, end: usize, relative: b
 /// The noun phrase starting at `start`, as an object.
 pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
     let mut k = start;
-    while s
-        .tokens
-        .get(k)
-        .is_some_and(|token| is_adverb(token) || token.is_any(&["reportedly", "allegedly", "then"]))
+    // "killed instantly two ...", but not the bound of a count: "killed
+    // nearly 100 civilians", "roughly 50"
+    while s.number_starting(k).is_none()
+        && s.tokens
+            .get(k)
+            .is_some_and(|token| is_adverb(token) || token.is_any(&["reportedly", "allegedly", "then"]))
     {
         k += 1;
     }
