@@ -119,6 +119,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
             Some(cue.range.clone()),
             source
                 .map(|span| complete_source(doc, trim_source(doc.text, span.range.clone())))
+                .map(|source| antecedent_of_relative(doc, past_quotes(doc, source)))
                 .or(fallback),
             content_range,
             direct,
@@ -129,20 +130,98 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     claims.retain(|claim| {
         claim.cue_lemma.as_deref() != Some("cite") || word_count(&doc.text[claim.content.clone()]) >= 5
     });
-    // "No group has claimed responsibility" is the absence of a claim
-    claims.retain(|claim| {
-        claim.source.as_ref().is_none_or(|source| {
-            let source = doc.text[source.clone()].to_lowercase();
-            !(source.starts_with("no ") || source == "nobody" || source == "no one")
-        })
-    });
     add_uncovered_quotes(doc, &mut claims);
     add_nested_claims(doc, &mut claims);
+    // nested claims too ("No group claimed responsibility ..., according to Rudaw")
+    claims.retain(|claim| !is_no_claim(doc.text, claim));
     link_carried_claims(doc, &mut claims);
     claims.sort_by_key(|claim| (claim.content.start, claim.cue.as_ref().map(|cue| cue.start)));
     claims.dedup_by(|later, earlier| later.content == earlier.content && later.cue == earlier.cue);
     refer_back_to_claimants(doc, &mut claims);
     claims
+}
+
+/// Claims that are none: an absent claimant ("No group has claimed
+/// responsibility"), a negated cue ("the junta did not respond to", "Kyiv
+/// did not officially comment"), and a source's request for anonymity ("who
+/// asked not to be named").
+fn is_no_claim(text: &str, claim: &Claim) -> bool {
+    let absent = claim.source.as_ref().is_some_and(|source| {
+        let source = text[source.clone()].to_lowercase();
+        source.starts_with("no ") || source == "nobody" || source == "no one"
+    });
+    let Some(cue) = claim.cue.as_ref() else {
+        return absent;
+    };
+    let written = text[cue.clone()].to_lowercase();
+    let negation = |word: &str| matches!(word, "not" | "never") || word.ends_with("n't");
+    // the cue's own words and the two before it ("did not officially comment")
+    // (words of the same clause only: "centers that were never built,
+    // according to regulators" is a claim)
+    let mut negated_before = false;
+    for word in text[..cue.start].split_whitespace().rev().take(2) {
+        if word.ends_with(|c: char| !c.is_alphanumeric()) {
+            break;
+        }
+        negated_before |= negation(&word.to_lowercase());
+    }
+    // "pleaded not guilty" denies; "never missed a chance to say" says
+    let affirms =
+        written.contains("not guilty") || written.contains("never miss") || written.contains("never fail");
+    let negated = !affirms && (written.split_whitespace().any(negation) || negated_before);
+    let content = text[claim.content.clone()].trim_start().to_lowercase();
+    let anonymity = claim.cue_lemma.as_deref() == Some("ask")
+        && [
+            "not to be",
+            "that his name",
+            "that her name",
+            "that their names",
+            "for anonymity",
+        ]
+        .iter()
+        .any(|opening| content.starts_with(opening));
+    absent || negated || anonymity
+}
+
+/// A source span that swallowed the quotation before its speaker
+/// ("'The train stopped,' a passenger told ..., 'and then ...'") starts
+/// after it.
+fn past_quotes(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
+    let mut start = source.start;
+    for quote in doc.quotes {
+        if quote.outer.start >= start && quote.outer.end < source.end {
+            start = quote.outer.end;
+        }
+    }
+    if start == source.start {
+        return source;
+    }
+    let rest = &doc.text[start..source.end];
+    let start = start + rest.len() - rest.trim_start_matches([',', ' ']).len();
+    if start >= source.end {
+        return source;
+    }
+    start..source.end
+}
+
+/// The noun a relative pronoun source stands for: "A local official, who
+/// asked not to be named, said" is said by the official.
+fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
+    if !matches!(
+        doc.text[source.clone()].trim().to_lowercase().as_str(),
+        "who" | "which"
+    ) {
+        return source;
+    }
+    let before = doc.text[..source.start].trim_end();
+    let Some(comma) = before.strip_suffix(',').map(str::len) else {
+        return source;
+    };
+    let sentence = doc.sentence(doc.sentence_of(source.start));
+    if comma <= sentence.start {
+        return source;
+    }
+    opening_speaker(doc, sentence.start..comma).unwrap_or(source)
 }
 
 /// Hedging adverbs the model sometimes takes for cues.
@@ -416,7 +495,9 @@ fn source_near_cue(
     } else {
         around.start
     };
-    let before = trim_source(doc.text, clause_start..cue.start);
+    // "'The train stopped,' a passenger told ..., 'and then ...'": the
+    // first part is no speaker of the second
+    let before = past_quotes(doc, trim_source(doc.text, clause_start..cue.start));
     let words = doc.text[before.clone()].split_whitespace().count();
     if (1..=8).contains(&words) && !doc.text[before.clone()].contains(['"', '«', '»']) {
         return Some(before);
@@ -466,7 +547,14 @@ pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
         - slice
             .trim_start_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
             .len();
-    let kept = slice[start..].trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    let mut kept = slice[start..].trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    // "a 45-year-old farmer who asked that his name not be used": the
+    // relative clause is not the speaker's name
+    for relative in [" who", " which"] {
+        if kept.len() > relative.len() && kept.to_lowercase().ends_with(relative) {
+            kept = kept[..kept.len() - relative.len()].trim_end_matches([' ', ',']);
+        }
+    }
     range.start + start..range.start + start + kept.len()
 }
 

@@ -75,6 +75,8 @@ const LEADS: &[(&str, bool)] = &[
     ("through", true),
     ("via", true),
     ("on", true),
+    // "in a WhatsApp message", "in its weekly al-Naba newsletter" (a media word must follow)
+    ("in", true),
     ("interview with", false),
     ("according to", true),
     ("carried by", false),
@@ -199,6 +201,11 @@ pub fn find_medium(
             let organisation = organisations
                 .iter()
                 .find(|org| org.start >= absolute.start && org.end <= absolute.end);
+            // "in" only before a platform or publication: "in a WhatsApp
+            // message", not "in a post on Telegram" (the post is not the channel)
+            if lead == "in" && !names_a_publication(&lower[phrase.clone()]) {
+                continue;
+            }
             let found = match media_word_end(&text[absolute.clone()]) {
                 Some(end) => Some(absolute.start..absolute.start + end),
                 None if !needs_media_word && lead != "according to" => {
@@ -216,13 +223,43 @@ pub fn find_medium(
     best
 }
 
+/// Whether a lowercased phrase names a messaging platform or a
+/// publication something can be written in.
+fn names_a_publication(phrase: &str) -> bool {
+    phrase.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        matches!(
+            word,
+            "whatsapp"
+                | "telegram"
+                | "newsletter"
+                | "weekly"
+                | "magazine"
+                | "newspaper"
+                | "daily"
+                | "podcast"
+                | "blog"
+                | "website"
+        )
+    })
+}
+
 /// Whether a phrase names an outlet or channel ("the private broadcaster
 /// NTV", "its magazine al-Naba", "Twitter").
 pub fn is_media_phrase(phrase: &str) -> bool {
-    phrase
-        .to_lowercase()
+    let lower = phrase.to_lowercase();
+    lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| MEDIA_WORDS.contains(&word))
+        .any(|word| is_media_word(word, &lower))
+}
+
+/// A media word of `phrase` (lowercased). "station" only with a broadcast
+/// word: "its Radio Andalus station", not "an attack on a police station".
+fn is_media_word(word: &str, phrase: &str) -> bool {
+    MEDIA_WORDS.contains(&word)
+        && (word != "station"
+            || ["radio", "tv", "television", "broadcast"]
+                .iter()
+                .any(|b| phrase.contains(b)))
 }
 
 /// Where a phrase naming an outlet ends: after its last media word and
@@ -237,14 +274,22 @@ fn media_word_end(phrase: &str) -> Option<usize> {
             Some((start, word))
         })
         .collect();
+    let lower = phrase.to_lowercase();
     let is_media = |word: &str| {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        MEDIA_WORDS.contains(&core.as_str())
+        is_media_word(&core, &lower)
     };
     let last_media = words.iter().rposition(|(_, word)| is_media(word))?;
     let name_end = words[last_media + 1..]
         .iter()
-        .take_while(|(_, word)| word.chars().any(char::is_uppercase))
+        // a name, or the thing sent on it: "a WhatsApp message", "its Telegram account"
+        .take_while(|(_, word)| {
+            word.chars().any(char::is_uppercase)
+                || matches!(
+                    word.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    "message" | "messages" | "post" | "account" | "page" | "feed"
+                )
+        })
         .count();
     let (start, word) = words[last_media + name_end];
     Some(start + word.len())

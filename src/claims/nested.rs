@@ -98,6 +98,17 @@ pub fn add_nested_claims(doc: &Document<'_>, claims: &mut Vec<Claim>) {
             }
             let inside = outer.content.start <= cue.start && cue.end <= outer.content.end;
             let before_report = outer.content.end <= report_start && cue.end <= report_start;
+            // «We will not give in,» General Tiani said ..., according to
+            // state television: a quotation, its speaker and cue inside the report
+            if inside {
+                if let Some(claim) = quote_then_speaker(doc, outer, &cue, &lemma) {
+                    nested.push(Claim {
+                        reported_in: Some(outer_cue.clone()),
+                        ..claim
+                    });
+                    continue;
+                }
+            }
             let (clause, content_end) = if inside {
                 (outer.content.start..cue.start, outer.content.end)
             } else if before_report {
@@ -129,6 +140,36 @@ pub fn add_nested_claims(doc: &Document<'_>, claims: &mut Vec<Claim>) {
         }
     }
     claims.extend(nested);
+}
+
+/// A quotation opening the report's content, then its speaker and `cue`:
+/// the claim of that speaker, a direct quote.
+fn quote_then_speaker(doc: &Document<'_>, outer: &Claim, cue: &Range<usize>, lemma: &str) -> Option<Claim> {
+    if !matches!(lemma, "say" | "tell" | "add" | "write") {
+        return None;
+    }
+    let quote = doc.quotes.iter().find(|quote| {
+        quote.outer.start <= outer.content.start + 1
+            && quote.outer.end > outer.content.start
+            && quote.outer.end <= cue.start
+    })?;
+    // after the closing mark (and its comma, inside or outside the marks)
+    let from = quote.outer.end + doc.text[quote.outer.end..cue.start].len()
+        - doc.text[quote.outer.end..cue.start]
+            .trim_start_matches([',', ' '])
+            .len();
+    let speaker = speaker(doc, from..cue.start, false)?;
+    let content = quote.inner.start..doc.text[..quote.inner.end].trim_end_matches([',', ' ']).len();
+    let mut claim = build(
+        doc,
+        Some(cue.clone()),
+        Some(speaker),
+        content,
+        true,
+        outer.confidence.min(0.5),
+    );
+    claim.reported_in = None;
+    Some(claim)
 }
 
 /// Where a report's own words start: its source or its cue, whichever
