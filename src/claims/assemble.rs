@@ -224,6 +224,13 @@ fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usi
     opening_speaker(doc, sentence.start..comma).unwrap_or(source)
 }
 
+/// Words that show a name is not its sentence's subject: a pronoun
+/// subject before it, a preposition, a speech verb.
+const NOT_BEFORE_A_SUBJECT: &[&str] = &[
+    "he", "she", "they", "it", "i", "we", "his", "her", "their", "for", "of", "to", "with", "by", "in", "on",
+    "at", "from", "about", "that", "said", "told", "added", "says",
+];
+
 /// Hedging adverbs the model sometimes takes for cues.
 const NOT_CUES: &[&str] = &[
     "reportedly",
@@ -364,7 +371,57 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
             })
             .flatten()
             .filter(|person| earlier.as_ref().is_none_or(|named| person.start > named.end));
-        if let Some(claimant) = nearer_person
+        // "Louis Rono addressed residents on Tuesday. “We will not bow,” he
+        // said": a quotation opening its sentence, spoken by the person the
+        // sentence before opens with, when no claim comes between
+        let content_start = claims[index].content.start;
+        let quote_opens = claims[index].direct_quote
+            && doc.sentence_of(content_start) == sentence
+            && doc
+                .text
+                .get(doc.sentence(sentence).start..content_start)
+                .is_some_and(|before| before.chars().all(|c| !c.is_alphanumeric()));
+        let third_person = matches!(
+            doc.text[source.clone()].trim().to_lowercase().as_str(),
+            "he" | "she"
+        );
+        let previous_subject = (wanted == "PER" && third_person && quote_opens && sentence > 0)
+            .then(|| {
+                let before = doc.sentence(sentence - 1);
+                doc.entities
+                    .iter()
+                    .filter(|entity| entity.label == "PER" && entity.range.start >= before.start)
+                    .find(|entity| {
+                        // the subject: "Lamu county commissioner Louis Rono
+                        // addressed", not "He said getting Assad to leave",
+                        // "The woman's enthusiasm for Trump"
+                        let words: Vec<String> = doc
+                            .text
+                            .get(before.start..entity.range.start)
+                            .unwrap_or_default()
+                            .split_whitespace()
+                            .map(str::to_lowercase)
+                            .collect();
+                        entity.range.end <= before.end
+                            && words.len() <= 4
+                            && !words
+                                .iter()
+                                .any(|word| NOT_BEFORE_A_SUBJECT.contains(&word.as_str()))
+                    })
+                    .map(|entity| entity.range.clone())
+            })
+            .flatten()
+            .filter(|subject| {
+                let nearest_claim = claims[..index]
+                    .iter()
+                    .filter_map(|claim| claim.source.as_ref().or(claim.claimant.as_ref()))
+                    .filter(|earlier| earlier.end <= source.start)
+                    .map(|earlier| earlier.end)
+                    .max();
+                nearest_claim.is_none_or(|end| subject.start > end)
+            });
+        if let Some(claimant) = previous_subject
+            .or(nearer_person)
             .or(earlier)
             .or_else(|| claims[index].claimant.is_none().then(previous_source).flatten())
         {

@@ -160,6 +160,9 @@ fn quote_then_speaker(doc: &Document<'_>, outer: &Claim, cue: &Range<usize>, lem
             .len();
     let speaker = speaker(doc, from..cue.start, false)?;
     let content = quote.inner.start..doc.text[..quote.inner.end].trim_end_matches([',', ' ']).len();
+    if content.is_empty() {
+        return None;
+    }
     let mut claim = build(
         doc,
         Some(cue.clone()),

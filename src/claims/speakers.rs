@@ -114,6 +114,12 @@ pub fn is_person_phrase(text: &str) -> bool {
         "soldier",
         "teacher",
         "student",
+        "member",
+        "farmer",
+        "passenger",
+        "activist",
+        "elder",
+        "worker",
     ];
     person_head(text).is_some_and(|head| PERSON_NOUNS.contains(&head.as_str()))
 }
@@ -122,7 +128,15 @@ pub fn is_person_phrase(text: &str) -> bool {
 /// a place, not the group the speaker speaks for.
 fn is_private_person(text: &str) -> bool {
     const PRIVATE: &[&str] = &[
-        "resident", "witness", "survivor", "relative", "villager", "student", "teacher",
+        "resident",
+        "witness",
+        "survivor",
+        "relative",
+        "villager",
+        "student",
+        "teacher",
+        "farmer",
+        "passenger",
     ];
     person_head(text).is_some_and(|head| PRIVATE.contains(&head.as_str()))
 }

@@ -172,7 +172,8 @@ fn attack_after_subject(lower: &str, mut at: usize, subjects: &[&str]) -> Option
         .iter()
         .find(|verb| lower[at..].starts_with(&format!("{verb} ")))?;
     at += verb.len();
-    first_words(&lower[at..], 4)
+    // "was behind a drone and missile attack"
+    first_words(&lower[at..], 6)
         .iter()
         .any(|word| EVENT_NOUNS.contains(word))
         .then_some(at)
@@ -242,7 +243,16 @@ pub fn claimed_event(lemma: &str, after_cue: &str) -> Option<Range<usize>> {
             let bounded = at > 0
                 && rest[..at].ends_with(' ')
                 && !rest[at + word.len()..].starts_with(char::is_alphanumeric);
-            if bounded {
+            // "a drone and missile attack": an "and" inside the attack's
+            // name, before its noun, does not end it
+            let inside_name = *word == "and"
+                && !first_words(&rest[..at], 8)
+                    .iter()
+                    .any(|w| EVENT_NOUNS.contains(w))
+                && first_words(&rest[at + word.len()..], 2)
+                    .iter()
+                    .any(|w| EVENT_NOUNS.contains(w));
+            if bounded && !inside_name {
                 end = at;
                 break;
             }
@@ -281,6 +291,23 @@ mod tests {
         assert_eq!(
             claim_type("deny", " responsibility for the blast", false),
             ClaimType::Denial
+        );
+    }
+
+    #[test]
+    fn an_attack_named_with_several_words_is_owned() {
+        let after = " it was behind a drone and missile attack on a commercial vessel on Saturday";
+        assert_eq!(claim_type("say", after, false), ClaimType::Responsibility);
+        let event = claimed_event("say", after).map(|range| &after[range]);
+        assert_eq!(
+            event,
+            Some("a drone and missile attack on a commercial vessel on Saturday")
+        );
+        // "and" after the attack still ends it
+        let after = " responsibility for the bombing and warned of more";
+        assert_eq!(
+            claimed_event("claim", after).map(|range| &after[range]),
+            Some("the bombing")
         );
     }
 
