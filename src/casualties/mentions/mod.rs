@@ -310,6 +310,19 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
     // "left five people and an unborn baby dead": GVA's tolls do not count
     // an unborn child, whatever the cue.
     found.retain(|mention| !mention.np.span.clone().any(|i| s.word(i) == "unborn"));
+    // "The man who was wounded in the attack died on Monday": one person,
+    // whose wound is told before the death; the death is the figure.
+    let deaths: Vec<Range<usize>> = found
+        .iter()
+        .filter(|mention| mention.kind == CasualtyKind::Killed)
+        .map(|mention| mention.np.count_tokens.clone())
+        .collect();
+    found.retain(|mention| {
+        !(matches!(
+            mention.kind,
+            CasualtyKind::Injured | CasualtyKind::KilledOrInjured
+        ) && deaths.contains(&mention.np.count_tokens))
+    });
     // One count, one cue of each kind: the nearest.
     found.sort_by_key(|mention| {
         (
@@ -1222,8 +1235,10 @@ mod tests {
     #[test]
     fn an_object_is_no_subject() {
         let all = found("The man who shot two people was arrested.");
-        assert_eq!(all[0], (KilledOrInjured, 2, "two".into(), Some("people".into())));
+        assert!(all.contains(&(KilledOrInjured, 2, "two".into(), Some("people".into()))));
         assert!(all.iter().all(|m| !(m.0 == Arrested && m.1 == 2)));
+        // the man before "who" is the one arrested
+        assert!(all.contains(&(Arrested, 1, "The".into(), Some("man".into()))));
     }
 
     #[test]
@@ -1370,5 +1385,19 @@ mod tests {
         );
         // a reduced relative is about the nearer noun, which is no person here
         assert!(kinds("The father of a first-grader killed at the school spoke on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_wounded_person_who_died_is_one_death() {
+        assert_eq!(
+            kinds("The man who was wounded in the attack died on Monday."),
+            [(Killed, 1)]
+        );
+        assert_eq!(kinds("The boy who was shot on Sunday has died."), [(Killed, 1)]);
+        // two people: the count is not the same words
+        assert_eq!(
+            kinds("A man was killed and a woman was wounded."),
+            [(Killed, 1), (Injured, 1)]
+        );
     }
 }

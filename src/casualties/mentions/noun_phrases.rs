@@ -363,7 +363,9 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
             // company's minibus was shot and killed"; not before a reduced
             // relative ("The father of a first-grader killed at ..."), so
             // only with the verb's auxiliary right after the phrase.
-            let of = token.is("of") && is_auxiliary(s.word(end));
+            // The same before "who": "The boy who was shot on Sunday has died".
+            let finite = is_auxiliary(s.word(end)) || matches!(s.word(end), "has" | "had" | "have");
+            let of = (token.is("of") && finite) || token.is("who");
             let people = |np: &Np| {
                 (matches!(np.basis, Basis::Number | Basis::Article) || (of && np.basis == Basis::Definite))
                     && np.victims.is_some()
