@@ -644,6 +644,23 @@ pub(super) fn build(
     let claim_type = lemma.as_deref().map_or(ClaimType::Statement, |lemma| {
         claim_type(lemma, after_text, claimant_is_media)
     });
+    // "Le Figaro writes" reports; "SDF spokesman Farhad Shami wrote on X"
+    // states: a person named with a title or role (the tagger takes a
+    // newspaper's name alone for a person too often to trust the label)
+    let person_writes = lemma.as_deref() == Some("write")
+        && source.as_ref().is_some_and(|source| {
+            doc.entities.iter().any(|entity| {
+                entity.label == "PER"
+                    && source.start <= entity.range.start
+                    && entity.range.end <= source.end
+                    && entity.range != *source
+            })
+        });
+    let claim_type = if person_writes && claim_type == ClaimType::Report {
+        ClaimType::Statement
+    } else {
+        claim_type
+    };
     let mut event = (claim_type == ClaimType::Responsibility)
         .then(|| claimed_event(lemma.as_deref().unwrap_or_default(), after_text))
         .flatten()
