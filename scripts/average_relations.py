@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ner_common as nc  # noqa: E402
 import relations_common as rc  # noqa: E402
-from train_relations import crossre_dev, cropped_dev, eval_crossre, eval_kbp, load_data  # noqa: E402
+from train_relations import crossre_dev, cut_dev_sets, eval_crossre, eval_kbp, load_data  # noqa: E402
 
 
 def log(msg: str):
@@ -72,12 +72,8 @@ def main():
     kbp = eval_kbp(model, dev_e, dev_t, dev_s)
     cre = eval_crossre(model, cdev_e, cdev_t, cdev_s)
     # as train_relations.py reports each epoch: dev sentences cut as the pipeline cuts them
-    cut = {}
-    for context in (16, 24, 40):
-        ce_ = cropped_dev(tok, dev_s, context)
-        keep = [k for k, e in enumerate(ce_) if e is not None and len(e.pairs) == 2]
-        cut[str(context)] = eval_kbp(model, [ce_[k] for k in keep], [dev_t[k] for k in keep],
-                                     [dev_s[k] for k in keep])["macro_f1"]
+    cut = {str(context): eval_kbp(model, *data)["macro_f1"]
+           for context, data in cut_dev_sets(tok, dev_t, dev_s).items()}
     log(f"average of {len(paths)}: KBP37 dev macro-F1 {100 * kbp['macro_f1']:.2f} micro {100 * kbp['micro_f1']:.2f} "
         f"| CrossRE news dev micro-F1 {100 * cre['f1']:.2f} | cropped KBP37 macro-F1 "
         + ", ".join(f"{c}: {100 * v:.2f}" for c, v in cut.items()))

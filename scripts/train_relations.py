@@ -126,6 +126,17 @@ def cropped_dev(tok, sents, context: int):
     return [rc.encode(tok, rc.crop_sentence(s, context), all_pairs=False) for s in sents]
 
 
+def cut_dev_sets(tok, dev_t, dev_s, contexts=(16, 24, 40)):
+    """Per context: (encodings, tasks, sentences) of the KBP37 dev sentences that keep
+    both entities when cut, as eval_kbp takes them."""
+    sets = {}
+    for context in contexts:
+        ce_ = cropped_dev(tok, dev_s, context)
+        keep = [k for k, e in enumerate(ce_) if e is not None and len(e.pairs) == 2]
+        sets[context] = ([ce_[k] for k in keep], [dev_t[k] for k in keep], [dev_s[k] for k in keep])
+    return sets
+
+
 def crossre_dev(tok, typed: bool):
     sents = rc.read_crossre(rc.CROSSRE_DIR / "crossre_data" / "news-dev.json")
     if typed:
@@ -209,11 +220,7 @@ def main():
                             head_prefixes=("kbp", "crossre", "norm", "shape_emb"))
 
     # KBP37 dev cut as the pipeline cuts it, encoded once for every epoch's report
-    cut_dev = {}
-    for context in (16, 24, 40):
-        ce_ = cropped_dev(tok, dev_s, context)
-        keep = [k for k, e in enumerate(ce_) if e is not None and len(e.pairs) == 2]
-        cut_dev[context] = ([ce_[k] for k in keep], [dev_t[k] for k in keep], [dev_s[k] for k in keep])
+    cut_dev = cut_dev_sets(tok, dev_t, dev_s)
     steps_per_epoch = math.ceil(len(train_e) / args.batch_size)
     total = steps_per_epoch * args.epochs
     if args.max_steps:

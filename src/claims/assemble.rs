@@ -608,8 +608,13 @@ pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
     // "a 45-year-old farmer who asked that his name not be used": the
     // relative clause is not the speaker's name
     for relative in [" who", " which"] {
-        if kept.len() > relative.len() && kept.to_lowercase().ends_with(relative) {
-            kept = kept[..kept.len() - relative.len()].trim_end_matches([' ', ',']);
+        let cut = kept.len().saturating_sub(relative.len());
+        if cut > 0
+            && kept
+                .get(cut..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(relative))
+        {
+            kept = kept[..cut].trim_end_matches([' ', ',']);
         }
     }
     range.start + start..range.start + start + kept.len()

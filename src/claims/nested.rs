@@ -101,11 +101,9 @@ pub fn add_nested_claims(doc: &Document<'_>, claims: &mut Vec<Claim>) {
             // «We will not give in,» General Tiani said ..., according to
             // state television: a quotation, its speaker and cue inside the report
             if inside {
-                if let Some(claim) = quote_then_speaker(doc, outer, &cue, &lemma) {
-                    nested.push(Claim {
-                        reported_in: Some(outer_cue.clone()),
-                        ..claim
-                    });
+                if let Some(mut claim) = quote_then_speaker(doc, outer, &cue, &lemma) {
+                    claim.reported_in = Some(outer_cue.clone());
+                    nested.push(claim);
                     continue;
                 }
             }
@@ -154,25 +152,21 @@ fn quote_then_speaker(doc: &Document<'_>, outer: &Claim, cue: &Range<usize>, lem
             && quote.outer.end <= cue.start
     })?;
     // after the closing mark (and its comma, inside or outside the marks)
-    let from = quote.outer.end + doc.text[quote.outer.end..cue.start].len()
-        - doc.text[quote.outer.end..cue.start]
-            .trim_start_matches([',', ' '])
-            .len();
+    let between = &doc.text[quote.outer.end..cue.start];
+    let from = cue.start - between.trim_start_matches([',', ' ']).len();
     let speaker = speaker(doc, from..cue.start, false)?;
     let content = quote.inner.start..doc.text[..quote.inner.end].trim_end_matches([',', ' ']).len();
     if content.is_empty() {
         return None;
     }
-    let mut claim = build(
+    Some(build(
         doc,
         Some(cue.clone()),
         Some(speaker),
         content,
         true,
         outer.confidence.min(0.5),
-    );
-    claim.reported_in = None;
-    Some(claim)
+    ))
 }
 
 /// Where a report's own words start: its source or its cue, whichever

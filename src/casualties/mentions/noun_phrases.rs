@@ -365,9 +365,10 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
             // only with the verb's auxiliary right after the phrase.
             // The same before "who": "The boy who was shot on Sunday has died".
             let finite = is_auxiliary(s.word(end)) || matches!(s.word(end), "has" | "had" | "have");
-            let of = (token.is("of") && finite) || token.is("who");
+            let definite_is_one = (token.is("of") && finite) || token.is("who");
             let people = |np: &Np| {
-                (matches!(np.basis, Basis::Number | Basis::Article) || (of && np.basis == Basis::Definite))
+                (matches!(np.basis, Basis::Number | Basis::Article)
+                    || (definite_is_one && np.basis == Basis::Definite))
                     && np.victims.is_some()
             };
             if found.iter().all(people) && !found.is_empty() {
