@@ -24,9 +24,6 @@ use super::run_command::model_dir;
 pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
     let threads = super::thread_count(args.options.threads)?;
     let (format, mut gold) = read_gold(&args.file)?;
-    if let Some(context) = args.context_bytes {
-        gold.iter_mut().for_each(|sentence| sentence.crop(context));
-    }
     let dir = model_dir(args.options.model.as_deref(), "relations");
     let model = RelationModel::load(&dir).with_context(|| {
         format!(
@@ -34,6 +31,14 @@ pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
             dir.display()
         )
     })?;
+    let context_bytes = match (args.whole_sentences, args.context_bytes) {
+        (true, _) => None,
+        (false, Some(context)) => Some(context),
+        (false, None) => Some(model.limits().context_bytes),
+    };
+    if let Some(context) = context_bytes {
+        gold.iter_mut().for_each(|sentence| sentence.crop(context));
+    }
     let classifier = model.classifier();
     let head_name = match format {
         GoldFormat::Kbp37 => "kbp37",
@@ -102,7 +107,7 @@ pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
             "micro": prf_json(&scores.micro),
             "per_type": scores.per_type.iter().map(|(name, prf)| (name.clone(), prf_json(prf))).collect::<serde_json::Map<_, _>>(),
             "sentences": gold.len(),
-            "context_bytes": args.context_bytes,
+            "context_bytes": context_bytes,
             "no_relation_bias": bias,
             "model": model_id,
             "model_tokens": counts.model_tokens,
@@ -132,11 +137,13 @@ pub fn run(args: &EvalRelationsArgs) -> anyhow::Result<ExitCode> {
         writeln!(out, "{:<40} {:>56.1}", "macro F1", scores.macro_f1 * 100.0)?;
         writeln!(out)?;
         writeln!(out, "{}", measure(format))?;
-        if let Some(context) = args.context_bytes {
-            writeln!(
+        match context_bytes {
+            Some(context) => writeln!(
                 out,
-                "Sentences cut to their entities and {context} bytes around them, as `newsgrist run` reads them."
-            )?;
+                "Sentences cut to their entities and {context} bytes around them, as `newsgrist run` reads them \
+                 (--whole-sentences for the published benchmark's whole sentences)."
+            )?,
+            None => writeln!(out, "Whole sentences (the pipeline reads less: see --context-bytes).")?,
         }
     }
     Ok(ExitCode::SUCCESS)

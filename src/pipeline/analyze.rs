@@ -139,7 +139,16 @@ impl Analyzer {
                 .relations
                 .as_ref()
                 .filter(|_| self.ner.is_some())
-                .map(|model| by_model(relations::EXTRACTOR, model.model_id())),
+                // how much of a sentence the model reads changes its output
+                // as new weights would, so the width is part of the version
+                .map(|model| Extractor {
+                    name: relations::EXTRACTOR.to_owned(),
+                    version: format!(
+                        "{}+read{}",
+                        model.model_id().unwrap_or("unnamed"),
+                        model.limits().context_bytes
+                    ),
+                }),
         }
     }
 

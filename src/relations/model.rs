@@ -237,13 +237,13 @@ mod tests {
         let trained = model.classifier().reading_context_bytes();
         assert_eq!(
             trained,
-            Some(24),
+            Some(32),
             "models/relations/config.json names its reading context"
         );
-        assert_eq!(model.limits().context_bytes, 24);
+        assert_eq!(model.limits().context_bytes, 32);
         assert_ne!(
             PairLimits::default().context_bytes,
-            24,
+            32,
             "the default must not hide the config"
         );
     }

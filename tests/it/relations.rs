@@ -131,7 +131,7 @@ fn eval_relations_scores_kbp37_and_takes_a_no_relation_bias() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("kbp37.txt");
     let sentences = [
-        ("\" <e1> Maria Lopez </e1> , the chief executive of <e2> Andes Mining </e2> , resigned on Monday . \"", "org:top_members/employees(e2,e1)"),
+        ("\" <e1> Maria Lopez </e1> , the chief executive of <e2> Andes Mining </e2> , resigned on Monday after a long dispute with the board over the sale of two copper mines in the north of the country . \"", "org:top_members/employees(e2,e1)"),
         ("\" The <e1> Red Cross </e1> opened an office in <e2> Juba </e2> last year . \"", "no_relation"),
         ("\" <e1> Kenya Airways </e1> is based in <e2> Nairobi </e2> . \"", "org:city_of_headquarters(e1,e2)"),
     ];
@@ -162,6 +162,23 @@ fn eval_relations_scores_kbp37_and_takes_a_no_relation_bias() {
     }
     let all = report("50");
     assert_eq!(all["micro"]["predicted"], 3, "{all}");
+    // by default the model reads what `newsgrist run` reads (the shipped
+    // model's config names 32 bytes); whole sentences only on request
+    assert_eq!(none["context_bytes"], 32, "{none}");
+    let whole = run(&[
+        "eval",
+        "relations",
+        file.to_str().expect("utf-8"),
+        "--json",
+        "--whole-sentences",
+    ]);
+    assert_eq!(code(&whole), 0, "{}", stderr(&whole));
+    let whole: Value = serde_json::from_slice(&whole.stdout).expect("one JSON object");
+    assert!(whole["context_bytes"].is_null(), "{whole}");
+    assert!(
+        whole["model_tokens"].as_u64() > none["model_tokens"].as_u64(),
+        "whole sentences are longer than the cut ones: {whole} {none}"
+    );
 }
 
 /// One expected relation of the wire fixture: type, head, tail, and
