@@ -489,6 +489,80 @@ pub fn opened_by_earlier_time(tokens: &[Token<'_>]) -> bool {
             && word(3) == ",")
 }
 
+/// Whether a sentence opens as another incident than the one before:
+/// "Separately, a roadside bomb struck a police patrol", "In a separate
+/// attack hours later, militants stormed a checkpoint", "In another
+/// incident, ...". The marker governs the whole sentence, however far its
+/// figures lie from it.
+pub fn opened_as_another_incident(tokens: &[Token<'_>]) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
+    word(0) == "separately"
+        || (word(0) == "in" && matches!(word(1), "a" | "an") && matches!(word(2), "separate" | "unrelated")
+            || (word(0) == "in" && word(1) == "another" && INCIDENT_WORDS.contains(&word(2))))
+}
+
+/// An earlier event told inside a past-perfect sentence: "The team had
+/// taken part in an operation in which security forces killed five Maoist
+/// fighters", "The troops had been sent there after an operation on
+/// Saturday in which soldiers killed two fighters". The figures after "in
+/// which" belong to the operation the sentence introduces (an indefinite
+/// noun), told as background to the main event; the lede's "killed nine in
+/// an attack in which ..." has no "had" before it. `cue` is the figure's
+/// cue token.
+pub fn in_an_earlier_incident(tokens: &[Token<'_>], cue: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
+    let Some(which) = (1..cue)
+        .rev()
+        .find(|&i| word(i) == "which" && word(i - 1) == "in")
+    else {
+        return false;
+    };
+    let noun = which - 1;
+    // "an operation in which", "an operation on Saturday in which"
+    let indefinite = (noun.saturating_sub(6)..=noun).any(|i| {
+        matches!(word(i), "a" | "an")
+            && (i + 1..=noun).all(|k| word(k) != ",")
+            && (i + 1..=(i + 2).min(noun)).any(|k| INCIDENT_WORDS.contains(&word(k)))
+    });
+    let past_perfect = (0..noun).any(|i| word(i) == "had");
+    indefinite && past_perfect
+}
+
+/// Nouns of incidents, singular and plural.
+const INCIDENT_WORDS: &[&str] = &[
+    "attack",
+    "attacks",
+    "incident",
+    "incidents",
+    "operation",
+    "operations",
+    "raid",
+    "raids",
+    "ambush",
+    "ambushes",
+    "gunbattle",
+    "gunfight",
+    "firefight",
+    "clash",
+    "clashes",
+    "battle",
+    "assault",
+    "offensive",
+    "bombing",
+    "bombings",
+    "shooting",
+    "shootings",
+    "protests",
+    "protest",
+    "riots",
+    "massacre",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "killings",
+];
+
 /// Markers of totals over a period ("so far this year", "since 2012") and
 /// of other incidents ("in a separate shooting", "three years ago") among
 /// tokens `window` of a sentence: the words near a figure, not the whole
@@ -551,8 +625,13 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             return Some(Scope::Period);
         }
         let ago = matches!(w, "years" | "months" | "weeks" | "decades") && next == "ago";
+        // "at least 60 people were killed during those protests": the
+        // distal demonstrative points back to another event than the
+        // article's ("these" and "the" name its own)
+        let those = w == "those" && INCIDENT_WORDS.contains(&next);
 
         if ago
+            || those
             || matches!(
                 w,
                 "separate" | "separately" | "unrelated" | "similar" | "previous"
@@ -777,6 +856,61 @@ mod tests {
         );
         assert_eq!(
             scope_of("Police have arrested five people since the attack."),
+            None
+        );
+    }
+
+    #[test]
+    fn sentences_opened_as_another_incident() {
+        let opened = |text: &str| opened_as_another_incident(&tokenize(text, 0..text.len()));
+        assert!(opened(
+            "Separately, a roadside bomb struck a police patrol, wounding four policemen."
+        ));
+        assert!(opened(
+            "In a separate attack hours later, militants killed four police officers."
+        ));
+        assert!(opened("In another incident, two men were shot."));
+        assert!(!opened("In another sign of the violence, two men were shot."));
+        assert!(!opened("In an attack on a market, gunmen killed 12 people."));
+    }
+
+    #[test]
+    fn figures_of_an_earlier_operation_in_a_past_perfect_sentence() {
+        let earlier = |text: &str, cue: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            let at = tokens.iter().position(|token| token.lower == cue).expect("cue");
+            in_an_earlier_incident(&tokens, at)
+        };
+        assert!(earlier(
+            "The team had taken part in an operation in which security forces killed five Maoist fighters.",
+            "killed"
+        ));
+        assert!(earlier(
+            "The troops had been sent to the area after an operation on Saturday in which soldiers killed two dissident fighters.",
+            "killed"
+        ));
+        assert!(!earlier(
+            "Gunmen killed nine people in an attack in which they also burned houses.",
+            "burned"
+        ));
+        assert!(!earlier(
+            "The man had been shot in the attack in which two others died.",
+            "died"
+        ));
+    }
+
+    #[test]
+    fn those_events_are_other_events() {
+        let scope_of = |text: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            scope(&tokens, 0..tokens.len())
+        };
+        assert_eq!(
+            scope_of("Rights groups say at least 60 people were killed during those protests."),
+            Some(Scope::Other)
+        );
+        assert_eq!(
+            scope_of("At least 16 people were killed during the protests."),
             None
         );
     }

@@ -240,6 +240,10 @@ pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
             token.is_any(&["in", "of", "since", "(", ",", "year"])
                 || token.kind == TokenKind::Number
                 || (is_month(token) && token.is_capitalized())
+                // "Around Christmas 2023", "in summer 2021"
+                || (token.is_any(&["christmas", "easter", "ramadan", "eid", "thanksgiving", "diwali", "hanukkah", "passover", "nowruz"])
+                    && token.is_capitalized())
+                || token.is_any(&["spring", "summer", "autumn", "winter"])
         }) || tokens.get(i + 1).is_some_and(|token| token.is_any(&[")", "'s"]))
             // "the 2021 abduction of 17 missionaries", "a 2019 attack"
             || (before.is_some_and(|token| token.is_any(&["the", "a"]))

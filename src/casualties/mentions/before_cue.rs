@@ -155,11 +155,16 @@ fn home_town_start(s: &Sentence<'_, '_>, end: usize) -> Option<usize> {
 /// Tyler,".
 pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<usize> {
     let opener = if s.word(close) == ")" { "(" } else { "," };
-    let open = (close.saturating_sub(12)..close)
+    let open = (close.saturating_sub(16)..close)
         .rev()
         .find(|&i| s.word(i) == opener)?;
     let first = s.tokens.get(open + 1)?;
     let inner = close - open - 1;
+    // a long one only as an example: ", including a woman hit by a stray
+    // bullet while waiting at a bus stop,"
+    if inner > 11 && !first.is("including") {
+        return None;
+    }
     let introduces = first.is_any(&[
         "including",
         "also",

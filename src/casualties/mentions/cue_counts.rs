@@ -298,6 +298,20 @@ pub(super) fn verb_mentions(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Ve
             let end = nps.last().map_or(cue.end, |np| np.span.end);
             let fatal = cue.kind == CasualtyKind::KilledOrInjured
                 && (s.word(end) == "dead" || (s.word(end) == "to" && s.word(end + 1) == "death"));
+            // "the attack had killed and wounded about 100": one figure for
+            // both, which is neither the dead nor the wounded
+            let both = cue.start >= 2
+                && s.word(cue.start - 1) == "and"
+                && s.cue_ending(cue.start - 1).is_some_and(|before| {
+                    matches!(
+                        before.class,
+                        CueClass::Active | CueClass::Predicate { transitive: true }
+                    ) && matches!(
+                        (before.kind, cue.kind),
+                        (CasualtyKind::Killed, CasualtyKind::Injured)
+                            | (CasualtyKind::Injured, CasualtyKind::Killed)
+                    )
+                });
             return nps
                 .into_iter()
                 .map(|np| {
@@ -309,6 +323,9 @@ pub(super) fn verb_mentions(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Ve
                     let mut mention = found(np, perpetrator);
                     if fatal {
                         mention.kind = CasualtyKind::Killed;
+                    }
+                    if both {
+                        mention.kind = CasualtyKind::KilledOrInjured;
                     }
                     mention
                 })

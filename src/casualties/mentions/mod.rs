@@ -36,9 +36,9 @@ use crate::ner::EntityMention;
 use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
-    bytes, entities_in, entity_ending_at, entity_starting_at, hedges, is_name_word, is_singular_pronoun,
-    links_elsewhere, name_run_before, name_run_from, names_people, opened_by_earlier_time, scope,
-    sentence_context, Scope, SentenceContext,
+    bytes, entities_in, entity_ending_at, entity_starting_at, hedges, in_an_earlier_incident, is_name_word,
+    is_singular_pronoun, links_elsewhere, name_run_before, name_run_from, names_people,
+    opened_as_another_incident, opened_by_earlier_time, scope, sentence_context, Scope, SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
@@ -456,10 +456,14 @@ pub fn extract_with(
                                 | CasualtyKind::Kidnapped
                         )
                 });
+            let another_incident = opened_as_another_incident(tokens);
             for mention in &found {
+                let earlier_incident = in_an_earlier_incident(tokens, mention.cue.start);
                 mentions.extend(
                     mention_of(tokens, mention, &context, &evidence, index, group_base).map(|mut mention| {
-                        if recalls_another && mention.scope == Scope::Event {
+                        if (recalls_another || another_incident || earlier_incident)
+                            && mention.scope == Scope::Event
+                        {
                             mention.scope = Scope::Other;
                         }
                         mention

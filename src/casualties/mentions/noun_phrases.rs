@@ -269,6 +269,18 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
             return agrees(phrase, plurality).then(|| counted(phrase, Some(victims), end));
         }
         let determiner = j.checked_sub(1).map_or("", |i| s.word(i));
+        // "Several women and children were still missing", "Nearly 80 police
+        // officers and gendarmes were injured": a bare plural after "and"
+        // shares the count of the people before it
+        if plurality == Plurality::Plural && determiner == "and" && j >= 2 {
+            if let Some(mut np) = subject_np(s, j - 1, relative)
+                .filter(|np| matches!(np.basis, Basis::Number) && np.victims.is_some())
+            {
+                np.victims = np.victims.map(|victims| victims.start..end);
+                np.span.end = end;
+                return Some(np);
+            }
+        }
         // "one of the victims", "two of his relatives"
         let before_of = if matches!(determiner, "the" | "those" | "these" | "his" | "her" | "their") {
             j - 1
@@ -353,9 +365,27 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
         if token.is_punct() && !matches!(token.text, "'" | "-") {
             break;
         }
-        if token.is_any(&[
-            "at", "in", "on", "near", "from", "inside", "outside", "with", "of", "who", "that", "between",
-        ]) {
+        // "A police officer guarding the village was shot dead", "Two
+        // personnel travelling in a second vehicle were injured": a reduced
+        // relative clause after the subject
+        let participle = token.lower.len() > 5
+            && token.lower.ends_with("ing")
+            && !token.is_capitalized()
+            && !s.is_cue_start(j)
+            && !token.is_any(&[
+                "including",
+                "during",
+                "according",
+                "morning",
+                "evening",
+                "building",
+                "wedding",
+            ]);
+        if participle
+            || token.is_any(&[
+                "at", "in", "on", "near", "from", "inside", "outside", "with", "of", "who", "that", "between",
+            ])
+        {
             let found = coordinated_subjects(s, j, false);
             // Only a counted noun of people: "six of the twenty deadliest
             // attacks that killed" has no subject before "of". A definite
@@ -365,7 +395,7 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
             // only with the verb's auxiliary right after the phrase.
             // The same before "who": "The boy who was shot on Sunday has died".
             let finite = is_auxiliary(s.word(end)) || matches!(s.word(end), "has" | "had" | "have");
-            let definite_is_one = (token.is("of") && finite) || token.is("who");
+            let definite_is_one = (token.is("of") && finite) || token.is("who") || participle;
             let people = |np: &Np| {
                 (matches!(np.basis, Basis::Number | Basis::Article)
                     || (definite_is_one && np.basis == Basis::Definite))
