@@ -22,13 +22,13 @@ use crate::output::extractions::ClaimType;
 use crate::text::hedges::hedges_in;
 
 use super::cues::{find_cues, lemma_of_span};
-use super::medium::{find_medium, is_media_phrase};
+use super::medium::{find_medium, is_outlet_source};
 use super::nested::{add_nested_claims, link_carried_claims};
 use super::opening_speaker::opening_speaker;
 use super::quotes::Quote;
 use super::spans::{AttributionSpan, Claim, NamedSpan, Role};
 use super::speakers::{claimant, is_person_phrase, names_a_group, referent_label};
-use super::typing::{claim_type, claimed_event, quoted_attack};
+use super::typing::{claim_type, claimed_event, owns_violent_act, quoted_attack};
 
 /// What assembly needs of a document.
 pub struct Document<'a> {
@@ -486,6 +486,17 @@ fn snap_to_quote(doc: &Document<'_>, content: Range<usize>) -> (Range<usize>, bo
     for quote in doc.quotes {
         let shared = overlap_len(&quote.outer, &content);
         if shared > 0 && shared * 2 >= content.len() {
+            // "called the accusation \"a distraction from ...\"": words of
+            // the writer's before the quotation make a paraphrase that
+            // quotes, whose content is both
+            let lead = doc.text.get(content.start..quote.outer.start).unwrap_or("");
+            let paraphrased = lead
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .any(|word| !word.is_empty() && !word.eq_ignore_ascii_case("that"));
+            if paraphrased {
+                let whole = content.start..content.end.max(quote.outer.end);
+                return (trim(doc.text, whole), false);
+            }
             return (quoted_words(doc.text, quote), true);
         }
     }
@@ -620,6 +631,44 @@ pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + start..range.start + start + kept.len()
 }
 
+/// Whether a claimant is a state's army, police or government, whose
+/// account of its own operations is no responsibility claim.
+fn is_state_force(source: &str) -> bool {
+    let lower = source.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        matches!(
+            word,
+            "army"
+                | "military"
+                | "police"
+                | "ministry"
+                | "government"
+                | "troops"
+                | "navy"
+                | "junta"
+                | "defence"
+                | "defense"
+                | "idf"
+                | "pentagon"
+                | "gendarmerie"
+                | "coalition"
+                | "command"
+                | "authorities"
+                | "officials"
+                | "official"
+                | "president"
+                | "minister"
+                | "governor"
+                | "general"
+                | "colonel"
+                | "major"
+                | "captain"
+                | "commander"
+                | "lieutenant"
+        )
+    })
+}
+
 /// A claim from its parts, with its type, event, medium, claimant and hedges.
 pub(super) fn build(
     doc: &Document<'_>,
@@ -633,7 +682,7 @@ pub(super) fn build(
     let sentence = doc.sentence(doc.sentence_of(anchor));
     let lemma = cue.as_ref().map(|cue| lemma_of_span(&doc.text[cue.clone()]));
     let source_text = source.as_ref().map_or("", |range| &doc.text[range.clone()]);
-    let claimant_is_media = is_media_phrase(source_text);
+    let claimant_is_media = is_outlet_source(source_text);
     // a cue that holds its object ("claimed responsibility") is typed from that object on
     let typed_from = |cue: &Range<usize>| {
         let written = doc.text[cue.clone()].to_ascii_lowercase();
@@ -663,6 +712,29 @@ pub(super) fn build(
         });
     let claim_type = if person_writes && claim_type == ClaimType::Report {
         ClaimType::Statement
+    } else {
+        claim_type
+    };
+    // "JNIM said its fighters had killed 50 Russians": an armed group's
+    // own violence, not an army's report of an operation. Not the details
+    // of a claim the sentence has already made ("claimed the attack,
+    // saying its fighters had killed dozens"): that claim owns the attack.
+    let claimed_before = cue.as_ref().is_some_and(|cue| {
+        let before = doc.text[sentence.start.min(cue.start)..cue.start].to_ascii_lowercase();
+        ["claimed", "took credit", "responsibility"]
+            .iter()
+            .any(|word| before.contains(word))
+    });
+    let claim_type = if claim_type == ClaimType::Statement
+        && !claimed_before
+        && !is_state_force(source_text)
+        // the content, not the words after the cue: "said in a statement
+        // on Telegram that its fighters had killed 14 soldiers"
+        && lemma
+            .as_deref()
+            .is_some_and(|lemma| owns_violent_act(lemma, doc.text.get(content.clone()).unwrap_or("")))
+    {
+        ClaimType::Responsibility
     } else {
         claim_type
     };

@@ -252,6 +252,99 @@ pub fn is_media_phrase(phrase: &str) -> bool {
         .any(|word| is_media_word(word, &lower))
 }
 
+/// Whether a claimant is a news outlet, whose claims are reports ("Le
+/// Figaro", "the state news agency SANA"). Only the claimant's own name
+/// counts, not what an apposition or relative clause says of it ("the
+/// Syrian Observatory for Human Rights, which relies on a network of
+/// activists"); a media word naming a role or an office is no outlet
+/// ("Pentagon press secretary Pat Ryder", "the military's media wing",
+/// "Iraq's Security Media Cell"), nor is a government agency ("the British
+/// maritime security agency UKMTO").
+pub fn is_outlet_source(source: &str) -> bool {
+    let mut parts = source.split(", ");
+    let name = parts.next().unwrap_or(source);
+    // "Il Sole 24 Ore, Italy's business newspaper": an apposition whose
+    // head is a media word names the outlet too; "head of the Federal
+    // Labour Agency", "editor at industry magazine Flight International"
+    // name a person
+    let apposition_is_outlet = parts.next().is_some_and(|apposition| {
+        let lower = apposition.to_lowercase();
+        let head = lower.split_whitespace().last().unwrap_or("");
+        !lower.starts_with("which") && !lower.starts_with("who") && head_names_outlet(head, &lower)
+    });
+    apposition_is_outlet || names_outlet(name)
+}
+
+fn head_names_outlet(head: &str, phrase: &str) -> bool {
+    let head = head.trim_matches(|c: char| !c.is_alphanumeric());
+    head != "agency" && head != "network" && is_media_word(head, phrase)
+}
+
+fn names_outlet(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let outlet_word = |i: usize| {
+        let word = words[i];
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let previous = i.checked_sub(1).map_or("", |k| words[k]);
+        let role_or_office = matches!(
+            next,
+            "secretary"
+                | "officer"
+                | "officers"
+                | "office"
+                | "wing"
+                | "cell"
+                | "unit"
+                | "department"
+                | "center"
+                | "centre"
+                | "adviser"
+                | "advisor"
+                | "aide"
+                | "director"
+                | "chief"
+                | "attache"
+                | "liaison"
+                | "team"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "coordinator"
+                | "relations"
+        );
+        let state_agency = word == "agency"
+            && matches!(
+                previous,
+                "security"
+                    | "intelligence"
+                    | "maritime"
+                    | "space"
+                    | "refugee"
+                    | "migration"
+                    | "aid"
+                    | "humanitarian"
+                    | "enforcement"
+                    | "energy"
+                    | "atomic"
+                    | "health"
+                    | "protection"
+                    | "environment"
+                    | "environmental"
+                    | "disaster"
+                    | "emergency"
+                    | "border"
+                    | "customs"
+            );
+        let of_people = word == "network" && next == "of";
+        is_media_word(word, &lower) && !role_or_office && !state_agency && !of_people
+    };
+    (0..words.len()).any(outlet_word)
+}
+
 /// A media word of `phrase` (lowercased). "station" only with a broadcast
 /// word: "its Radio Andalus station", not "an attack on a police station".
 fn is_media_word(word: &str, phrase: &str) -> bool {
@@ -407,5 +500,28 @@ mod tests {
         assert!(is_media_phrase("Le Figaro daily"));
         assert!(is_media_phrase("the Associated Press"));
         assert!(!is_media_phrase("the interior ministry"));
+        assert!(is_outlet_source("Le Figaro daily"));
+        assert!(is_outlet_source("the state news agency SANA"));
+        assert!(is_outlet_source("Reuters"));
+        assert!(is_outlet_source("Il Sole 24 Ore, Italy's business newspaper"));
+        assert!(!is_outlet_source(
+            "Frank-Juergen Weise, head of the Federal Labour Agency"
+        ));
+        assert!(!is_outlet_source(
+            "David Learmount, operations and safety editor at industry magazine Flight International"
+        ));
+        assert!(!is_outlet_source(
+            "Pentagon press secretary Major General Pat Ryder"
+        ));
+        assert!(!is_outlet_source(
+            "The military's media wing, Inter-Services Public Relations"
+        ));
+        assert!(!is_outlet_source(
+            "Iraq's Security Media Cell, which reports to the prime minister's office"
+        ));
+        assert!(!is_outlet_source("The British maritime security agency UKMTO"));
+        assert!(!is_outlet_source(
+            "The Britain-based Syrian Observatory for Human Rights, which relies on a network of activists"
+        ));
     }
 }

@@ -127,6 +127,83 @@ fn owned_attack_start(lemma: &str, lower: &str) -> Option<usize> {
     attack_after_subject(lower, at, OWN_SUBJECTS)
 }
 
+/// Violent acts that, told by a group of its own fighters, claim an
+/// attack without an attack noun: "said its fighters had killed 50
+/// Russians", "said it had targeted a British-owned cargo ship".
+const VIOLENT_ACTS: &[&str] = &[
+    "targeted",
+    "attacked",
+    "struck",
+    "killed",
+    "destroyed",
+    "detonated",
+    "ambushed",
+    "stormed",
+    "shot down",
+    "downed",
+    "bombed",
+    "shelled",
+    "blew up",
+    "assassinated",
+    // not "fired" alone: "said it had fired thousands of employees"
+    "fired rockets",
+    "fired a rocket",
+    "fired missiles",
+    "fired a missile",
+    "fired mortars",
+    "launched a drone",
+    "launched drones",
+    "launched a missile",
+    "launched missiles",
+];
+
+/// Subjects that tell of the speaker's own fighters, for
+/// [`VIOLENT_ACTS`]; "they" is left out, being anyone.
+const OWN_FIGHTERS: &[&str] = &[
+    "it",
+    "its fighters",
+    "its militants",
+    "its members",
+    "its men",
+    "its forces",
+    "its units",
+    "its mujahideen",
+    "the group's fighters",
+    "the group's militants",
+    "the group's members",
+];
+
+/// Whether a statement tells that its speaker's own fighters did a
+/// violent act ("said its fighters had killed 50 Russians", "said it had
+/// also destroyed two military vehicles"). Only for armed groups: the
+/// caller leaves out armies, police and governments, whose "we killed 20
+/// militants" reports an operation rather than claiming an attack.
+pub fn owns_violent_act(lemma: &str, after_cue: &str) -> bool {
+    if !OWNING_LEMMAS.contains(&lemma) {
+        return false;
+    }
+    let lower = after_cue.trim_start().to_lowercase();
+    let mut at = 0;
+    if lower.starts_with("that ") {
+        at += "that ".len();
+    }
+    let Some(subject) = OWN_FIGHTERS
+        .iter()
+        .find(|subject| lower[at..].starts_with(&format!("{subject} ")))
+    else {
+        return false;
+    };
+    at += subject.len() + 1;
+    for skipped in ["had ", "has ", "have ", "also ", "successfully "] {
+        if lower[at..].starts_with(skipped) {
+            at += skipped.len();
+        }
+    }
+    VIOLENT_ACTS
+        .iter()
+        .any(|verb| lower[at..].starts_with(&format!("{verb} ")))
+}
+
 /// Subjects of a quotation in which the speaker owns an attack: "We
 /// carried out this blessed operation".
 const QUOTED_SUBJECTS: &[&str] = &[
@@ -355,6 +432,27 @@ mod tests {
         );
         assert_eq!(quoted_attack("We condemn the attack"), None);
         assert_eq!(quoted_attack("They say we carried out the attack"), None);
+    }
+
+    #[test]
+    fn statements_that_own_a_violent_act() {
+        for after in [
+            " its fighters had killed 50 Russians in an ambush",
+            " it had targeted a British-owned cargo ship",
+            " that it had also destroyed two military vehicles",
+            " the group's fighters struck an army convoy",
+            " it launched a drone at Ain al-Asad air base",
+        ] {
+            assert!(owns_violent_act("say", after), "{after}");
+        }
+        assert!(!owns_violent_act("say", " they killed two soldiers"));
+        assert!(!owns_violent_act("say", " it had captured the town"));
+        assert!(!owns_violent_act(
+            "say",
+            " it had fired the thousands of employees"
+        ));
+        assert!(!owns_violent_act("deny", " its fighters had killed civilians"));
+        assert!(!owns_violent_act("say", " the attack killed 12 people"));
     }
 
     #[test]

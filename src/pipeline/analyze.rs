@@ -112,24 +112,22 @@ impl Analyzer {
         ids
     }
 
-    /// Who makes each kind of record: the models by their ids, else the rules.
+    /// Who makes each kind of record: the models by their ids, else the
+    /// rules. What runs after a model and changes its output as new weights
+    /// would is part of the version: the NER span repairs, the claim
+    /// assembly rules, how much of a sentence the relation model reads.
     fn extractors(&self) -> Extractors {
-        let by_model = |name: &str, id: Option<&str>| Extractor {
+        let by_model = |name: &str, id: Option<&str>, after: &str| Extractor {
             name: name.to_owned(),
-            version: id.unwrap_or("unnamed").to_owned(),
+            version: format!("{}+{after}", id.unwrap_or("unnamed")),
         };
         Extractors {
-            // the span repairs change entities as a model change would
-            ner: self.ner.as_ref().map(|ner| Extractor {
-                name: "ner".to_owned(),
-                version: format!(
-                    "{}+{}",
-                    ner.model_id().unwrap_or("unnamed"),
-                    crate::ner::repair::REPAIR_VERSION
-                ),
-            }),
+            ner: self
+                .ner
+                .as_ref()
+                .map(|ner| by_model("ner", ner.model_id(), crate::ner::repair::REPAIR_VERSION)),
             claims: match &self.attribution {
-                Some(model) => by_model("attribution", model.model_id()),
+                Some(model) => by_model("attribution", model.model_id(), claims::RULES_VERSION),
                 None => Extractor {
                     name: claims::RULES_EXTRACTOR.to_owned(),
                     version: claims::RULES_VERSION.to_owned(),
@@ -139,15 +137,9 @@ impl Analyzer {
                 .relations
                 .as_ref()
                 .filter(|_| self.ner.is_some())
-                // how much of a sentence the model reads changes its output
-                // as new weights would, so the width is part of the version
-                .map(|model| Extractor {
-                    name: relations::EXTRACTOR.to_owned(),
-                    version: format!(
-                        "{}+read{}",
-                        model.model_id().unwrap_or("unnamed"),
-                        model.limits().context_bytes
-                    ),
+                .map(|model| {
+                    let read = format!("read{}", model.limits().context_bytes);
+                    by_model(relations::EXTRACTOR, model.model_id(), &read)
                 }),
         }
     }
