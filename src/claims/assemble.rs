@@ -143,8 +143,8 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
 
 /// Claims that are none: an absent claimant ("No group has claimed
 /// responsibility"), a negated cue ("the junta did not respond to", "Kyiv
-/// did not officially comment"), and a source's request for anonymity ("who
-/// asked not to be named").
+/// did not officially comment"), a source's request for anonymity ("who
+/// asked not to be named") and a refusal ("declined to comment").
 fn is_no_claim(text: &str, claim: &Claim) -> bool {
     let absent = claim.source.as_ref().is_some_and(|source| {
         let source = text[source.clone()].to_lowercase();
@@ -170,17 +170,38 @@ fn is_no_claim(text: &str, claim: &Claim) -> bool {
         written.contains("not guilty") || written.contains("never miss") || written.contains("never fail");
     let negated = !affirms && (written.split_whitespace().any(negation) || negated_before);
     let content = text[claim.content.clone()].trim_start().to_lowercase();
-    let anonymity = claim.cue_lemma.as_deref() == Some("ask")
+    let anonymity = matches!(claim.cue_lemma.as_deref(), Some("ask" | "request"))
         && [
             "not to be",
             "that his name",
             "that her name",
             "that their names",
             "for anonymity",
+            "anonymity",
         ]
         .iter()
         .any(|opening| content.starts_with(opening));
-    absent || negated || anonymity
+    // "declined to comment on the scale of the damage", "refused to say
+    // who was behind it": a refusal says nothing
+    let refusal = matches!(
+        written.split_whitespace().next(),
+        Some("declined" | "declines" | "decline" | "refused" | "refuses" | "refuse")
+    ) && [
+        "to comment",
+        "to say",
+        "to elaborate",
+        "to discuss",
+        "to give",
+        "to provide",
+        "to confirm",
+        "to disclose",
+        "to reveal",
+        "to identify",
+        "to speak",
+    ]
+    .iter()
+    .any(|opening| content.starts_with(opening));
+    absent || negated || anonymity || refusal
 }
 
 /// A source span that swallowed the quotation before its speaker
@@ -214,14 +235,88 @@ fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usi
         return source;
     }
     let before = doc.text[..source.start].trim_end();
-    let Some(comma) = before.strip_suffix(',').map(str::len) else {
-        return source;
-    };
     let sentence = doc.sentence(doc.sentence_of(source.start));
-    if comma <= sentence.start {
+    // ", who asked not to be named, said"; without the comma ("a
+    // humanitarian worker who requested anonymity said") the antecedent
+    // opens its own clause, after the comma before it
+    let end = before.strip_suffix(',').map_or(before.len(), str::len);
+    if end <= sentence.start {
         return source;
     }
-    opening_speaker(doc, sentence.start..comma).unwrap_or(source)
+    let clause_start = if before.ends_with(',') {
+        sentence.start
+    } else {
+        doc.text[sentence.start..end]
+            .rfind(", ")
+            .map_or(sentence.start, |comma| sentence.start + comma + 2)
+    };
+    opening_speaker(doc, clause_start..end)
+        .or_else(|| noun_phrase_clause(doc.text, clause_start..end))
+        .unwrap_or(source)
+}
+
+/// A clause that is a short noun phrase of its own ("a humanitarian
+/// worker", "One of the survivors"), trimmed; None for anything longer or
+/// not opened by a determiner or a capital.
+fn noun_phrase_clause(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
+    let written = text.get(clause.clone())?;
+    let trimmed = written.trim().trim_end_matches(['-', '—', '–', '―', ' ']);
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let opened = matches!(first.as_str(), "a" | "an" | "the" | "one")
+        || (words[0].starts_with(char::is_uppercase)
+            && !NOT_BEFORE_A_SUBJECT.contains(&first.as_str())
+            && !matches!(
+                first.as_str(),
+                "there"
+                    | "here"
+                    | "as"
+                    | "after"
+                    | "among"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "if"
+                    | "but"
+                    | "and"
+            ));
+    // "The club appointed an auditor who ...", "There are few, if any, who
+    // ...", "It draws in young people who ...": clauses, not noun phrases
+    let clause_word = words[1..].iter().any(|word| {
+        let word = word.to_lowercase();
+        (word.ends_with("ed") || word.ends_with("ing"))
+            || matches!(
+                word.as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "goes"
+                    | "draws"
+                    | "held"
+                    | "says"
+                    | "said"
+                    | "-"
+                    | "—"
+                    | "–"
+            )
+    });
+    if words.len() > 6 || !opened || clause_word || trimmed.contains(['"', '“', '”', ';', ':']) {
+        return None;
+    }
+    let start = clause.start + (written.len() - written.trim_start().len());
+    Some(start..start + trimmed.len())
 }
 
 /// Words that show a name is not its sentence's subject: a pronoun
@@ -837,5 +932,25 @@ fn mean(values: impl Iterator<Item = f32>) -> f32 {
         0.0
     } else {
         sum / count as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::noun_phrase_clause;
+
+    #[test]
+    fn a_clause_that_is_a_noun_phrase_names_a_relative_speaker() {
+        fn np(text: &str) -> Option<&str> {
+            noun_phrase_clause(text, 0..text.len()).map(|range| &text[range])
+        }
+        assert_eq!(np(" a humanitarian worker"), Some("a humanitarian worker"));
+        assert_eq!(np("The club"), Some("The club"));
+        assert_eq!(np("the study --"), Some("the study"));
+        assert_eq!(np("The club appointed an auditor"), None);
+        assert_eq!(np("There are few, if any,"), None);
+        assert_eq!(np("It draws in young people"), None);
+        assert_eq!(np("Among those"), None);
+        assert_eq!(np("the chairman of the committee on foreign affairs today"), None);
     }
 }
