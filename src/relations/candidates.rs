@@ -108,6 +108,66 @@ fn is_addressee(text: &str, start: usize) -> bool {
     })
 }
 
+/// Whether the entity starting at byte `start` is in its line's dateline
+/// ("BAMAKO (AFP) -", "ERBIL, Iraq (Reuters) -", "DUBAI/CAIRO (Reuters)
+/// -"): the place a story was filed from and the agency that filed it,
+/// which the model read as `alias_of(BAMAKO, AFP)` and `based_in(ERBIL,
+/// Iraq)`. A dateline opens a line with a word in capitals and ends at a
+/// dash within its first 60 bytes.
+fn in_dateline(text: &str, start: usize) -> bool {
+    let line_start = text
+        .get(..start)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |at| at + 1);
+    let mut end = (line_start + 64).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(line) = text.get(line_start..end) else {
+        return false;
+    };
+    let first = line.split([' ', ',', '(']).next().unwrap_or("");
+    let capitals =
+        first.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !first.chars().any(char::is_lowercase);
+    if !capitals {
+        return false;
+    }
+    let dash = [" - ", " — ", " – ", " -- "]
+        .iter()
+        .filter_map(|dash| line.find(dash))
+        .min();
+    // "BAGHDAD, Jan 22 (Reuters)": names, numbers and the agency only;
+    // "NATO and the EU met in Brussels - a first" is a sentence
+    dash.is_some_and(|dash| {
+        start < line_start + dash
+            && line[..dash]
+                .split_whitespace()
+                .all(|word| word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '('))
+    })
+}
+
+/// A social network or messaging service ("a statement on Telegram"): the
+/// channel of a claim, never a party to a relation of the schema (the
+/// model read `opposed_to(JNIM, Telegram)`).
+fn is_platform(name: &str) -> bool {
+    matches!(
+        name,
+        "Telegram"
+            | "Twitter"
+            | "X"
+            | "Facebook"
+            | "WhatsApp"
+            | "YouTube"
+            | "Instagram"
+            | "TikTok"
+            | "Signal"
+            | "Truth Social"
+            | "VKontakte"
+            | "Weibo"
+            | "WeChat"
+    )
+}
+
 /// What comes before the listener or outlet of a statement (the article
 /// before the name is stripped first).
 const MEDIUM_PHRASES: &[&str] = &[
@@ -167,6 +227,8 @@ pub fn candidate_pairs(
                 && entity.end <= range.end
                 && text.is_char_boundary(entity.start)
                 && !is_addressee(text, entity.start)
+                && !in_dateline(text, entity.start)
+                && !is_platform(text.get(entity.start..entity.end).unwrap_or(""))
             {
                 members.push(next);
             }
@@ -222,6 +284,42 @@ pub fn candidate_pairs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datelines_hold_no_relation() {
+        let text = "Title line\nBAMAKO (AFP) - Gunmen killed 12 people, JNIM said.";
+        let at = |name: &str| text.find(name).expect("name");
+        assert!(in_dateline(text, at("BAMAKO")));
+        assert!(in_dateline(text, at("AFP")));
+        assert!(!in_dateline(text, at("JNIM")));
+        let text = "ERBIL, Iraq (Reuters) - The Kurdistan Regional Government said.";
+        assert!(in_dateline(text, text.find("Iraq").expect("Iraq")));
+        assert!(!in_dateline(text, text.find("Kurdistan").expect("KRG")));
+        let text = "NATO and the EU met in Brussels - a first.";
+        assert!(!in_dateline(text, 0));
+    }
+
+    #[test]
+    fn platforms_hold_no_relation() {
+        let text = "JNIM said in a statement on Telegram that Mali's army had fled.";
+        let entities = vec![
+            entity(text, "JNIM", "ORG"),
+            entity(text, "Telegram", "ORG"),
+            entity(text, "Mali", "LOC"),
+        ];
+        let found = candidate_pairs(text, &whole(text), &entities, &PairLimits::default());
+        let pairs: Vec<(usize, usize)> = found
+            .iter()
+            .flat_map(|sentence| {
+                sentence
+                    .pairs
+                    .iter()
+                    .map(|&(a, b)| (sentence.entity_ids[a], sentence.entity_ids[b]))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(pairs, vec![(0, 2)], "Telegram pairs with nothing");
+    }
 
     /// One sentence: the whole text.
     fn whole(text: &str) -> Vec<Range<usize>> {
