@@ -138,7 +138,12 @@ impl Analyzer {
                 .as_ref()
                 .filter(|_| self.ner.is_some())
                 .map(|model| {
-                    let read = format!("read{}", model.limits().context_bytes);
+                    // the pair selection and evidence gates are the rules'
+                    let read = format!(
+                        "read{}+{}",
+                        model.limits().context_bytes,
+                        relations::RULES_VERSION
+                    );
                     by_model(relations::EXTRACTOR, model.model_id(), &read)
                 }),
         }
