@@ -19,6 +19,7 @@
 use std::ops::Range;
 
 use crate::output::extractions::ClaimType;
+use crate::text::dateline::dateline_len;
 use crate::text::hedges::hedges_in;
 
 use super::cues::{find_cues, lemma_of_span};
@@ -706,10 +707,18 @@ fn complete_source(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
 /// "The TTP").
 pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
-    let start = slice.len()
+    let mut start = slice.len()
         - slice
             .trim_start_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
             .len();
+    // "BAMAKO (AFP) - Tuareg-led separatists in northern Mali claimed": the
+    // dateline opening the story is not the speaker
+    let line_start = range.start + start == 0 || text[..range.start + start].ends_with('\n');
+    if let Some(len) = line_start.then(|| dateline_len(&slice[start..])).flatten() {
+        if start + len < slice.len() {
+            start += len;
+        }
+    }
     let mut kept = slice[start..].trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
     // "a 45-year-old farmer who asked that his name not be used": the
     // relative clause is not the speaker's name

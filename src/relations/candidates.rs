@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use crate::ner::EntityMention;
+use crate::text::dateline::dateline_len;
 
 /// Limits of the pair selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,38 +113,15 @@ fn is_addressee(text: &str, start: usize) -> bool {
 /// ("BAMAKO (AFP) -", "ERBIL, Iraq (Reuters) -", "DUBAI/CAIRO (Reuters)
 /// -"): the place a story was filed from and the agency that filed it,
 /// which the model read as `alias_of(BAMAKO, AFP)` and `based_in(ERBIL,
-/// Iraq)`. A dateline opens a line with a word in capitals and ends at a
-/// dash within its first 60 bytes.
+/// Iraq)` (what a dateline is: [`crate::text::dateline`]).
 fn in_dateline(text: &str, start: usize) -> bool {
     let line_start = text
         .get(..start)
         .and_then(|before| before.rfind('\n'))
         .map_or(0, |at| at + 1);
-    let mut end = (line_start + 64).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let Some(line) = text.get(line_start..end) else {
-        return false;
-    };
-    let first = line.split([' ', ',', '(']).next().unwrap_or("");
-    let capitals =
-        first.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !first.chars().any(char::is_lowercase);
-    if !capitals {
-        return false;
-    }
-    let dash = [" - ", " — ", " – ", " -- "]
-        .iter()
-        .filter_map(|dash| line.find(dash))
-        .min();
-    // "BAGHDAD, Jan 22 (Reuters)": names, numbers and the agency only;
-    // "NATO and the EU met in Brussels - a first" is a sentence
-    dash.is_some_and(|dash| {
-        start < line_start + dash
-            && line[..dash]
-                .split_whitespace()
-                .all(|word| word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '('))
-    })
+    text.get(line_start..)
+        .and_then(dateline_len)
+        .is_some_and(|len| start < line_start + len)
 }
 
 /// A social network or messaging service ("a statement on Telegram"): the

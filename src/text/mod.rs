@@ -8,11 +8,13 @@
 //! (Rust `char`s, Python `str` indices), start inclusive, end exclusive.
 //!
 //! [`dates`] resolves date expressions against a document's publication
-//! date; [`holidays`] names the holidays it knows.
+//! date; [`holidays`] names the holidays it knows; [`dateline`] finds a wire
+//! story's dateline ("BAMAKO (AFP) -").
 //!
 //! This module does not tokenize for models (see the model runner) and knows
 //! nothing of entities or numbers.
 mod char_index;
+pub mod dateline;
 pub mod dates;
 pub mod hedges;
 pub mod holidays;

@@ -1,0 +1,69 @@
+//! Datelines: the place a story was filed from and the agency that filed
+//! it, opening a wire story's first line ("BAMAKO (AFP) -", "ERBIL, Iraq
+//! (Reuters) -", "BAGHDAD, Jan 22 (Reuters) -").
+//!
+//! Later stages use it to keep the dateline out of what they read: the
+//! relation model took "BAMAKO (AFP)" for a name and its acronym, and the
+//! attribution model a dateline for part of a speaker. This module only
+//! finds the dateline; it does not parse its place or date.
+
+/// Dashes that end a dateline.
+const DASHES: &[&str] = &[" - ", " — ", " – ", " -- "];
+
+/// The byte length of the dateline opening `line`, its dash and the space
+/// after it included; None when the line opens with none. A dateline opens
+/// with a word in capitals (three letters or more) and ends at a dash
+/// within the first 64 bytes, with only names, numbers and the bracketed
+/// agency before it: "NATO and the EU met in Brussels - a first" is a
+/// sentence.
+pub fn dateline_len(line: &str) -> Option<usize> {
+    let first = line.split([' ', ',', '(']).next()?;
+    let capitals =
+        first.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !first.chars().any(char::is_lowercase);
+    if !capitals {
+        return None;
+    }
+    let mut window = line.len().min(64);
+    while !line.is_char_boundary(window) {
+        window -= 1;
+    }
+    let (at, dash) = DASHES
+        .iter()
+        .filter_map(|dash| line[..window].find(dash).map(|at| (at, dash)))
+        .min()?;
+    let names_only = line[..at]
+        .split_whitespace()
+        .all(|word| word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '('));
+    names_only.then_some(at + dash.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dateline_len;
+
+    #[test]
+    fn wire_datelines() {
+        let line = "BAMAKO (AFP) - Gunmen killed 12 people.";
+        assert_eq!(
+            dateline_len(line).map(|n| &line[n..]),
+            Some("Gunmen killed 12 people.")
+        );
+        let line = "BAGHDAD, Jan 22 (Reuters) - The Islamic Resistance in Iraq said.";
+        assert_eq!(
+            dateline_len(line).map(|n| &line[n..]),
+            Some("The Islamic Resistance in Iraq said.")
+        );
+        let line = "KABUL, Afghanistan (AP) — A suicide bomber struck.";
+        assert_eq!(
+            dateline_len(line).map(|n| &line[n..]),
+            Some("A suicide bomber struck.")
+        );
+    }
+
+    #[test]
+    fn sentences_are_no_datelines() {
+        assert_eq!(dateline_len("NATO and the EU met in Brussels - a first."), None);
+        assert_eq!(dateline_len("Gunmen killed 12 people - police said."), None);
+        assert_eq!(dateline_len("UN"), None);
+    }
+}
