@@ -314,6 +314,11 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         Arrested,
         I,
     ),
+    // "of whom 23 had been recaptured"; "recaptured the town" has no people
+    ("recaptured", Arrested, T),
+    // "bringing the total number of arrests to 350"
+    ("number of arrests|detentions|detainees", Arrested, Toll),
+    ("number of people arrested|detained", Arrested, Toll),
     ("arresting", Arrested, Active),
     ("detaining", Arrested, Active),
     ("arrests", Arrested, Noun),
