@@ -148,7 +148,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-drop", type=float, default=0.5, help="largest KBP37 macro-F1 drop (points) for int8")
     ap.add_argument("--out", default=str(nc.REPO / "models" / "relations"))
-    ap.add_argument("--reading-context-bytes", type=int, default=24,
+    ap.add_argument("--reading-context-bytes", type=int, default=32,
                     help="written to config.json for a model trained with --crop-augment: newsgrist reads "
                          "each sentence's pair entities and this many bytes around them (eval relations "
                          "--context-bytes measures the choice)")
