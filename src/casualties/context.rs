@@ -496,9 +496,12 @@ pub fn opened_by_earlier_time(tokens: &[Token<'_>]) -> bool {
 /// figures lie from it.
 pub fn opened_as_another_incident(tokens: &[Token<'_>]) -> bool {
     let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
-    word(0) == "separately"
-        || (word(0) == "in" && matches!(word(1), "a" | "an") && matches!(word(2), "separate" | "unrelated")
-            || (word(0) == "in" && word(1) == "another" && INCIDENT_WORDS.contains(&word(2))))
+    match (word(0), word(1), word(2)) {
+        ("separately", _, _) => true,
+        ("in", "a" | "an", "separate" | "unrelated") => true,
+        ("in", "another", noun) => INCIDENT_WORDS.contains(&noun),
+        _ => false,
+    }
 }
 
 /// An earlier event told inside a past-perfect sentence: "The team had

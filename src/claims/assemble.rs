@@ -240,11 +240,14 @@ fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usi
     // ", who asked not to be named, said"; without the comma ("a
     // humanitarian worker who requested anonymity said") the antecedent
     // opens its own clause, after the comma before it
-    let end = before.strip_suffix(',').map_or(before.len(), str::len);
+    let (end, after_comma) = match before.strip_suffix(',') {
+        Some(kept) => (kept.len(), true),
+        None => (before.len(), false),
+    };
     if end <= sentence.start {
         return source;
     }
-    let clause_start = if before.ends_with(',') {
+    let clause_start = if after_comma {
         sentence.start
     } else {
         doc.text[sentence.start..end]

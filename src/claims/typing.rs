@@ -120,11 +120,46 @@ fn owned_attack_start(lemma: &str, lower: &str) -> Option<usize> {
     if !OWNING_LEMMAS.contains(&lemma) {
         return None;
     }
-    let mut at = lower.len() - lower.trim_start().len();
+    attack_after_subject(lower, clause_after_cue(lower), OWN_SUBJECTS)
+}
+
+/// Where the clause after a cue begins in `lower`: past the spaces and a
+/// "that" ("said that its fighters ...").
+fn clause_after_cue(lower: &str) -> usize {
+    let at = lower.len() - lower.trim_start().len();
     if lower[at..].starts_with("that ") {
-        at += "that ".len();
+        at + "that ".len()
+    } else {
+        at
     }
-    attack_after_subject(lower, at, OWN_SUBJECTS)
+}
+
+/// Auxiliaries between a subject and its verb: "it had carried out".
+const AUXILIARIES: &[&str] = &["had ", "has ", "have "];
+
+/// From byte `at` of `lower`: one of `subjects`, the words of `skipped`
+/// that follow it (in that order), and one of `verbs`; the byte where the
+/// verb ends.
+fn verb_after_subject(
+    lower: &str,
+    mut at: usize,
+    subjects: &[&str],
+    skipped: &[&str],
+    verbs: &[&str],
+) -> Option<usize> {
+    let subject = subjects
+        .iter()
+        .find(|subject| lower[at..].starts_with(&format!("{subject} ")))?;
+    at += subject.len() + 1;
+    for word in skipped {
+        if lower[at..].starts_with(word) {
+            at += word.len();
+        }
+    }
+    let verb = verbs
+        .iter()
+        .find(|verb| lower[at..].starts_with(&format!("{verb} ")))?;
+    Some(at + verb.len())
 }
 
 /// Violent acts that, told by a group of its own fighters, claim an
@@ -182,26 +217,16 @@ pub fn owns_violent_act(lemma: &str, after_cue: &str) -> bool {
     if !OWNING_LEMMAS.contains(&lemma) {
         return false;
     }
-    let lower = after_cue.trim_start().to_lowercase();
-    let mut at = 0;
-    if lower.starts_with("that ") {
-        at += "that ".len();
-    }
-    let Some(subject) = OWN_FIGHTERS
-        .iter()
-        .find(|subject| lower[at..].starts_with(&format!("{subject} ")))
-    else {
-        return false;
-    };
-    at += subject.len() + 1;
-    for skipped in ["had ", "has ", "have ", "also ", "successfully "] {
-        if lower[at..].starts_with(skipped) {
-            at += skipped.len();
-        }
-    }
-    VIOLENT_ACTS
-        .iter()
-        .any(|verb| lower[at..].starts_with(&format!("{verb} ")))
+    let lower = after_cue.to_lowercase();
+    let skipped = [AUXILIARIES, &["also ", "successfully "]].concat();
+    verb_after_subject(
+        &lower,
+        clause_after_cue(&lower),
+        OWN_FIGHTERS,
+        &skipped,
+        VIOLENT_ACTS,
+    )
+    .is_some()
 }
 
 /// Subjects of a quotation in which the speaker owns an attack: "We
@@ -235,20 +260,8 @@ pub fn quoted_attack(quote: &str) -> Option<Range<usize>> {
 /// From byte `at` of `lower`: one of `subjects`, an optional auxiliary and
 /// a verb of [`CARRIED_OUT`] followed closely by an attack noun; the byte
 /// where the verb ends.
-fn attack_after_subject(lower: &str, mut at: usize, subjects: &[&str]) -> Option<usize> {
-    let subject = subjects
-        .iter()
-        .find(|subject| lower[at..].starts_with(&format!("{subject} ")))?;
-    at += subject.len() + 1;
-    for auxiliary in ["had ", "has ", "have "] {
-        if lower[at..].starts_with(auxiliary) {
-            at += auxiliary.len();
-        }
-    }
-    let verb = CARRIED_OUT
-        .iter()
-        .find(|verb| lower[at..].starts_with(&format!("{verb} ")))?;
-    at += verb.len();
+fn attack_after_subject(lower: &str, at: usize, subjects: &[&str]) -> Option<usize> {
+    let at = verb_after_subject(lower, at, subjects, AUXILIARIES, CARRIED_OUT)?;
     // "was behind a drone and missile attack"
     first_words(&lower[at..], 6)
         .iter()

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::ner::EntityMention;
-use crate::text::dateline::dateline_len;
+use crate::text::dateline::{dateline_len, DATELINE_MAX_BYTES};
 
 /// Limits of the pair selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,10 +115,17 @@ fn is_addressee(text: &str, start: usize) -> bool {
 /// which the model read as `alias_of(BAMAKO, AFP)` and `based_in(ERBIL,
 /// Iraq)` (what a dateline is: [`crate::text::dateline`]).
 fn in_dateline(text: &str, start: usize) -> bool {
-    let line_start = text
-        .get(..start)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |at| at + 1);
+    // a dateline ends within its line's first 64 bytes, so the line start
+    // is looked for no further back: this runs for every entity
+    let mut from = start.saturating_sub(DATELINE_MAX_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line_start = match text.get(from..start).and_then(|before| before.rfind('\n')) {
+        Some(newline) => from + newline + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     text.get(line_start..)
         .and_then(dateline_len)
         .is_some_and(|len| start < line_start + len)

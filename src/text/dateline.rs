@@ -10,6 +10,9 @@
 /// Dashes that end a dateline.
 const DASHES: &[&str] = &[" - ", " — ", " – ", " -- "];
 
+/// A dateline, its dash included, is at most this long.
+pub const DATELINE_MAX_BYTES: usize = 64;
+
 /// The byte length of the dateline opening `line`, its dash and the space
 /// after it included; None when the line opens with none. A dateline opens
 /// with a word in capitals (three letters or more) and ends at a dash
@@ -23,7 +26,7 @@ pub fn dateline_len(line: &str) -> Option<usize> {
     if !capitals {
         return None;
     }
-    let mut window = line.len().min(64);
+    let mut window = line.len().min(DATELINE_MAX_BYTES);
     while !line.is_char_boundary(window) {
         window -= 1;
     }
