@@ -450,6 +450,50 @@ pub fn place(tokens: &[Token<'_>], entities: &[&EntityMention]) -> Option<Range<
     after(&["near", "outside"]).and_then(|run| bytes(tokens, run))
 }
 
+/// Whether a figure starting at token `first` tells what a superlative is
+/// measured against: "The protests were the largest since the early days of
+/// the war in February, when more than 15,000 people were detained", "the
+/// deadliest attack since 2019, when 40 soldiers died". That is another
+/// event.
+pub fn measured_against(tokens: &[Token<'_>], first: usize) -> bool {
+    let since = tokens[..first.min(tokens.len())]
+        .iter()
+        .enumerate()
+        .position(|(i, token)| {
+            token.is("since")
+                && i >= 1
+                && tokens[i - 1].is_any(&[
+                    "largest",
+                    "biggest",
+                    "deadliest",
+                    "worst",
+                    "bloodiest",
+                    "highest",
+                    "heaviest",
+                ])
+                || token.is("since")
+                    && i >= 2
+                    && tokens[i - 2].is_any(&["deadliest", "worst", "bloodiest", "largest", "biggest"])
+        });
+    since.is_some_and(|since| tokens[since..first].iter().any(|token| token.is("when")))
+}
+
+/// Whether the cue at token `cue` tells a war's running total: "Nigeria's
+/// jihadist conflict, now in its 15th year, has killed more than 40,000
+/// people", "The war has claimed the lives of ...": a perfect verb whose
+/// subject is a war, with no clause boundary between them.
+pub fn war_running_total(tokens: &[Token<'_>], cue: usize) -> bool {
+    let perfect = cue >= 1 && tokens[cue - 1].is_any(&["has", "have"]);
+    perfect
+        && tokens[..cue - 1]
+            .iter()
+            .rev()
+            .take_while(|token| {
+                !token.is_any(&["when", "after", "as", "while", "since", ";", "that", "which"])
+            })
+            .any(|token| token.is_any(&["conflict", "war", "wars", "insurgency", "uprising", "rebellion"]))
+}
+
 /// Whether the sentence is a link to another article ("RELATED: Accident at
 /// oil rig leaves two workers dead", "READ MORE: ..."): its figures belong
 /// to another incident. "WATCH:" is not one: its video is often of this
@@ -475,7 +519,8 @@ pub fn links_elsewhere(tokens: &[Token<'_>]) -> bool {
 }
 
 /// Whether a sentence opens with an earlier time ("Last month, 12
-/// policemen died in an attack on a checkpoint", "Earlier this year, ...").
+/// policemen died in an attack on a checkpoint", "Earlier this year, ...",
+/// "In January, ...").
 /// After the article's own figures such a sentence recalls another
 /// incident; as the article's first figure it is the article's incident
 /// told late ("Last month, Melissa Westbrook died after she was shot"),
@@ -487,6 +532,8 @@ pub fn opened_by_earlier_time(tokens: &[Token<'_>]) -> bool {
             && word(1) == "this"
             && matches!(word(2), "year" | "month")
             && word(3) == ",")
+        // "In January, seven soldiers were killed when ..."
+        || (word(0) == "in" && is_month_word(word(1)) && word(2) == ",")
 }
 
 /// Whether a sentence opens as another incident than the one before:
@@ -580,7 +627,7 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
         let period = matches!((w, next), ("this" | "last" | "past", "year" | "decade") | ("this" | "past", "month"))
             || matches!(
                 (w, next),
-                ("so", "far") | ("to", "date") | ("each" | "every" | "a" | "per", "year")
+                ("to", "date") | ("each" | "every" | "a" | "per", "year")
             )
             || matches!(w, "annually" | "yearly" | "statewide" | "nationwide" | "citywide")
             // city-wide tallies: "killed across the city", "in shootings
@@ -596,6 +643,10 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                 && (next == "shootings" || (matches!(next, "overnight" | "separate") && after == "shootings")))
             || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
             || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"))
+            // "between 2014 and 2022"
+            || (w == "between"
+                && tokens.get(i + 1).and_then(year_of).is_some()
+                && matches!(after, "and" | "to"))
             // "shot in recent weeks"
             || (w == "recent" && matches!(next, "weeks" | "months" | "years" | "days"))
             // a war's running total: "since the war began", "since the start
@@ -623,11 +674,20 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                         word(k),
                         "began" | "erupted" | "broke" | "started" | "escalated" | "flared" | "intensified"
                     )
+                }))
+            // "since the government launched an offensive in late April",
+            // "since Russia invaded"
+            || (w == "since"
+                && (i + 2..(i + 5).min(tokens.len())).any(|k| matches!(word(k), "launched" | "invaded" | "began"))
+                && (i + 1..(i + 8).min(tokens.len())).any(|k| {
+                    matches!(word(k), "offensive" | "invasion" | "invaded" | "war" | "insurgency" | "campaign")
                 }));
         if period {
             return Some(Scope::Period);
         }
-        let ago = matches!(w, "years" | "months" | "weeks" | "decades") && next == "ago";
+        // "years ago"; "remain missing a decade later"
+        let ago = (matches!(w, "years" | "months" | "weeks" | "decades") && next == "ago")
+            || (matches!(w, "years" | "months" | "decade" | "decades") && next == "later");
         // "at least 60 people were killed during those protests": the
         // distal demonstrative points back to another event than the
         // article's ("these" and "the" name its own)

@@ -323,6 +323,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("detaining", Arrested, Active),
     ("arrests", Arrested, Noun),
     ("arrest", Arrested, Noun),
+    // "raised its tally to 1,386 detentions"
+    ("detentions", Arrested, Noun),
     // kidnapped
     ("kidnapped", Kidnapped, T),
     ("abducted", Kidnapped, T),

@@ -65,10 +65,22 @@ impl Document<'_> {
 pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     let of_role =
         |role: Role| -> Vec<&AttributionSpan> { spans.iter().filter(|span| span.role == role).collect() };
-    let (sources, contents) = (of_role(Role::Source), of_role(Role::Content));
+    let (sources, mut contents) = (of_role(Role::Source), of_role(Role::Content));
+    // "who asked not to be named": a request for anonymity is no one's
+    // claim, and a cue near it has its content elsewhere ("..., told
+    // Reuters the hospital had received dozens of bodies")
+    contents.retain(|span| {
+        let written = doc.text[span.range.clone()].trim_start().to_lowercase();
+        !["not to be named", "not to be identified"]
+            .iter()
+            .any(|opening| written.starts_with(opening))
+    });
     let cues = merge_cues(doc.text, &of_role(Role::Cue));
     let mut claims: Vec<Claim> = Vec::new();
     for cue in &cues {
+        if requests_anonymity(doc.text, &cue.range) {
+            continue;
+        }
         let sentence = doc.sentence_of(cue.range.start);
         let Some(content) = nearest_content(doc, &cue.range, sentence, &contents) else {
             continue;
@@ -139,7 +151,89 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     claims.sort_by_key(|claim| (claim.content.start, claim.cue.as_ref().map(|cue| cue.start)));
     claims.dedup_by(|later, earlier| later.content == earlier.content && later.cue == earlier.cue);
     refer_back_to_claimants(doc, &mut claims);
+    merge_restated_claims(doc, &mut claims);
     claims
+}
+
+/// "JNIM took credit for the ambush, the group said in a statement": the
+/// outer "said" restates the responsibility claim it frames (the same
+/// content, or a content holding the claim's cue; the same claimant; the
+/// same sentence), so it is no second claim; its medium and hedges go to
+/// the responsibility claim. "..., the SITE Intelligence Group said" has
+/// another claimant and stays a report.
+fn merge_restated_claims(doc: &Document<'_>, claims: &mut Vec<Claim>) {
+    let mut restating = vec![false; claims.len()];
+    for index in 0..claims.len() {
+        if claims[index].claim_type != ClaimType::Responsibility {
+            continue;
+        }
+        let Some(cue) = claims[index].cue.clone() else {
+            continue;
+        };
+        let restated = (0..claims.len()).find(|&other| {
+            let claim = &claims[other];
+            other != index
+                && !restating[other]
+                && claim.claim_type == ClaimType::Statement
+                && (claim.content == claims[index].content
+                    || (claim.content.start <= cue.start && cue.end <= claim.content.end))
+                && claim.claimant.is_some()
+                // its own speaker: "X claimed ..., saying that ..." is X's second claim
+                && claim.source.is_some()
+                && claim.source != claims[index].source
+                && (claim.claimant == claims[index].claimant || group_noun_for(doc.text, claim, &claims[index]))
+                && claim
+                    .cue
+                    .as_ref()
+                    .is_some_and(|outer| doc.sentence_of(outer.start) == doc.sentence_of(cue.start))
+        });
+        if let Some(other) = restated {
+            restating[other] = true;
+            let (medium, hedges) = (claims[other].medium.clone(), claims[other].hedges.clone());
+            let claim = &mut claims[index];
+            claim.medium = claim.medium.clone().or(medium);
+            for hedge in hedges {
+                if !claim.hedges.contains(&hedge) {
+                    claim.hedges.push(hedge);
+                }
+            }
+        }
+    }
+    let mut flags = restating.into_iter();
+    claims.retain(|_| !flags.next().unwrap_or(false));
+
+    // "Islamic State claimed responsibility for the bombing, the group said":
+    // the outer speaker is a role noun ("the group") for the claimant named
+    // inside its content
+    fn group_noun_for(text: &str, outer: &Claim, inner: &Claim) -> bool {
+        let role_noun = outer
+            .source
+            .as_ref()
+            .is_some_and(|source| outer.claimant == outer.source && names_a_group(&text[source.clone()]));
+        let named_inside = inner
+            .source
+            .as_ref()
+            .is_some_and(|source| outer.content.start <= source.start && source.end <= outer.content.end);
+        role_noun && named_inside
+    }
+}
+
+/// "asking not to be named", "who requested anonymity": the cue of a
+/// request for anonymity, which anchors no claim.
+fn requests_anonymity(text: &str, cue: &Range<usize>) -> bool {
+    let written = text[cue.clone()].to_lowercase();
+    let asks = ["ask", "request"].iter().any(|verb| written.starts_with(verb));
+    let after = text[cue.end..].trim_start().to_lowercase();
+    asks && [
+        "not to be",
+        "anonymity",
+        "for anonymity",
+        "that his name",
+        "that her name",
+        "that their names",
+    ]
+    .iter()
+    .any(|opening| after.starts_with(opening))
 }
 
 /// Claims that are none: an absent claimant ("No group has claimed
@@ -171,17 +265,34 @@ fn is_no_claim(text: &str, claim: &Claim) -> bool {
         written.contains("not guilty") || written.contains("never miss") || written.contains("never fail");
     let negated = !affirms && (written.split_whitespace().any(negation) || negated_before);
     let content = text[claim.content.clone()].trim_start().to_lowercase();
-    let anonymity = matches!(claim.cue_lemma.as_deref(), Some("ask" | "request"))
-        && [
-            "not to be",
-            "that his name",
-            "that her name",
-            "that their names",
-            "for anonymity",
-            "anonymity",
-        ]
+    // "..., a resident told AFP, asking not to be named": whatever cue the
+    // tagger pairs it with
+    let unnamed = ["not to be named", "not to be identified"]
         .iter()
         .any(|opening| content.starts_with(opening));
+    // "The group is said to be regrouping": hearsay without a speaker
+    // ("said: \"To be clear, ...\"" is a quotation)
+    let right_after_cue = text
+        .get(cue.end..claim.content.start)
+        .is_some_and(|between| between.trim().is_empty());
+    let hearsay = ["is said", "are said", "was said", "were said"].contains(&written.as_str())
+        || (written == "said"
+            && !claim.direct_quote
+            && right_after_cue
+            && (content.starts_with("to be ") || content.starts_with("to have ")));
+    let anonymity = unnamed
+        || hearsay
+        || matches!(claim.cue_lemma.as_deref(), Some("ask" | "request"))
+            && [
+                "not to be",
+                "that his name",
+                "that her name",
+                "that their names",
+                "for anonymity",
+                "anonymity",
+            ]
+            .iter()
+            .any(|opening| content.starts_with(opening));
     // "declined to comment on the scale of the damage", "refused to say
     // who was behind it": a refusal says nothing
     let refusal = matches!(
@@ -202,7 +313,71 @@ fn is_no_claim(text: &str, claim: &Claim) -> bool {
     ]
     .iter()
     .any(|opening| content.starts_with(opening));
-    absent || negated || anonymity || refusal
+    absent
+        || negated
+        || anonymity
+        || refusal
+        || shows_pictures(&written, &content)
+        || is_question(text, cue, &written)
+}
+
+/// Words naming pictures rather than statements.
+const PICTURES: &[&str] = &[
+    "photographs",
+    "photograph",
+    "photos",
+    "photo",
+    "pictures",
+    "picture",
+    "images",
+    "image",
+    "footage",
+    "video",
+    "videos",
+];
+
+/// "The group posted photographs of the captured soldiers", "aired footage
+/// of the attack", "released a video showing the strike": pictures carry
+/// no proposition to attribute ("released a video saying ..." does).
+fn shows_pictures(cue: &str, content: &str) -> bool {
+    let publishes = matches!(
+        cue.split_whitespace().next(),
+        Some(
+            "posted"
+                | "posts"
+                | "aired"
+                | "airs"
+                | "showed"
+                | "shows"
+                | "released"
+                | "releases"
+                | "shared"
+                | "shares"
+                | "published"
+                | "publishes"
+        )
+    );
+    let pictured = |words: &str| {
+        words
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| PICTURES.contains(&word))
+    };
+    let content_head = content
+        .split_whitespace()
+        .find(|word| !matches!(*word, "a" | "an" | "the" | "new" | "several" | "some" | "graphic"))
+        .unwrap_or_default();
+    let speaks = ["saying", "claiming", "in which", "that"]
+        .iter()
+        .any(|word| cue.contains(word) || content.starts_with(word));
+    publishes && !speaks && (PICTURES.contains(&content_head) || pictured(cue))
+}
+
+/// "Asked about the strike, the minister said ...": the question opening
+/// a sentence is the reporter's, not a claim ("'Who was it?' asked the
+/// prosecutor" is the prosecutor's).
+fn is_question(text: &str, cue: &Range<usize>, written: &str) -> bool {
+    let before = text[..cue.start].trim_end();
+    written.split_whitespace().next() == Some("asked") && (before.is_empty() || before.ends_with(['.', '\n']))
 }
 
 /// A source span that swallowed the quotation before its speaker
@@ -229,6 +404,9 @@ fn past_quotes(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
 /// The noun a relative pronoun source stands for: "A local official, who
 /// asked not to be named, said" is said by the official.
 fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
+    if let Some(speaker) = speaker_of_relative_clause(doc, &source) {
+        return speaker;
+    }
     if !matches!(
         doc.text[source.clone()].trim().to_lowercase().as_str(),
         "who" | "which"
@@ -257,6 +435,28 @@ fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usi
     opening_speaker(doc, clause_start..end)
         .or_else(|| noun_phrase_clause(doc.text, clause_start..end))
         .unwrap_or(source)
+}
+
+/// "A senior official, who spoke on condition of anonymity because he was
+/// not authorised to brief the media, told Reuters": a pronoun clause
+/// inside the relative clause is not the speaker; the noun phrase before
+/// ", who" is.
+fn speaker_of_relative_clause(doc: &Document<'_>, source: &Range<usize>) -> Option<Range<usize>> {
+    let written = doc.text[source.clone()].trim_start().to_lowercase();
+    let pronoun_clause = ["he ", "she ", "they "]
+        .iter()
+        .any(|pronoun| written.starts_with(pronoun));
+    if !pronoun_clause {
+        return None;
+    }
+    let sentence = doc.sentence(doc.sentence_of(source.start));
+    let before = doc.text.get(sentence.start..source.start)?;
+    let relative = before.rfind(", who ")?;
+    if before[relative + 2..].contains(", ") {
+        return None;
+    }
+    let end = sentence.start + relative;
+    opening_speaker(doc, sentence.start..end).or_else(|| noun_phrase_clause(doc.text, sentence.start..end))
 }
 
 /// A clause that is a short noun phrase of its own ("a humanitarian
@@ -949,7 +1149,7 @@ fn mean(values: impl Iterator<Item = f32>) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::noun_phrase_clause;
+    use super::{is_question, noun_phrase_clause, shows_pictures};
 
     #[test]
     fn a_clause_that_is_a_noun_phrase_names_a_relative_speaker() {
@@ -964,5 +1164,27 @@ mod tests {
         assert_eq!(np("It draws in young people"), None);
         assert_eq!(np("Among those"), None);
         assert_eq!(np("the chairman of the committee on foreign affairs today"), None);
+    }
+
+    #[test]
+    fn pictures_and_reporters_questions_are_no_claims() {
+        assert!(shows_pictures("posted", "photographs of the captured soldiers"));
+        assert!(shows_pictures("aired footage of", "the attack"));
+        assert!(shows_pictures("released a video showing", "the strike"));
+        assert!(!shows_pictures(
+            "released a video saying",
+            "it would attack again"
+        ));
+        assert!(!shows_pictures("posted", "that the group would retaliate"));
+        assert!(!shows_pictures("said", "photographs of the soldiers were fake"));
+        let question = |text: &str| {
+            let at = text.find("sked").map_or(0, |i| i - 1);
+            let end = text[at..].find(' ').map_or(text.len(), |i| at + i);
+            is_question(text, &(at..end), &text[at..end].to_lowercase())
+        };
+        assert!(question("Asked about the strike, the minister said nothing."));
+        assert!(question("He left. Asked whether he would run, he said no."));
+        assert!(!question("\"Who was it?\" asked the prosecutor."));
+        assert!(!question("He asked that the court dismiss the case."));
     }
 }

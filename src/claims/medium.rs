@@ -55,6 +55,8 @@ const MEDIA_WORDS: &[&str] = &[
     "media",
     "arm",
     "station",
+    // "in a statement on its az-Zallaqa platform"
+    "platform",
 ];
 
 /// Words that end a medium phrase.
@@ -346,13 +348,19 @@ fn names_outlet(name: &str) -> bool {
 }
 
 /// A media word of `phrase` (lowercased). "station" only with a broadcast
-/// word: "its Radio Andalus station", not "an attack on a police station".
+/// word: "its Radio Andalus station", not "an attack on a police station";
+/// "platform" only online or with an outlet's name.
 fn is_media_word(word: &str, phrase: &str) -> bool {
+    let named_by = |words: &[&str]| words.iter().any(|b| phrase.contains(b));
     MEDIA_WORDS.contains(&word)
-        && (word != "station"
-            || ["radio", "tv", "television", "broadcast"]
-                .iter()
-                .any(|b| phrase.contains(b)))
+        && (word != "station" || named_by(&["radio", "tv", "television", "broadcast"]))
+        // "its az-Zallaqa platform", "an online platform"; not "his campaign
+        // platform" or "the party's platform"
+        && (word != "platform"
+            || named_by(&[
+                "online", "messaging", "social", "media", "digital", "streaming", "propaganda", "az-", "al-",
+                "ar-", "as-", "an-", "ad-",
+            ]))
 }
 
 /// Where a phrase naming an outlet ends: after its last media word and
@@ -373,6 +381,18 @@ fn media_word_end(phrase: &str) -> Option<usize> {
         is_media_word(&core, &lower)
     };
     let last_media = words.iter().rposition(|(_, word)| is_media(word))?;
+    // "told a weekly news briefing", "a press conference": an occasion, not an outlet
+    let occasion = words.get(last_media + 1).is_some_and(|(_, word)| {
+        matches!(
+            word.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+            "conference" | "conferences" | "briefing" | "briefings" | "release" | "releases"
+        )
+    });
+    if occasion {
+        return None;
+    }
     let name_end = words[last_media + 1..]
         .iter()
         // a name, or the thing sent on it: "a WhatsApp message", "its Telegram account"

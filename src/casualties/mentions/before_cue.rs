@@ -214,7 +214,15 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
                     .get(phrase.end)
                     .is_some_and(|token| super::noun_phrases::person_at(token).is_some())
             });
-    if !(opener == "(" || introduces || age || home_town || list_tail || counted_groups) {
+    // "His daughter, Heaven Miller, died": a name after one person. Not
+    // after "of": in "The mother of the child, Kanisha Shelton, has been
+    // charged" the name is the mother's.
+    let name = (1..=5).contains(&inner)
+        && open >= 1
+        && super::noun_phrases::person_at(&s.tokens[open - 1]) == Some(Plurality::Singular)
+        && !(open.saturating_sub(4)..open).any(|i| s.word(i) == "of")
+        && (open + 1..close).all(|i| s.tokens[i].is_capitalized() || s.word(i) == ".");
+    if !(opener == "(" || introduces || age || home_town || list_tail || counted_groups || name) {
         return None;
     }
     // "four people, an 18-year-old man, a 19-year-old man and an 11-year-old

@@ -66,6 +66,13 @@ pub(super) const TOLL_BRIDGE: &[&str] = &[
     "fire",
     "massacre",
     "rampage",
+    // "the number of people detained this week to more than 1,100", "the
+    // death toll so far stands at 12"
+    "this",
+    "week",
+    "weekend",
+    "so",
+    "far",
 ];
 
 pub(super) const TOLL_UPDATES: &[&str] = &[
@@ -147,7 +154,7 @@ pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Optio
     None
 }
 
-/// The first verb of tolls ("rose", "stood", "has risen") within 14 words
+/// The first verb of tolls ("rose", "stood", "has risen") within 18 words
 /// from `from`, when no number (but "a") or punctuation comes first.
 fn toll_verb_after_phrase(s: &Sentence<'_, '_>, from: usize) -> Option<usize> {
     let verbs = [
@@ -172,7 +179,7 @@ fn toll_verb_after_phrase(s: &Sentence<'_, '_>, from: usize) -> Option<usize> {
         "increased",
         "grew",
     ];
-    for k in from..s.tokens.len().min(from + 14) {
+    for k in from..s.tokens.len().min(from + 18) {
         let token = &s.tokens[k];
         let cardinal = s
             .number_starting(k)
@@ -190,6 +197,20 @@ fn toll_verb_after_phrase(s: &Sentence<'_, '_>, from: usize) -> Option<usize> {
 /// "334 deaths", "no arrests", "20 civilian casualties", "an arrest", and
 /// "the arrest of four men".
 pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<Found> {
+    if let Some(total) = total_after_noun(s, cue, group) {
+        return vec![total];
+    }
+    // "a reward for information leading to an arrest": one hoped for
+    // ("which led to the arrest of four men" is one made)
+    let article = cue.start.checked_sub(1).filter(|&i| s.word(i) == "an");
+    let hoped_for = article.is_some_and(|article| {
+        article >= 2
+            && s.word(article - 1) == "to"
+            && matches!(s.word(article - 2), "leading" | "lead" | "leads")
+    });
+    if hoped_for {
+        return Vec::new();
+    }
     let found = |np: Np| Found {
         kind: cue.kind,
         np,
@@ -527,4 +548,56 @@ pub(super) fn multiples(s: &Sentence<'_, '_>, group: usize) -> Vec<Found> {
         });
     }
     found
+}
+
+/// "The arrests brought the total to more than 1,100": a plural cue noun
+/// that raises a running total, whose new value follows "to". An update, as
+/// a toll that rose.
+fn total_after_noun(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Option<Found> {
+    let plural = s.tokens.get(cue.start)?.lower.ends_with('s');
+    let verb = cue.end;
+    let raises = matches!(
+        s.word(verb),
+        "brought"
+            | "bringing"
+            | "brings"
+            | "raised"
+            | "raising"
+            | "raises"
+            | "pushed"
+            | "pushing"
+            | "took"
+            | "taking"
+    );
+    if !(plural && raises && matches!(s.word(verb + 1), "the" | "its" | "their")) {
+        return None;
+    }
+    let mut k = verb + 2;
+    if s.word(k) == "overall" {
+        k += 1;
+    }
+    if !matches!(s.word(k), "total" | "tally") {
+        return None;
+    }
+    k += 1;
+    if s.word(k) == "number" && s.word(k + 1) == "of" {
+        // "the total number of arrests to 350": the toll cue reads it
+        return None;
+    }
+    if s.word(k) != "to" {
+        return None;
+    }
+    let phrase = s
+        .number_starting(k + 1)
+        .filter(|phrase| !matches!(phrase.form, Form::Article | Form::Zero))?;
+    Some(Found {
+        kind: cue.kind,
+        np: number_np(phrase, None, phrase.end),
+        cue: *cue,
+        group,
+        perpetrator: None,
+        update: true,
+        self_inflicted: false,
+        hedge: None,
+    })
 }

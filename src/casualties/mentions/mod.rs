@@ -37,8 +37,9 @@ use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
     bytes, entities_in, entity_ending_at, entity_starting_at, hedges, in_an_earlier_incident, is_name_word,
-    is_singular_pronoun, links_elsewhere, name_run_before, name_run_from, names_people,
-    opened_as_another_incident, opened_by_earlier_time, scope, sentence_context, Scope, SentenceContext,
+    is_singular_pronoun, links_elsewhere, measured_against, name_run_before, name_run_from, names_people,
+    opened_as_another_incident, opened_by_earlier_time, scope, sentence_context, war_running_total, Scope,
+    SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
@@ -335,7 +336,38 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
         later.np.count_tokens == earlier.np.count_tokens && later.kind == earlier.kind
     });
     found.sort_by_key(|mention| (mention.np.count_tokens.start, mention.cue.start));
+    join_others(s, &mut found);
     found
+}
+
+/// "Police arrested 116 people and detained nearly 90 others": "others" of
+/// the kind just counted in the sentence add to that figure, as one cue's
+/// coordinated counts do, so they share its group.
+fn join_others(s: &Sentence<'_, '_>, found: &mut [Found]) {
+    for index in 1..found.len() {
+        let others = found[index]
+            .np
+            .victims
+            .as_ref()
+            .is_some_and(|victims| victims.end >= 1 && s.word(victims.end - 1) == "others");
+        if !others || found[index].update {
+            continue;
+        }
+        let earlier = found[..index].iter().rev().find(|mention| {
+            mention.kind == found[index].kind
+                && !mention.update
+                && mention.np.basis == Basis::Number
+                && !mention
+                    .np
+                    .victims
+                    .as_ref()
+                    .is_some_and(|victims| victims.end >= 1 && s.word(victims.end - 1) == "others")
+                && mention.np.count_tokens.end <= found[index].np.count_tokens.start
+        });
+        if let Some(group) = earlier.map(|mention| mention.group) {
+            found[index].group = group;
+        }
+    }
 }
 
 fn confidence(found: &Found, hedged: bool) -> f32 {
@@ -585,8 +617,10 @@ fn mention_of(
         basis: mention.np.basis,
         group: group_base + mention.group,
         update: mention.update,
-        scope: if links_elsewhere(tokens) {
+        scope: if links_elsewhere(tokens) || measured_against(tokens, first) {
             Scope::Other
+        } else if war_running_total(tokens, mention.cue.start) {
+            Scope::Period
         } else {
             scope(tokens, window).unwrap_or(Scope::Event)
         },
@@ -1402,6 +1436,113 @@ mod tests {
         assert_eq!(
             kinds("A man was killed and a woman was wounded."),
             [(Killed, 1), (Injured, 1)]
+        );
+    }
+
+    #[test]
+    fn possessive_names_and_name_appositions_determine_one_person() {
+        assert_eq!(
+            kinds("Miller's daughter was shot dead at the house."),
+            [(Killed, 1)]
+        );
+        assert_eq!(
+            kinds("His daughter, Heaven Miller, was shot dead."),
+            [(Killed, 1)]
+        );
+        // the name after "of ... ," is the head's: the child was not arrested
+        let text = "The mother of the child, Kanisha Shelton, has been arrested.";
+        assert!(found(text)
+            .iter()
+            .all(|(.., victims)| victims.as_deref() != Some("child")));
+        // a partitive before a possessive still counts its first number
+        assert_eq!(
+            kinds("One of Japan's best-known businessmen was arrested."),
+            [(Arrested, 1)]
+        );
+    }
+
+    #[test]
+    fn bracketed_abbreviations_and_named_units_in_subjects() {
+        assert_eq!(
+            kinds("Seven Frontier Corps (FC) personnel were martyred in the ambush."),
+            [(Killed, 7)]
+        );
+        assert_eq!(
+            kinds("Ten personnel of the District Reserve Guard (DRG) and their civilian driver were killed."),
+            [(Killed, 10), (Killed, 1)]
+        );
+        let all = mentions("Ten personnel of the District Reserve Guard (DRG) and their driver were killed.");
+        assert_eq!(all[0].group, all[1].group);
+    }
+
+    #[test]
+    fn others_of_the_same_kind_add_to_the_figure_before() {
+        let all = mentions("Police arrested 116 people and detained nearly 90 others for questioning.");
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].group, all[1].group);
+        // another kind stays apart
+        let all = mentions("The blast killed six people and wounded 81 others.");
+        assert_ne!(all[0].group, all[1].group);
+    }
+
+    #[test]
+    fn running_totals_after_a_noun_and_hoped_for_arrests() {
+        let mention = one("The arrests brought the total to 1,100.");
+        assert_eq!(
+            (mention.kind, mention.count.value, mention.update),
+            (Arrested, 1100, true)
+        );
+        assert_eq!(kinds("The deaths took the overall tally to 45."), [(Killed, 45)]);
+        assert_eq!(
+            kinds("The raids brought the number of people detained this week to more than 1,100."),
+            [(Arrested, 1100)]
+        );
+        assert_eq!(
+            kinds("The group raised its tally to 1,386 detentions."),
+            [(Arrested, 1386)]
+        );
+        assert!(kinds("A reward is offered for information leading to an arrest.").is_empty());
+        assert_eq!(kinds("The tip led to the arrest of four men."), [(Arrested, 4)]);
+    }
+
+    #[test]
+    fn wars_superlatives_and_later_decades_are_not_the_event() {
+        let scope_of = |text: &str| one(text).scope;
+        assert_eq!(
+            scope_of(
+                "Nigeria's jihadist conflict, now in its 15th year, has killed more than 40,000 people."
+            ),
+            Scope::Period
+        );
+        assert_eq!(
+            scope_of("More than 500 civilians have been killed since the government launched an offensive in April."),
+            Scope::Period
+        );
+        assert_eq!(
+            scope_of("More than 1,680 students were abducted from schools between 2014 and 2022."),
+            Scope::Period
+        );
+        assert_eq!(
+            scope_of("The protests were the largest since the war began in February, when 15,000 people were detained."),
+            Scope::Other
+        );
+        assert_eq!(
+            scope_of("Nearly 100 of the girls remain missing a decade later."),
+            Scope::Other
+        );
+        // "so far" alone is the event's running count
+        assert_eq!(scope_of("Police have so far arrested 116 people."), Scope::Event);
+        assert_eq!(
+            scope_of("The fighting has killed 12 people since Monday."),
+            Scope::Event
+        );
+    }
+
+    #[test]
+    fn a_long_event_phrase_before_the_toll_verb() {
+        assert_eq!(
+            kinds("The death toll from a Russian missile strike on a nine-storey apartment block in the city of Dnipro rose to 30."),
+            [(Killed, 30)]
         );
     }
 }

@@ -186,6 +186,12 @@ fn partitive_outer<'s>(s: &'s Sentence<'_, '_>, start: usize) -> Option<&'s Numb
     s.number_ending(of_at).filter(|outer| outer.form != Form::Article)
 }
 
+/// Whether the token is a name's possessive ("Miller's", "Fulton’s"), which
+/// determines the noun after it as "his" would.
+fn is_name_possessive(token: &Token<'_>) -> bool {
+    token.is_capitalized() && (token.lower.ends_with("'s") || token.lower.ends_with("\u{2019}s"))
+}
+
 /// The noun phrase ending just before token `end`, as a subject.
 pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Option<Np> {
     let last = end.checked_sub(1)?;
@@ -251,6 +257,14 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
             }
             let previous = &s.tokens[j - 1];
             let abbreviation_dot = previous.text == "." && j >= 2 && s.tokens[j - 2].text.contains('.');
+            if is_name_possessive(previous) {
+                break;
+            }
+            // "Seven Frontier Corps (FC) personnel": an abbreviation in brackets
+            if previous.text == ")" && j >= 3 && s.word(j - 3) == "(" && s.tokens[j - 2].is_all_caps() {
+                j -= 3;
+                continue;
+            }
             if abbreviation_dot || person_at(previous).is_some() || is_modifier(previous) {
                 j -= 1;
                 continue;
@@ -282,11 +296,14 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
             }
         }
         // "one of the victims", "two of his relatives"
-        let before_of = if matches!(determiner, "the" | "those" | "these" | "his" | "her" | "their") {
-            j - 1
-        } else {
-            j
-        };
+        // "Miller's daughter died": a name's possessive is a determiner too
+        let possessive = j >= 1 && is_name_possessive(&s.tokens[j - 1]);
+        let before_of =
+            if possessive || matches!(determiner, "the" | "those" | "these" | "his" | "her" | "their") {
+                j - 1
+            } else {
+                j
+            };
         if before_of >= 1 && s.word(before_of - 1) == "of" {
             if let Some(phrase) = s.number_ending(before_of - 1) {
                 if phrase.form != Form::Article {
@@ -297,10 +314,11 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
             }
         }
         if plurality == Plurality::Singular
-            && matches!(
-                determiner,
-                "the" | "this" | "that" | "his" | "her" | "their" | "its"
-            )
+            && (possessive
+                || matches!(
+                    determiner,
+                    "the" | "this" | "that" | "his" | "her" | "their" | "its"
+                ))
         {
             return Some(single_np(j - 1..j, Some(victims), Basis::Definite));
         }
@@ -427,6 +445,10 @@ pub(super) fn coordinated_subjects(s: &Sentence<'_, '_>, end: usize, relative: b
             {
                 single_np(0..1, Some(0..1), Basis::Name)
             }
+            None if !found.is_empty() => match counted_of_unit(s, end) {
+                Some(np) => np,
+                None => break,
+            },
             None => break,
         };
         let start = np.span.start;
@@ -458,6 +480,24 @@ pub(super) fn coordinated_subjects(s: &Sentence<'_, '_>, end: usize, relative: b
         }
     }
     found
+}
+
+/// "Ten personnel of the District Reserve Guard (DRG)" ending at `end`: a
+/// counted noun of people and the named unit they belong to, as an
+/// earlier item of a list ("... and their civilian driver were killed").
+fn counted_of_unit(s: &Sentence<'_, '_>, end: usize) -> Option<Np> {
+    let of_at = (end.saturating_sub(9)..end).rev().find(|&i| s.word(i) == "of")?;
+    let named = (of_at + 1..end).all(|i| {
+        let token = &s.tokens[i];
+        token.is_capitalized() || token.is_any(&["the", "(", ")", "and", "-"])
+    });
+    if !named || of_at + 1 >= end {
+        return None;
+    }
+    let mut np =
+        subject_np(s, of_at, false).filter(|np| np.basis == Basis::Number && np.victims.is_some())?;
+    np.span.end = end;
+    Some(np)
 }
 
 /// The noun phrase starting at `start`, as an object.
