@@ -322,6 +322,16 @@ fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[Casual
     let Some(shot) = &summary.killed_or_injured else {
         return;
     };
+    // "Police had originally said that seven people were shot" against
+    // "four people injured": a hedged or first count of the shot does not
+    // override a stated injured figure
+    let shot_weakened = shot
+        .mentions
+        .iter()
+        .all(|index| mentions_of.get(*index).is_some_and(|mention| mention.weakened));
+    if shot_weakened && summary.injured.is_some() {
+        return;
+    }
     // "was also shot, but survived": the dead are not among them
     let survivors = !shot.mentions.is_empty()
         && shot

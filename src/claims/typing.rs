@@ -69,9 +69,73 @@ pub fn claim_type(lemma: &str, after_cue: &str, claimant_is_media: bool) -> Clai
         return ClaimType::Responsibility;
     }
     match lemma_type(lemma) {
+        ClaimType::Statement if SPEECH.contains(&lemma) && says_no_part(after_cue) => ClaimType::Denial,
+        ClaimType::Statement if SPEECH.contains(&lemma) && blames(after_cue) => ClaimType::Accusation,
         ClaimType::Statement if claimant_is_media => ClaimType::Report,
         other => other,
     }
+}
+
+/// Lemmas of plain speech, whose content alone can make a denial or an
+/// accusation ("made the comments", "criticising" cannot).
+const SPEECH: &[&str] = &[
+    "say", "tell", "state", "add", "write", "claim", "insist", "announce",
+];
+
+/// Words that deny a part in something.
+const NO_PART: &[&str] = &[
+    "nothing to do with",
+    "nothing directly to do with",
+    "no role in",
+    "no part in",
+    "no involvement in",
+    "not involved in",
+    "not behind",
+    "not responsible for",
+];
+
+/// Words that lay an attack or a crime at someone's door.
+const BLAME: &[&str] = &[
+    "was behind",
+    "were behind",
+    "is behind",
+    "are behind",
+    "committing genocide",
+    "committed genocide",
+    "war crimes",
+    "responsible for the attack",
+    "responsible for the bombing",
+    "responsible for the killing",
+    "responsible for the massacre",
+];
+
+/// Whether a statement's content lays an attack or a crime on someone
+/// ("said Ukraine was behind the attack", "said the RSF is committing
+/// genocide"). Called after the responsibility check, so "said it was
+/// behind the attack" is the speaker's own claim, not this.
+fn blames(after_cue: &str) -> bool {
+    let clause = first_clause(after_cue);
+    BLAME.iter().any(|phrase| clause.contains(phrase)) && !says_no_part(after_cue)
+}
+
+/// The first clause after a cue, lowercased, without quotation marks.
+fn first_clause(after_cue: &str) -> String {
+    after_cue
+        .chars()
+        .take(120)
+        .take_while(|c| !matches!(c, '.' | ';'))
+        .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\''))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Whether a statement's content, as it follows the cue, denies a part in
+/// something in its first clause: "told Ukrainian television that Kyiv had
+/// \"nothing directly to do\" with the attack", "said it had no role in the
+/// bombing".
+fn says_no_part(after_cue: &str) -> bool {
+    let clause = first_clause(after_cue);
+    NO_PART.iter().any(|phrase| clause.contains(phrase))
 }
 
 /// Who, in a statement, owns an attack: "said it carried out the attack".
@@ -89,6 +153,8 @@ const OWN_SUBJECTS: &[&str] = &[
 /// Verbs of carrying out an attack, after a subject of [`OWN_SUBJECTS`].
 const CARRIED_OUT: &[&str] = &[
     "carried out",
+    "was responsible for",
+    "were responsible for",
     "was behind",
     "were behind",
     "staged",
@@ -399,6 +465,42 @@ mod tests {
             claimed_event("claim", after).map(|range| &after[range]),
             Some("the bombing")
         );
+    }
+
+    #[test]
+    fn what_a_statement_says_can_make_it_a_denial_or_an_accusation() {
+        let kind = |lemma: &str, after: &str| claim_type(lemma, after, false);
+        assert_eq!(
+            kind(
+                "tell",
+                " Ukrainian television that Kyiv had \"nothing directly to do\" with the attack"
+            ),
+            ClaimType::Denial
+        );
+        assert_eq!(kind("say", " it was not behind the attack"), ClaimType::Denial);
+        assert_eq!(
+            kind("say", " Ukraine was behind the attack"),
+            ClaimType::Accusation
+        );
+        assert_eq!(
+            kind("say", ": \"The RSF is committing genocide.\""),
+            ClaimType::Accusation
+        );
+        // the speaker's own part is a responsibility claim
+        assert_eq!(
+            kind("say", " it was behind the attack"),
+            ClaimType::Responsibility
+        );
+        assert_eq!(
+            kind("claim", " they were responsible for the attack"),
+            ClaimType::Responsibility
+        );
+        // only plain speech: "made the comments" says nothing of its own
+        assert_eq!(
+            kind("make", " the comments, which had nothing to do with it"),
+            ClaimType::Statement
+        );
+        assert_eq!(kind("say", " nine were held"), ClaimType::Statement);
     }
 
     #[test]

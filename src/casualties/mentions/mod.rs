@@ -123,7 +123,8 @@ pub struct CasualtyMention {
     /// militants"), whose dead a toll of their victims does not count.
     pub attackers: bool,
     /// A hedge bears on the figure itself ("reportedly killed", "could be as
-    /// many as"); the summary prefers figures without one.
+    /// many as"), or it is told as a first report ("initially"); the
+    /// summary prefers figures without either.
     pub weakened: bool,
     pub confidence: f32,
 }
@@ -562,7 +563,15 @@ fn mention_of(
     // A figure is weakened by a hedge right at it ("reportedly killed",
     // "could be as many as"), not by one elsewhere in the clause.
     let narrow = first.saturating_sub(3)..last + 1;
+    // A figure told as a first report ("eight soldiers were initially
+    // unaccounted for", "had originally said that seven people were shot")
+    // gives way to one told without it, as a hedged one does.
+    let superseded = (first.saturating_sub(6)..(last + 1).min(tokens.len())).any(|i| {
+        tokens[i].is_any(&["initially", "originally"])
+            || (tokens[i].is("first") && i >= 1 && tokens[i - 1].is("at"))
+    });
     let weakened = mention.hedge.is_some()
+        || superseded
         || super::context::hedges(tokens, narrow)
             .iter()
             .any(|hedge| hedge != "according to");
