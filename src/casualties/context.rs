@@ -494,6 +494,51 @@ pub fn war_running_total(tokens: &[Token<'_>], cue: usize) -> bool {
             .any(|token| token.is_any(&["conflict", "war", "wars", "insurgency", "uprising", "rebellion"]))
 }
 
+/// Whether a period closes the clause of a figure that ends at token
+/// `last`, beyond the few words [`scope`] reads: "51 people were killed in
+/// mob beatings in the first nine months of this year", "113 people died in
+/// domestic violence-related incidents in the state in the 12 months ending
+/// June 30". Only spans of a year's parts count here, up to the clause's
+/// end (at most 24 words).
+pub fn period_closing_clause(tokens: &[Token<'_>], last: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
+    let end = (last..tokens.len().min(last + 24))
+        .find(|&i| matches!(word(i), ";" | "." | "but" | "while" | "when" | "whereas"))
+        .unwrap_or(tokens.len().min(last + 24));
+    (last..end).any(|i| {
+        let (w, next, after) = (word(i), word(i + 1), word(i + 2));
+        (w == "first"
+            && (matches!(next, "quarter" | "half")
+                || (is_count_word(tokens, i + 1) && matches!(after, "months" | "weeks"))))
+            || (matches!(w, "months" | "weeks")
+                && i >= 1
+                && is_count_word(tokens, i - 1)
+                && matches!(next, "ending" | "through" | "to" | "up"))
+            || (w == "of" && next == "this" && after == "year")
+    })
+}
+
+/// Whether a figure starting at token `first` follows "came [a span of
+/// time] after" or "followed": "The incident came two days after Somali forces said they
+/// had killed more than 30 al-Shabaab fighters", "The protests came almost
+/// exactly a year after demonstrations in which more than 60 people were
+/// killed". The event after "after" is an earlier one.
+pub fn after_an_earlier_event(tokens: &[Token<'_>], first: usize) -> bool {
+    let first = first.min(tokens.len());
+    // a span of time between them: "Their presence comes after an
+    // 18-year-old woman was shot" is this event's cause
+    tokens[..first].iter().enumerate().any(|(i, token)| {
+        let between = &tokens[i + 1..first.min(i + 7).max(i + 1)];
+        token.is_any(&["came", "comes", "followed", "follows"])
+            && between.iter().any(|token| token.is("after"))
+            && between.iter().any(|token| {
+                token.is_any(&[
+                    "day", "days", "week", "weeks", "month", "months", "year", "years", "hours",
+                ])
+            })
+    })
+}
+
 /// Whether the sentence is a link to another article ("RELATED: Accident at
 /// oil rig leaves two workers dead", "READ MORE: ..."): its figures belong
 /// to another incident. "WATCH:" is not one: its video is often of this
@@ -643,6 +688,15 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                 && (next == "shootings" || (matches!(next, "overnight" | "separate") && after == "shootings")))
             || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
             || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"))
+            // "in the first six months of the year", "in the first quarter"
+            || (w == "first"
+                && (matches!(next, "quarter" | "half")
+                    || (is_count_word(tokens, i + 1) && matches!(after, "months" | "weeks"))))
+            // "in the 12 months ending June 30"
+            || (matches!(w, "months" | "weeks" | "years")
+                && i >= 1
+                && is_count_word(tokens, i - 1)
+                && matches!(next, "ending" | "through" | "to" | "up"))
             // "between 2014 and 2022"
             || (w == "between"
                 && tokens.get(i + 1).and_then(year_of).is_some()
@@ -691,7 +745,9 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
         // "at least 60 people were killed during those protests": the
         // distal demonstrative points back to another event than the
         // article's ("these" and "the" name its own)
-        let those = w == "those" && INCIDENT_WORDS.contains(&next);
+        let those = (w == "those" && INCIDENT_WORDS.contains(&next))
+            // "last year's finance protests, in which more than 60 were killed"
+            || (w == "last" && matches!(next, "year's" | "month's" | "week's" | "year\u{2019}s"));
 
         if ago
             || those

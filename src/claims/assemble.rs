@@ -29,7 +29,7 @@ use super::opening_speaker::opening_speaker;
 use super::quotes::Quote;
 use super::spans::{AttributionSpan, Claim, NamedSpan, Role};
 use super::speakers::{claimant, is_person_phrase, names_a_group, referent_label};
-use super::typing::{claim_type, claimed_event, owns_violent_act, quoted_attack};
+use super::typing::{claim_type, claimed_event, owns_violent_act, quoted_attack, relative_claimed_event};
 
 /// What assembly needs of a document.
 pub struct Document<'a> {
@@ -1059,6 +1059,26 @@ pub(super) fn build(
             ClaimType::Responsibility
         }
         None => claim_type,
+    };
+    // "a suicide bombing in Ankara, which the PKK claimed"
+    let relative = matches!(
+        doc.text[content.clone()].trim().to_lowercase().as_str(),
+        "which" | "that"
+    );
+    let relative_event =
+        (relative && lemma.as_deref() == Some("claim") && claim_type == ClaimType::Statement)
+            .then(|| {
+                let from = sentence.start.min(content.start);
+                relative_claimed_event(&doc.text[from..content.start])
+                    .map(|range| from + range.start..from + range.end)
+            })
+            .flatten();
+    let (claim_type, content) = match relative_event {
+        Some(attack) => {
+            event = Some(attack.clone());
+            (ClaimType::Responsibility, attack)
+        }
+        None => (claim_type, content),
     };
     let medium = if claimant_is_media {
         source.clone()

@@ -353,6 +353,32 @@ fn is_responsibility(lemma: &str, after_cue: &str) -> bool {
     }
 }
 
+/// "..., the strikes came after a suicide bombing outside government
+/// buildings in Ankara, which the PKK claimed": a claim whose content is
+/// the relative pronoun of an attack named before it. `before` is the
+/// sentence up to that pronoun; the result is the attack's noun phrase in
+/// it ("a suicide bombing outside government buildings in Ankara").
+pub fn relative_claimed_event(before: &str) -> Option<Range<usize>> {
+    let end = before.trim_end().trim_end_matches(',').trim_end().len();
+    let words: Vec<(usize, &str)> = before[..end]
+        .split(' ')
+        .scan(0, |offset, word| {
+            let start = *offset;
+            *offset += word.len() + 1;
+            Some((start, word))
+        })
+        .collect();
+    let lower = |word: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let noun = words
+        .iter()
+        .rposition(|(_, word)| EVENT_NOUNS.contains(&lower(word).as_str()))
+        .filter(|&noun| words.len() - noun <= 10)?;
+    let determiner = (noun.saturating_sub(4)..noun)
+        .rev()
+        .find(|&i| matches!(lower(words[i].1).as_str(), "a" | "an" | "the" | "its" | "their"))?;
+    Some(words[determiner].0..end)
+}
+
 fn first_words(text: &str, count: usize) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|word| !word.is_empty())
@@ -501,6 +527,17 @@ mod tests {
             ClaimType::Statement
         );
         assert_eq!(kind("say", " nine were held"), ClaimType::Statement);
+    }
+
+    #[test]
+    fn an_attack_claimed_in_a_relative_clause() {
+        let before =
+            "The strikes came two days after a suicide bombing outside government buildings in Ankara, ";
+        assert_eq!(
+            relative_claimed_event(before).map(|range| &before[range]),
+            Some("a suicide bombing outside government buildings in Ankara")
+        );
+        assert_eq!(relative_claimed_event("He spoke about the weather, "), None);
     }
 
     #[test]

@@ -36,10 +36,10 @@ use crate::ner::EntityMention;
 use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
-    bytes, entities_in, entity_ending_at, entity_starting_at, hedges, in_an_earlier_incident, is_name_word,
-    is_singular_pronoun, links_elsewhere, measured_against, name_run_before, name_run_from, names_people,
-    opened_as_another_incident, opened_by_earlier_time, scope, sentence_context, war_running_total, Scope,
-    SentenceContext,
+    after_an_earlier_event, bytes, entities_in, entity_ending_at, entity_starting_at, hedges,
+    in_an_earlier_incident, is_name_word, is_singular_pronoun, links_elsewhere, measured_against,
+    name_run_before, name_run_from, names_people, opened_as_another_incident, opened_by_earlier_time,
+    period_closing_clause, scope, sentence_context, war_running_total, Scope, SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
@@ -570,8 +570,20 @@ fn mention_of(
         tokens[i].is_any(&["initially", "originally"])
             || (tokens[i].is("first") && i >= 1 && tokens[i - 1].is("at"))
     });
+    // "al-Shabaab claimed responsibility ..., saying it had killed 13
+    // soldiers": a group's own count of its victims
+    let before_figure = &tokens[..first.min(tokens.len())];
+    let claimed_count = before_figure
+        .iter()
+        .position(|token| token.is_any(&["claimed", "claiming"]))
+        .is_some_and(|claimed| {
+            before_figure[claimed..]
+                .iter()
+                .any(|token| token.is_any(&["saying", "said"]))
+        });
     let weakened = mention.hedge.is_some()
         || superseded
+        || claimed_count
         || super::context::hedges(tokens, narrow)
             .iter()
             .any(|hedge| hedge != "according to");
@@ -626,9 +638,12 @@ fn mention_of(
         basis: mention.np.basis,
         group: group_base + mention.group,
         update: mention.update,
-        scope: if links_elsewhere(tokens) || measured_against(tokens, first) {
+        scope: if links_elsewhere(tokens)
+            || measured_against(tokens, first)
+            || after_an_earlier_event(tokens, first)
+        {
             Scope::Other
-        } else if war_running_total(tokens, mention.cue.start) {
+        } else if war_running_total(tokens, mention.cue.start) || period_closing_clause(tokens, last) {
             Scope::Period
         } else {
             scope(tokens, window).unwrap_or(Scope::Event)
@@ -1553,5 +1568,32 @@ mod tests {
             kinds("The death toll from a Russian missile strike on a nine-storey apartment block in the city of Dnipro rose to 30."),
             [(Killed, 30)]
         );
+    }
+
+    #[test]
+    fn periods_closing_the_clause_earlier_events_and_claimed_counts() {
+        assert_eq!(
+            one("A think tank counted 312 people killed in attacks in the province in the first six months of the year.").scope,
+            Scope::Period
+        );
+        assert_eq!(
+            one("113 people died in domestic violence incidents in the state in the 12 months ending June 30.").scope,
+            Scope::Period
+        );
+        assert_eq!(
+            one("The protests came a year after demonstrations in which more than 60 people were killed.")
+                .scope,
+            Scope::Other
+        );
+        // without a span of time, what came before is this event
+        assert_eq!(
+            one("Their presence comes after an 18-year-old woman was shot to death.").scope,
+            Scope::Event
+        );
+        let claimed =
+            one("Al-Shabaab claimed responsibility for the attack, saying it had killed 13 soldiers.");
+        assert!(claimed.weakened);
+        assert!(one("Eight soldiers were initially unaccounted for.").weakened);
+        assert!(!one("Eight soldiers were unaccounted for.").weakened);
     }
 }
