@@ -285,7 +285,9 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
 /// A killer who then killed himself is one more death than the victims
 /// counted: "killed his wife and three other people before fatally
 /// shooting himself" is five. Not when the chosen figure already counts
-/// the killer ("three dead, including the gunman", "a murder-suicide").
+/// the killer ("three dead, including the gunman", "a murder-suicide"), or
+/// is, in another sentence, exactly the victims of the killer's sentence
+/// plus him ("officers found three people dead").
 fn add_self_inflicted(summary: &mut TollSummary, mentions: &[CasualtyMention], indices: &[usize]) {
     let Some(killed) = summary.killed.as_mut() else {
         return;
@@ -300,7 +302,34 @@ fn add_self_inflicted(summary: &mut TollSummary, mentions: &[CasualtyMention], i
                 .get(*index)
                 .is_some_and(|mention| mention.includes_perpetrator)
     });
-    if counts_killer || killed.count.value == 0 {
+    // "fatally shot his wife and their daughter before taking his own life
+    // ... officers found three people dead": a later count of all the dead
+    // is the victims of the killer's sentence plus him
+    let killer_sentence = mentions.get(self_index).map(|mention| mention.sentence);
+    // (the largest figure stated there: coordinated victims add up)
+    let beside: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|index| {
+            mentions.get(*index).is_some_and(|mention| {
+                Some(mention.sentence) == killer_sentence
+                    && !mention.self_inflicted
+                    && mention.kind == CasualtyKind::Killed
+            })
+        })
+        .collect();
+    let victims_beside_killer = stated_figures(mentions, &beside)
+        .iter()
+        .map(|figure| figure.count.value)
+        .max()
+        .unwrap_or(0);
+    let chosen_elsewhere = killed
+        .mentions
+        .iter()
+        .all(|index| mentions.get(*index).map(|mention| mention.sentence) != killer_sentence);
+    let counts_all_dead =
+        chosen_elsewhere && victims_beside_killer > 0 && victims_beside_killer + 1 == killed.count.value;
+    if counts_killer || counts_all_dead || killed.count.value == 0 {
         return;
     }
     killed.count = add(
