@@ -692,6 +692,10 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             || (w == "first"
                 && (matches!(next, "quarter" | "half")
                     || (is_count_word(tokens, i + 1) && matches!(after, "months" | "weeks"))))
+            // "Over that period, more than 400 people have been detained"
+            || (matches!(w, "over" | "during" | "in" | "throughout")
+                && matches!(next, "that" | "this" | "the" | "same")
+                && after == "period")
             // "in the 12 months ending June 30"
             || (matches!(w, "months" | "weeks" | "years")
                 && i >= 1
@@ -749,8 +753,11 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             // "last year's finance protests, in which more than 60 were killed"
             || (w == "last" && matches!(next, "year's" | "month's" | "week's" | "year\u{2019}s"));
 
+        // "turned violent in March, when more than 100 people were arrested"
+        let month_when = w == "in" && is_month_word(next) && after == "," && word(i + 3) == "when";
         if ago
             || those
+            || month_when
             || matches!(
                 w,
                 "separate" | "separately" | "unrelated" | "similar" | "previous"

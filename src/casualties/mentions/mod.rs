@@ -566,9 +566,14 @@ fn mention_of(
     // A figure told as a first report ("eight soldiers were initially
     // unaccounted for", "had originally said that seven people were shot")
     // gives way to one told without it, as a hedged one does.
+    // "revising down an earlier toll of 40"
     let superseded = (first.saturating_sub(6)..(last + 1).min(tokens.len())).any(|i| {
         tokens[i].is_any(&["initially", "originally"])
             || (tokens[i].is("first") && i >= 1 && tokens[i - 1].is("at"))
+            || (tokens[i].is_any(&["earlier", "previous", "initial"])
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|next| next.is_any(&["toll", "figure", "count", "estimate", "tally"])))
     });
     // "al-Shabaab claimed responsibility ..., saying it had killed 13
     // soldiers": a group's own count of its victims
@@ -1595,5 +1600,18 @@ mod tests {
         assert!(claimed.weakened);
         assert!(one("Eight soldiers were initially unaccounted for.").weakened);
         assert!(!one("Eight soldiers were unaccounted for.").weakened);
+    }
+
+    #[test]
+    fn earlier_tolls_periods_and_months_with_when() {
+        assert!(one("The group revised its count, replacing an earlier toll of 40 people killed.").weakened);
+        assert_eq!(
+            one("Over that period, more than 400 people have been detained.").scope,
+            Scope::Period
+        );
+        assert_eq!(
+            one("The protests turned violent in March, when more than 100 people were arrested.").scope,
+            Scope::Other
+        );
     }
 }
