@@ -6,14 +6,12 @@ start are checked; claims matching no gold cue are spurious.
 
 usage: scripts/score_conflict_claims.py target/release/newsgrist [GOLD.jsonl]
 V=1 prints every miss."""
-import json, subprocess, sys, os, collections, tempfile, shutil, atexit, re
+import json, sys, os, collections, re
+from conflict_gold_common import run_records
 bin_ = sys.argv[1]; gold_path = sys.argv[2] if len(sys.argv) > 2 else 'testdata/conflict-gold/set4-claims.jsonl'
-out = tempfile.mkdtemp(prefix='newsgrist-gold-')
-atexit.register(shutil.rmtree, out, True)
-subprocess.run([bin_, 'run', gold_path, '--out', out + '/out', '-q', '--no-relations'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 pred = collections.defaultdict(list)
-for l in open(f'{out}/out/claims.jsonl'):
-    c = json.loads(l); pred[c['doc_id']].append(c)
+for c in run_records(bin_, gold_path, 'claims.jsonl'):
+    pred[c['doc_id']].append(c)
 V = os.environ.get('V')
 def nth(text, s, n):
     i = -1

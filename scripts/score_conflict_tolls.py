@@ -5,21 +5,15 @@ every kind right (the set's `alt` readings accepted) and per kind.
 
 usage: scripts/score_conflict_tolls.py target/release/newsgrist [GOLD.jsonl]
 V=1 prints every miss with the gold's basis."""
-import json, subprocess, sys, os, collections, tempfile, shutil, atexit
+import json, sys, os, collections
+from conflict_gold_common import run_records
 bin_ = sys.argv[1]; gold_path = sys.argv[2] if len(sys.argv) > 2 else 'testdata/conflict-gold/set4-tolls.jsonl'
-out = tempfile.mkdtemp(prefix='newsgrist-gold-')
-atexit.register(shutil.rmtree, out, True)
-subprocess.run([bin_, 'run', gold_path, '--out', out + '/out', '-q', '--no-relations'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 tolls = collections.defaultdict(dict)
-for l in open(f'{out}/out/tolls.jsonl'):
-    t = json.loads(l)
+for t in run_records(bin_, gold_path, 'tolls.jsonl'):
     if t['event'] == 'main':
         for k in ('killed', 'injured', 'missing', 'arrested', 'kidnapped'):
             v = t.get(k)
             tolls[t['doc_id']][k] = v['count']['value'] if v else 0
-cas = collections.defaultdict(list)
-for l in open(f'{out}/out/casualties.jsonl'):
-    c = json.loads(l); cas[c['doc_id']].append(c)
 V = os.environ.get('V')
 right_docs = 0; per = collections.Counter(); tot = collections.Counter()
 for l in open(gold_path):

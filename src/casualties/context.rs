@@ -456,25 +456,24 @@ pub fn place(tokens: &[Token<'_>], entities: &[&EntityMention]) -> Option<Range<
 /// deadliest attack since 2019, when 40 soldiers died". That is another
 /// event.
 pub fn measured_against(tokens: &[Token<'_>], first: usize) -> bool {
+    // "the largest since", or with its noun: "the deadliest attack since"
+    let superlative_before = |i: usize| {
+        (i >= 1
+            && tokens[i - 1].is_any(&[
+                "largest",
+                "biggest",
+                "deadliest",
+                "worst",
+                "bloodiest",
+                "highest",
+                "heaviest",
+            ]))
+            || (i >= 2 && tokens[i - 2].is_any(&["deadliest", "worst", "bloodiest", "largest", "biggest"]))
+    };
     let since = tokens[..first.min(tokens.len())]
         .iter()
         .enumerate()
-        .position(|(i, token)| {
-            token.is("since")
-                && i >= 1
-                && tokens[i - 1].is_any(&[
-                    "largest",
-                    "biggest",
-                    "deadliest",
-                    "worst",
-                    "bloodiest",
-                    "highest",
-                    "heaviest",
-                ])
-                || token.is("since")
-                    && i >= 2
-                    && tokens[i - 2].is_any(&["deadliest", "worst", "bloodiest", "largest", "biggest"])
-        });
+        .position(|(i, token)| token.is("since") && superlative_before(i));
     since.is_some_and(|since| tokens[since..first].iter().any(|token| token.is("when")))
 }
 
@@ -506,16 +505,24 @@ pub fn period_closing_clause(tokens: &[Token<'_>], last: usize) -> bool {
         .find(|&i| matches!(word(i), ";" | "." | "but" | "while" | "when" | "whereas"))
         .unwrap_or(tokens.len().min(last + 24));
     (last..end).any(|i| {
-        let (w, next, after) = (word(i), word(i + 1), word(i + 2));
-        (w == "first"
-            && (matches!(next, "quarter" | "half")
-                || (is_count_word(tokens, i + 1) && matches!(after, "months" | "weeks"))))
-            || (matches!(w, "months" | "weeks")
-                && i >= 1
-                && is_count_word(tokens, i - 1)
-                && matches!(next, "ending" | "through" | "to" | "up"))
-            || (w == "of" && next == "this" && after == "year")
+        year_part_span(tokens, i, &["months", "weeks"])
+            || (word(i) == "of" && word(i + 1) == "this" && word(i + 2) == "year")
     })
+}
+
+/// Whether token `i` opens a span of a year's parts: "the first six months
+/// of the year", "the first quarter", or a count of `units` up to a day
+/// ("the 12 months ending June 30").
+fn year_part_span(tokens: &[Token<'_>], i: usize, units: &[&str]) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
+    let (w, next, after) = (word(i), word(i + 1), word(i + 2));
+    (w == "first"
+        && (matches!(next, "quarter" | "half")
+            || (is_count_word(tokens, i + 1) && matches!(after, "months" | "weeks"))))
+        || (units.contains(&w)
+            && i >= 1
+            && is_count_word(tokens, i - 1)
+            && matches!(next, "ending" | "through" | "to" | "up"))
 }
 
 /// Whether a figure starting at token `first` follows "came [a span of
@@ -688,19 +695,12 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                 && (next == "shootings" || (matches!(next, "overnight" | "separate") && after == "shootings")))
             || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
             || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"))
-            // "in the first six months of the year", "in the first quarter"
-            || (w == "first"
-                && (matches!(next, "quarter" | "half")
-                    || (is_count_word(tokens, i + 1) && matches!(after, "months" | "weeks"))))
+            // "in the first six months of the year", "in the 12 months ending June 30"
+            || year_part_span(tokens, i, &["months", "weeks", "years"])
             // "Over that period, more than 400 people have been detained"
             || (matches!(w, "over" | "during" | "in" | "throughout")
                 && matches!(next, "that" | "this" | "the" | "same")
                 && after == "period")
-            // "in the 12 months ending June 30"
-            || (matches!(w, "months" | "weeks" | "years")
-                && i >= 1
-                && is_count_word(tokens, i - 1)
-                && matches!(next, "ending" | "through" | "to" | "up"))
             // "between 2014 and 2022"
             || (w == "between"
                 && tokens.get(i + 1).and_then(year_of).is_some()

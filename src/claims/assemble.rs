@@ -69,12 +69,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     // "who asked not to be named": a request for anonymity is no one's
     // claim, and a cue near it has its content elsewhere ("..., told
     // Reuters the hospital had received dozens of bodies")
-    contents.retain(|span| {
-        let written = doc.text[span.range.clone()].trim_start().to_lowercase();
-        !["not to be named", "not to be identified"]
-            .iter()
-            .any(|opening| written.starts_with(opening))
-    });
+    contents.retain(|span| !opens_with_any(&doc.text[span.range.clone()], UNNAMED));
     let cues = merge_cues(doc.text, &of_role(Role::Cue));
     let mut claims: Vec<Claim> = Vec::new();
     for cue in &cues {
@@ -218,22 +213,33 @@ fn merge_restated_claims(doc: &Document<'_>, claims: &mut Vec<Claim>) {
     }
 }
 
+/// What follows "asked" or "requested" in a request for anonymity.
+const ANONYMITY_REQUESTS: &[&str] = &[
+    "not to be",
+    "that his name",
+    "that her name",
+    "that their names",
+    "for anonymity",
+    "anonymity",
+];
+
+/// How a content span that only asks for anonymity opens, whatever cue the
+/// tagger pairs it with ("a resident told AFP, asking not to be named").
+const UNNAMED: &[&str] = &["not to be named", "not to be identified"];
+
+/// Whether `text`, lowercased and without leading spaces, opens with one of
+/// `openings`.
+fn opens_with_any(text: &str, openings: &[&str]) -> bool {
+    let text = text.trim_start().to_lowercase();
+    openings.iter().any(|opening| text.starts_with(opening))
+}
+
 /// "asking not to be named", "who requested anonymity": the cue of a
 /// request for anonymity, which anchors no claim.
 fn requests_anonymity(text: &str, cue: &Range<usize>) -> bool {
     let written = text[cue.clone()].to_lowercase();
     let asks = ["ask", "request"].iter().any(|verb| written.starts_with(verb));
-    let after = text[cue.end..].trim_start().to_lowercase();
-    asks && [
-        "not to be",
-        "anonymity",
-        "for anonymity",
-        "that his name",
-        "that her name",
-        "that their names",
-    ]
-    .iter()
-    .any(|opening| after.starts_with(opening))
+    asks && opens_with_any(&text[cue.end..], ANONYMITY_REQUESTS)
 }
 
 /// Claims that are none: an absent claimant ("No group has claimed
@@ -265,11 +271,7 @@ fn is_no_claim(text: &str, claim: &Claim) -> bool {
         written.contains("not guilty") || written.contains("never miss") || written.contains("never fail");
     let negated = !affirms && (written.split_whitespace().any(negation) || negated_before);
     let content = text[claim.content.clone()].trim_start().to_lowercase();
-    // "..., a resident told AFP, asking not to be named": whatever cue the
-    // tagger pairs it with
-    let unnamed = ["not to be named", "not to be identified"]
-        .iter()
-        .any(|opening| content.starts_with(opening));
+    let unnamed = opens_with_any(&content, UNNAMED);
     // "The group is said to be regrouping": hearsay without a speaker
     // ("said: \"To be clear, ...\"" is a quotation)
     let right_after_cue = text
@@ -283,16 +285,7 @@ fn is_no_claim(text: &str, claim: &Claim) -> bool {
     let anonymity = unnamed
         || hearsay
         || matches!(claim.cue_lemma.as_deref(), Some("ask" | "request"))
-            && [
-                "not to be",
-                "that his name",
-                "that her name",
-                "that their names",
-                "for anonymity",
-                "anonymity",
-            ]
-            .iter()
-            .any(|opening| content.starts_with(opening));
+            && opens_with_any(&content, ANONYMITY_REQUESTS);
     // "declined to comment on the scale of the damage", "refused to say
     // who was behind it": a refusal says nothing
     let refusal = matches!(

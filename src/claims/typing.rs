@@ -69,10 +69,32 @@ pub fn claim_type(lemma: &str, after_cue: &str, claimant_is_media: bool) -> Clai
         return ClaimType::Responsibility;
     }
     match lemma_type(lemma) {
-        ClaimType::Statement if SPEECH.contains(&lemma) && says_no_part(after_cue) => ClaimType::Denial,
-        ClaimType::Statement if SPEECH.contains(&lemma) && blames(after_cue) => ClaimType::Accusation,
+        ClaimType::Statement if SPEECH.contains(&lemma) => match content_type(after_cue) {
+            Some(kind) => kind,
+            None if claimant_is_media => ClaimType::Report,
+            None => ClaimType::Statement,
+        },
         ClaimType::Statement if claimant_is_media => ClaimType::Report,
         other => other,
+    }
+}
+
+/// What a plain statement's first clause makes it: a denial when it denies
+/// a part in something ("told Ukrainian television that Kyiv had \"nothing
+/// directly to do\" with the attack", "said it had no role in the
+/// bombing"), else an accusation when it lays an attack or a crime on
+/// someone ("said Ukraine was behind the attack", "said the RSF is
+/// committing genocide"). Called after the responsibility check, so "said
+/// it was behind the attack" is the speaker's own claim, not this.
+fn content_type(after_cue: &str) -> Option<ClaimType> {
+    let clause = first_clause(after_cue);
+    let says = |phrases: &[&str]| phrases.iter().any(|phrase| clause.contains(phrase));
+    if says(NO_PART) {
+        Some(ClaimType::Denial)
+    } else if says(BLAME) {
+        Some(ClaimType::Accusation)
+    } else {
+        None
     }
 }
 
@@ -109,15 +131,6 @@ const BLAME: &[&str] = &[
     "responsible for the massacre",
 ];
 
-/// Whether a statement's content lays an attack or a crime on someone
-/// ("said Ukraine was behind the attack", "said the RSF is committing
-/// genocide"). Called after the responsibility check, so "said it was
-/// behind the attack" is the speaker's own claim, not this.
-fn blames(after_cue: &str) -> bool {
-    let clause = first_clause(after_cue);
-    BLAME.iter().any(|phrase| clause.contains(phrase)) && !says_no_part(after_cue)
-}
-
 /// The first clause after a cue, lowercased, without quotation marks.
 fn first_clause(after_cue: &str) -> String {
     after_cue
@@ -127,15 +140,6 @@ fn first_clause(after_cue: &str) -> String {
         .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\''))
         .collect::<String>()
         .to_lowercase()
-}
-
-/// Whether a statement's content, as it follows the cue, denies a part in
-/// something in its first clause: "told Ukrainian television that Kyiv had
-/// \"nothing directly to do\" with the attack", "said it had no role in the
-/// bombing".
-fn says_no_part(after_cue: &str) -> bool {
-    let clause = first_clause(after_cue);
-    NO_PART.iter().any(|phrase| clause.contains(phrase))
 }
 
 /// Who, in a statement, owns an attack: "said it carried out the attack".

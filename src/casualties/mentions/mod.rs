@@ -345,24 +345,22 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
 /// the kind just counted in the sentence add to that figure, as one cue's
 /// coordinated counts do, so they share its group.
 fn join_others(s: &Sentence<'_, '_>, found: &mut [Found]) {
-    for index in 1..found.len() {
-        let others = found[index]
+    let others = |mention: &Found| {
+        mention
             .np
             .victims
             .as_ref()
-            .is_some_and(|victims| victims.end >= 1 && s.word(victims.end - 1) == "others");
-        if !others || found[index].update {
+            .is_some_and(|victims| victims.end >= 1 && s.word(victims.end - 1) == "others")
+    };
+    for index in 1..found.len() {
+        if !others(&found[index]) || found[index].update {
             continue;
         }
         let earlier = found[..index].iter().rev().find(|mention| {
             mention.kind == found[index].kind
                 && !mention.update
                 && mention.np.basis == Basis::Number
-                && !mention
-                    .np
-                    .victims
-                    .as_ref()
-                    .is_some_and(|victims| victims.end >= 1 && s.word(victims.end - 1) == "others")
+                && !others(mention)
                 && mention.np.count_tokens.end <= found[index].np.count_tokens.start
         });
         if let Some(group) = earlier.map(|mention| mention.group) {
