@@ -18,8 +18,9 @@ use crate::text::dates::small_count;
 
 use super::exclusions::{is_month, year_of};
 use super::lexicon::{person_noun, HEDGES, REPORTING_NOUNS, REPORTING_VERBS};
+use super::numbers::small_number_word;
 use super::sentence_dates::{dates, DateCandidate};
-use super::tokens::Token;
+use super::tokens::{Token, TokenKind};
 
 /// Whether a figure describes one incident or something else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -529,9 +530,21 @@ fn year_part_span(tokens: &[Token<'_>], i: usize, units: &[&str]) -> bool {
 /// time] after" or "followed": "The incident came two days after Somali forces said they
 /// had killed more than 30 al-Shabaab fighters", "The protests came almost
 /// exactly a year after demonstrations in which more than 60 people were
-/// killed". The event after "after" is an earlier one.
+/// killed", or a month or last year before "after" ("talks were suspended
+/// in January after an offensive left more than 80 people dead"). The
+/// event after "after" is an earlier one.
 pub fn after_an_earlier_event(tokens: &[Token<'_>], first: usize) -> bool {
     let first = first.min(tokens.len());
+    // a month or "last year" before "after": "Peace talks were suspended in
+    // January after an ELN offensive left more than 80 people dead"
+    let dated_cause = (2..first).any(|i| {
+        tokens[i].is("after")
+            && ((tokens[i - 2].is("in") && is_month_word(&tokens[i - 1].lower))
+                || (tokens[i - 2].is("last") && tokens[i - 1].is("year")))
+    });
+    if dated_cause {
+        return true;
+    }
     // a span of time between them: "Their presence comes after an
     // 18-year-old woman was shot" is this event's cause
     tokens[..first].iter().enumerate().any(|(i, token)| {
@@ -544,6 +557,23 @@ pub fn after_an_earlier_event(tokens: &[Token<'_>], first: usize) -> bool {
                 ])
             })
     })
+}
+
+/// Whether a figure starting at token `first` counts the other incidents of
+/// a series the event is "one of": "The shooting was one of at least 14
+/// across the city over the holiday weekend, in which three other people
+/// were killed".
+pub fn among_other_incidents(tokens: &[Token<'_>], first: usize) -> bool {
+    let first = first.min(tokens.len());
+    let Some(one_of) = (1..first).find(|&i| tokens[i - 1].is("one") && tokens[i].is("of")) else {
+        return false;
+    };
+    let counted = tokens[one_of + 1..first.min(one_of + 5)]
+        .iter()
+        .any(|token| token.kind == TokenKind::Number || small_number_word(&token.lower).is_some());
+    let relative = (one_of + 1..first)
+        .any(|i| tokens[i].is("which") && i >= 1 && tokens[i - 1].is_any(&["in", "during"]));
+    counted && relative
 }
 
 /// Whether the sentence is a link to another article ("RELATED: Accident at

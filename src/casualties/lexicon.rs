@@ -197,6 +197,18 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         I,
     ),
     ("suffered|sustained|received injuries|wounds", Injured, I),
+    // "a student sustained a fracture", "suffered a broken arm"
+    (
+        "suffered|sustained a|minor|serious|severe fracture|fractures|burns|cuts|bruises|concussion",
+        Injured,
+        I,
+    ),
+    (
+        "suffered|sustained fractures|burns|cuts|bruises|bruising|concussions",
+        Injured,
+        I,
+    ),
+    ("suffered|sustained a broken|fractured *", Injured, I),
     ("suffered|sustained|received * injuries|wounds", Injured, I),
     ("suffered|sustained|received * * injuries|wounds", Injured, I),
     (
@@ -210,11 +222,20 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("injuries", Injured, Noun),
     ("injury", Injured, Noun),
     ("treated and released", Injured, I),
+    // "Kenyatta National Hospital said it had treated 63 people": only with
+    // a hospital or medics before it (see `other_sense`)
+    ("treated", Injured, Active),
     ("diagnosed with injuries|concussions", Injured, I),
     ("diagnosed with * injuries|injury|concussions", Injured, I),
     ("diagnosed with * * injuries|injury", Injured, I),
     // "seven people had to be treated for non-life threatening wounds"
     ("treated for injuries|wounds", Injured, I),
+    // "were treated for cuts and burns", "for smoke inhalation"
+    (
+        "treated for cuts|burns|bruises|fractures|smoke|shrapnel|minor",
+        Injured,
+        I,
+    ),
     ("treated for * injuries|wounds", Injured, I),
     ("treated for * * injuries|wounds", Injured, I),
     (
@@ -293,6 +314,9 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("nabbed", Arrested, T),
     ("jailed", Arrested, T),
     ("rounded up", Arrested, T),
+    // "Police picked up five people from the area": only where police or
+    // troops are in the sentence (see `other_sense`)
+    ("picked up", Arrested, T),
     ("taken into custody", Arrested, I),
     ("remanded in custody", Arrested, I),
     ("among those arrested|detained", Arrested, I),
@@ -395,6 +419,24 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
     let first = tokens.get(cue.start).map_or("", |token| token.lower.as_str());
     // "officers charged with protecting the president" hold a duty; "charged
     // with killing his wife" is a charge
+    // "Both men were taken to hospital as a precaution" were not hurt
+    if matches!(first, "taken" | "rushed" | "transported" | "sent" | "flown")
+        && tokens[cue.end.min(tokens.len())..tokens.len().min(cue.end + 4)]
+            .iter()
+            .any(|token| token.is_any(&["precaution", "precautionary", "observation", "evaluation"]))
+    {
+        return true;
+    }
+    if first == "treated" && cue.end == cue.start + 1 {
+        // "had treated 38 wounded": the count is the injury word's
+        let injury_word_after = tokens[cue.end.min(tokens.len())..tokens.len().min(cue.end + 4)]
+            .iter()
+            .any(|token| token.is_any(&["wounded", "injured", "hurt", "casualties"]));
+        return injury_word_after || !tokens[..cue.start].iter().any(|token| token.is_any(CARERS));
+    }
+    if first == "picked" {
+        return !arresting_force_around(tokens, cue);
+    }
     if first == "charged" && cue.end == cue.start + 2 {
         let next = tokens.get(cue.end).map_or("", |token| token.lower.as_str());
         return DUTIES.contains(&next);
@@ -466,6 +508,50 @@ pub enum Plurality {
     Plural,
     /// "police", "staff", "crew": counted, never counting themselves.
     Collective,
+}
+
+/// Who makes arrests: "picked up" is an arrest only with one of them in the
+/// sentence ("the bus picked up 30 passengers" is not).
+const ARRESTING_FORCES: &[&str] = &[
+    "police",
+    "policemen",
+    "officers",
+    "detectives",
+    "deputies",
+    "troops",
+    "soldiers",
+    "agents",
+    "authorities",
+    "forces",
+    "personnel",
+];
+
+/// Who treats the injured: "treated 63 people" is an injury count only
+/// after one of them.
+const CARERS: &[&str] = &[
+    "hospital",
+    "hospitals",
+    "doctors",
+    "medics",
+    "paramedics",
+    "clinic",
+    "clinics",
+    "nurses",
+    "surgeons",
+];
+
+/// Whether police or troops do the picking up: as the subject just before
+/// the verb ("Police on Monday picked up five people") or after "by" ("were
+/// picked up by police"). "The child picked up the gun" is no arrest.
+fn arresting_force_around(tokens: &[Token<'_>], cue: &Cue) -> bool {
+    let subject = tokens[cue.start.saturating_sub(3)..cue.start]
+        .iter()
+        .any(|token| token.is_any(ARRESTING_FORCES));
+    let agent = tokens.get(cue.end).is_some_and(|token| token.is("by"))
+        && tokens[(cue.end + 1).min(tokens.len())..tokens.len().min(cue.end + 4)]
+            .iter()
+            .any(|token| token.is_any(ARRESTING_FORCES));
+    subject || agent
 }
 
 /// What a person or body is "charged with" doing when it is a duty, not a
@@ -541,6 +627,8 @@ const SINGULAR_PERSONS: &[&str] = &[
     "cop",
     "deputy",
     "trooper",
+    // Indian press: "Eight jawans of the District Reserve Guard"
+    "jawan",
     "agent",
     "guard",
     "bodyguard",

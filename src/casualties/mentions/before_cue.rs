@@ -115,12 +115,14 @@ pub(super) fn left_of(s: &Sentence<'_, '_>, cue_start: usize) -> Left {
             // "was shot and later died": step over the earlier predicate.
             match s.cue_ending(k - 1) {
                 Some(cue) if matches!(cue.class, CueClass::Predicate { .. }) => k = cue.start,
+                // "was identified and arrested", "were located and detained"
+                _ if BEFORE_AN_ARREST.contains(&s.word(k - 2)) => k -= 2,
                 _ => break,
             }
         } else if word == "," && k < cue_start && matches!(s.word(k), "who" | "which") {
             // ", who was shot": a relative clause after its noun.
             k -= 1;
-        } else if word == "," || word == ")" {
+        } else if word == "," || word == ")" || is_dash(word) {
             match parenthetical_start(s, k - 1) {
                 Some(open) => k = open,
                 None => break,
@@ -134,6 +136,32 @@ pub(super) fn left_of(s: &Sentence<'_, '_>, cue_start: usize) -> Left {
     }
     left.end = k;
     left
+}
+
+/// Verbs coordinated before a casualty verb that do not start another
+/// clause: "One suspect ... was identified and arrested".
+const BEFORE_AN_ARREST: &[&str] = &[
+    "identified",
+    "located",
+    "found",
+    "caught",
+    "stopped",
+    "questioned",
+    "interviewed",
+    "confronted",
+    "tracked",
+    "chased",
+    "pursued",
+    "subdued",
+    "tackled",
+    "searched",
+    "surrounded",
+];
+
+/// A dash that can close a parenthetical: "Five children - ages 11 to 15 -
+/// were shot".
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "\u{2013}" | "\u{2014}" | "--")
 }
 
 /// Where "of" opens a home town that ends at token `end` after a name:
@@ -154,12 +182,33 @@ fn home_town_start(s: &Sentence<'_, '_>, end: usize) -> Option<usize> {
 /// ", including a child,", ", 34,", ", aged 19 and 24,", "(34)", ", of
 /// Tyler,".
 pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<usize> {
-    let opener = if s.word(close) == ")" { "(" } else { "," };
+    let opener = match s.word(close) {
+        ")" => "(",
+        dash if is_dash(dash) => dash,
+        _ => ",",
+    };
     let open = (close.saturating_sub(16)..close)
         .rev()
         .find(|&i| s.word(i) == opener)?;
     let first = s.tokens.get(open + 1)?;
     let inner = close - open - 1;
+    // Dashes also set off whole clauses ("both 23 \u{2014} one lives in
+    // Charleston \u{2014} were shot"): only ages and the words that
+    // qualify a group open one here.
+    if is_dash(opener) {
+        let qualifies = first.is_any(&[
+            "ages",
+            "aged",
+            "age",
+            "all",
+            "both",
+            "including",
+            "mostly",
+            "most",
+        ]);
+        let age = inner <= 8 && (first.kind == TokenKind::Number || super::noun_phrases::is_age_noun(first));
+        return (qualifies || age).then_some(open);
+    }
     // a long one only as an example: ", including a woman hit by a stray
     // bullet while waiting at a bus stop,"
     if inner > 11 && !first.is("including") {

@@ -36,8 +36,8 @@ use crate::ner::EntityMention;
 use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
-    after_an_earlier_event, bytes, entities_in, entity_ending_at, entity_starting_at, hedges,
-    in_an_earlier_incident, is_name_word, is_singular_pronoun, links_elsewhere, measured_against,
+    after_an_earlier_event, among_other_incidents, bytes, entities_in, entity_ending_at, entity_starting_at,
+    hedges, in_an_earlier_incident, is_name_word, is_singular_pronoun, links_elsewhere, measured_against,
     name_run_before, name_run_from, names_people, opened_as_another_incident, opened_by_earlier_time,
     period_closing_clause, scope, sentence_context, war_running_total, Scope, SentenceContext,
 };
@@ -353,20 +353,66 @@ fn join_others(s: &Sentence<'_, '_>, found: &mut [Found]) {
             .is_some_and(|victims| victims.end >= 1 && s.word(victims.end - 1) == "others")
     };
     for index in 1..found.len() {
-        if !others(&found[index]) || found[index].update {
+        if found[index].update {
             continue;
         }
+        let later = &found[index];
         let earlier = found[..index].iter().rev().find(|mention| {
-            mention.kind == found[index].kind
+            mention.kind == later.kind
                 && !mention.update
                 && mention.np.basis == Basis::Number
                 && !others(mention)
-                && mention.np.count_tokens.end <= found[index].np.count_tokens.start
+                && mention.np.count_tokens.end <= later.np.count_tokens.start
+                && (others(later) || another_group_joined(s, mention, later))
         });
         if let Some(group) = earlier.map(|mention| mention.group) {
             found[index].group = group;
         }
     }
+}
+
+/// "Three residents were hospitalised ..., and two officers were injured":
+/// counted people of another kind, the subject of a clause joined by "and"
+/// to the first count's, add to it. Not "people" or "victims", which may include the
+/// first group, nor a group told as part of another ("among them").
+fn another_group_joined(s: &Sentence<'_, '_>, earlier: &Found, later: &Found) -> bool {
+    const GENERAL: &[&str] = &[
+        "people",
+        "persons",
+        "victims",
+        "others",
+        "individuals",
+        "casualties",
+    ];
+    let head = |mention: &Found| {
+        mention
+            .np
+            .victims
+            .as_ref()
+            .filter(|victims| victims.end >= 1)
+            .map(|victims| s.word(victims.end - 1))
+    };
+    let (Some(first), Some(second)) = (head(earlier), head(later)) else {
+        return false;
+    };
+    let specific = |word: &str| !GENERAL.contains(&word) && person_noun(word) == Some(Plurality::Plural);
+    let joined = (earlier.cue.end..later.np.count_tokens.start).any(|i| s.word(i) == "and");
+    let start = later.np.count_tokens.start;
+    let apart = !matches!(s.word(start.wrapping_sub(1)), "including" | "among" | "with")
+        && (later.np.span.start..later.np.span.end).all(|i| !matches!(s.word(i), "of" | "them"));
+    // each the subject of its own clause
+    let subjects = [earlier, later]
+        .iter()
+        .all(|mention| mention.np.span.end <= mention.cue.start);
+    later.np.basis == Basis::Number
+        && subjects
+        && earlier.cue.end <= later.np.count_tokens.start
+        && earlier.cue.start != later.cue.start
+        && specific(first)
+        && specific(second)
+        && first != second
+        && joined
+        && apart
 }
 
 fn confidence(found: &Found, hedged: bool) -> f32 {
@@ -618,7 +664,8 @@ fn mention_of(
     let survivors = mention.kind == CasualtyKind::KilledOrInjured
         && ((window.start..window.end.min(tokens.len()))
             .any(|i| tokens[i].is_any(&["survived", "survive", "survives"]))
-            || (mention.cue.start.saturating_sub(3)..mention.cue.start).any(|i| tokens[i].is("also")));
+            || (mention.cue.start.saturating_sub(3)..mention.cue.start).any(|i| tokens[i].is("also"))
+            || others_after_the_dead(tokens, mention));
     Some(CasualtyMention {
         kind: mention.kind,
         count: mention.np.count.clone(),
@@ -644,6 +691,7 @@ fn mention_of(
         scope: if links_elsewhere(tokens)
             || measured_against(tokens, first)
             || after_an_earlier_event(tokens, first)
+            || among_other_incidents(tokens, first)
         {
             Scope::Other
         } else if war_running_total(tokens, mention.cue.start) || period_closing_clause(tokens, last) {
@@ -663,6 +711,22 @@ fn mention_of(
             .is_some_and(|head| head.is_any(ATTACKER_NOUNS)),
         weakened,
     })
+}
+
+/// "Two soldiers died ..., while five others sustained gunshot wounds": the
+/// shot "others" of a sentence that counted its dead first are not among
+/// those dead.
+fn others_after_the_dead(tokens: &[Token<'_>], mention: &Found) -> bool {
+    let victims_are_others = mention
+        .np
+        .victims
+        .as_ref()
+        .and_then(|victims| tokens.get(victims.end.checked_sub(1)?))
+        .is_some_and(|head| head.is("others"));
+    victims_are_others
+        && find_cues(&tokens[..mention.np.count_tokens.start.min(tokens.len())])
+            .iter()
+            .any(|cue| cue.kind == CasualtyKind::Killed)
 }
 
 #[cfg(test)]
@@ -1611,5 +1675,104 @@ mod tests {
             one("The protests turned violent in March, when more than 100 people were arrested.").scope,
             Scope::Other
         );
+    }
+
+    #[test]
+    fn fractures_burns_picked_up_and_dashes() {
+        assert_eq!(kinds("A student sustained a fracture."), vec![(Injured, 1)]);
+        assert_eq!(
+            kinds("Two villagers were treated for cuts and burns."),
+            vec![(Injured, 2)]
+        );
+        assert_eq!(kinds("One officer suffered a broken arm."), vec![(Injured, 1)]);
+        // police pick people up; a child picks up a gun, a bus its passengers
+        assert_eq!(
+            kinds("Police picked up five people from the area."),
+            vec![(Arrested, 5)]
+        );
+        assert_eq!(
+            kinds("Five men were picked up by police on Monday."),
+            vec![(Arrested, 5)]
+        );
+        assert!(kinds("Police said the child picked up the gun.").is_empty());
+        assert!(kinds("The bus picked up 30 passengers.").is_empty());
+        assert_eq!(
+            kinds("Five children - ages 11 to 15 - were shot."),
+            vec![(KilledOrInjured, 5)]
+        );
+        // a dash that sets off a clause is no parenthetical of the subject
+        assert!(kinds(
+            "Omar and Jamar Hamilton, both 23 \u{2014} one lives in Charleston \u{2014} were each shot."
+        )
+        .iter()
+        .all(|(_, value)| *value != 23));
+        assert_eq!(
+            kinds("One suspect, a 21-year-old man, was identified and arrested away from the scene."),
+            vec![(Arrested, 1)]
+        );
+        assert_eq!(
+            kinds("Eight jawans and their civilian driver were killed."),
+            vec![(Killed, 8), (Killed, 1)]
+        );
+    }
+
+    #[test]
+    fn partitives_with_our_precautions_and_hospitals_treating() {
+        assert_eq!(
+            kinds("Two of our officers sustained injuries."),
+            vec![(Injured, 2)]
+        );
+        assert!(kinds("Both men were taken to hospital as a precaution.").is_empty());
+        assert_eq!(
+            kinds("The city hospital said it had treated 63 people, most for gunshot wounds."),
+            vec![(Injured, 63)]
+        );
+        assert!(kinds("Police treated 12 people as suspects.").is_empty());
+        // the count is the injury word's, once
+        assert_eq!(
+            kinds("Doctors said they had treated 38 wounded."),
+            vec![(Injured, 38)]
+        );
+    }
+
+    #[test]
+    fn dated_causes_and_series_are_other_incidents() {
+        assert_eq!(
+            one("Talks were suspended in January after an offensive left more than 80 people dead.").scope,
+            Scope::Other
+        );
+        assert_eq!(
+            one("The shooting was one of at least 14 over the weekend, in which three other people were killed.")
+                .scope,
+            Scope::Other
+        );
+        assert_eq!(
+            one("Protests broke out after a gunman killed three people.").scope,
+            Scope::Event
+        );
+    }
+
+    #[test]
+    fn another_group_in_a_joined_clause_adds_up() {
+        let all = mentions("Three residents were hospitalised, and two officers were injured.");
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].group, all[1].group);
+        // not a part of the first group, nor general "people"
+        let all = mentions("Five people were injured, and two of the officers were hospitalised.");
+        assert_eq!(all.len(), 2);
+        assert_ne!(all[0].group, all[1].group);
+        let all = mentions("Five people were injured, and two officers were hospitalised.");
+        assert_eq!(all.len(), 2);
+        assert_ne!(all[0].group, all[1].group);
+    }
+
+    #[test]
+    fn others_wounded_after_the_dead_are_survivors() {
+        let all = mentions("Two soldiers died, while five others sustained gunshot wounds.");
+        assert!(all
+            .iter()
+            .any(|mention| mention.kind == KilledOrInjured && mention.survivors));
+        let all = mentions("Five people sustained gunshot wounds.");
+        assert!(all.iter().all(|mention| !mention.survivors));
     }
 }

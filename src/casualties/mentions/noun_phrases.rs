@@ -8,12 +8,37 @@ use super::*;
 /// "second" to "tenth".
 pub fn ordinal_word(word: &str) -> Option<u64> {
     let ordinals = [
-        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
     ];
-    ordinals
+    if let Some(index) = ordinals.iter().position(|&ordinal| ordinal == word) {
+        return Some(index as u64 + 2);
+    }
+    // "a 13th victim", "the 21st person"
+    let digits = ["st", "nd", "rd", "th"]
         .iter()
-        .position(|&ordinal| ordinal == word)
-        .map(|index| index as u64 + 2)
+        .find_map(|suffix| word.strip_suffix(suffix))?;
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u64>().ok().filter(|&value| value >= 2)
 }
 
 /// "12-year-old", "twelve-year-old", "six-month-old": a person, used as a noun.
@@ -298,12 +323,15 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         // "one of the victims", "two of his relatives"
         // "Miller's daughter died": a name's possessive is a determiner too
         let possessive = j >= 1 && is_name_possessive(&s.tokens[j - 1]);
-        let before_of =
-            if possessive || matches!(determiner, "the" | "those" | "these" | "his" | "her" | "their") {
-                j - 1
-            } else {
-                j
-            };
+        let before_of = if possessive
+            || matches!(
+                determiner,
+                "the" | "those" | "these" | "his" | "her" | "their" | "our" | "its" | "my" | "your"
+            ) {
+            j - 1
+        } else {
+            j
+        };
         if before_of >= 1 && s.word(before_of - 1) == "of" {
             if let Some(phrase) = s.number_ending(before_of - 1) {
                 if phrase.form != Form::Article {
@@ -525,7 +553,10 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
         // "two of the victims", "three of them"
         if s.word(phrase.end) == "of" && phrase.form != Form::Article {
             let mut after = phrase.end + 1;
-            if matches!(s.word(after), "the" | "those" | "these" | "his" | "her" | "their") {
+            if matches!(
+                s.word(after),
+                "the" | "those" | "these" | "his" | "her" | "their" | "our" | "its"
+            ) {
                 after += 1;
             }
             if s.word(after) == "them" {
