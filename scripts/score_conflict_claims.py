@@ -24,6 +24,7 @@ def same(a, b):
     a, b = norm(a), norm(b)
     if not a or not b: return not a and not b
     return a == b or a in b or b in a
+DOCUMENT = re.compile(r'^(a|an|its|the|their)( \w+)? (statement|report|communiqu\u00e9|communique|advisory|message)$', re.I)
 C = collections.Counter(); spurious = 0; nonclaim_hits = 0
 for l in open(gold_path):
     g = json.loads(l); d = g['id']; text = g['text']; used = set()
@@ -47,8 +48,11 @@ for l in open(gold_path):
             'type': p['claim_type'] == gc['type'],
             'claimant': any(same(x, gc['claimant']) or (gc.get('antecedent') and same(x, gc['antecedent'])) for x in (src, clm) if x),
             'quote': p['direct_quote'] == gc['direct_quote'],
-            # newsgrist's documented convention: an outlet claimant is its own medium
-            'medium': same(med, gc['medium']) or (gc['medium'] is None and med is not None and med == src),
+            # newsgrist's documented conventions: an outlet claimant is its own
+            # medium; a document by itself ("in a statement", "its communiqué")
+            # is no medium (sets 3 and 4 code it so, set 5 does not)
+            'medium': same(med, gc['medium']) or (gc['medium'] is None and med is not None and med == src)
+                      or (med is None and bool(DOCUMENT.match(gc['medium'] or ''))),
             'content': norm(gc['content_start'])[:25] in norm(p['content']['text'])[:80] or norm(p['content']['text'])[:25] in norm(gc['content_start']),
         }
         for k, v in checks.items(): C[k] += v

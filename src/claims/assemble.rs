@@ -29,7 +29,9 @@ use super::opening_speaker::opening_speaker;
 use super::quotes::Quote;
 use super::spans::{AttributionSpan, Claim, NamedSpan, Role};
 use super::speakers::{claimant, is_person_phrase, names_a_group, referent_label};
-use super::typing::{claim_type, claimed_event, owns_violent_act, quoted_attack, relative_claimed_event};
+use super::typing::{
+    claim_type, claimed_event, content_type, owns_violent_act, quoted_attack, relative_claimed_event,
+};
 
 /// What assembly needs of a document.
 pub struct Document<'a> {
@@ -138,6 +140,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     claims.retain(|claim| {
         claim.cue_lemma.as_deref() != Some("cite") || word_count(&doc.text[claim.content.clone()]) >= 5
     });
+    skip_citations(doc, &mut claims);
     add_uncovered_quotes(doc, &mut claims);
     add_nested_claims(doc, &mut claims);
     // nested claims too ("No group claimed responsibility ..., according to Rudaw")
@@ -310,8 +313,79 @@ fn is_no_claim(text: &str, claim: &Claim) -> bool {
         || negated
         || anonymity
         || refusal
+        || says_nothing(&written, &content)
         || shows_pictures(&written, &content)
         || is_question(text, cue, &written)
+}
+
+/// "Le Parisien reported, citing police sources, that the man was known to
+/// intelligence services": the report's content is the "that" clause, not
+/// the cited sources, and "citing" is no second claim of its own.
+fn skip_citations(doc: &Document<'_>, claims: &mut Vec<Claim>) {
+    let mut citing_cues = Vec::new();
+    for claim in claims.iter_mut() {
+        let Some(cue) = claim.cue.clone() else {
+            continue;
+        };
+        let Some(between) = doc.text.get(cue.end..claim.content.start) else {
+            continue;
+        };
+        let between = between.trim().trim_start_matches(',').trim_start();
+        if !(between == "citing" || between.ends_with(", citing")) {
+            continue;
+        }
+        let sentence = doc.sentence(doc.sentence_of(claim.content.start));
+        let Some(rest) = doc.text.get(claim.content.start..sentence.end) else {
+            continue;
+        };
+        let Some(that) = rest.find(", that ") else {
+            continue;
+        };
+        // "that" stays, as in the model's contents ("reported that he had been released")
+        let start = claim.content.start + that + ", ".len();
+        let end = claim.content.start + rest.trim_end().trim_end_matches(['.', '"']).len();
+        if start < end {
+            citing_cues.push(claim.content.start);
+            claim.content = start..end;
+        }
+    }
+    // the "citing" claim whose content began where the report's did
+    claims.retain(|claim| {
+        claim.cue_lemma.as_deref() != Some("cite")
+            || !claim.cue.as_ref().is_some_and(|cue| {
+                citing_cues
+                    .iter()
+                    .any(|&start| start > cue.end && start - cue.end <= 2)
+            })
+    });
+}
+
+/// Cue spans that assert nothing: an auxiliary alone ("has"), a topic put to
+/// a speaker ("asked about the strike"), a name ("known as"), a referral
+/// ("referring questions to the Pentagon"), a signature ("signed the
+/// initials").
+fn says_nothing(written: &str, content: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let auxiliaries_only = !words.is_empty()
+        && words.iter().all(|word| {
+            matches!(
+                *word,
+                "has" | "have" | "had" | "is" | "are" | "was" | "were" | "be"
+            )
+        });
+    let first_two = (words.first().copied(), words.get(1).copied());
+    auxiliaries_only
+        || matches!(
+            first_two,
+            (Some("asked" | "asking"), Some("about"))
+                | (Some("known"), _)
+                | (Some("signed"), _)
+        )
+        // "referred to her as 'the devil'" characterises; questions are passed on
+        || (written.starts_with("referr")
+            && ["questions", "inquiries", "queries", "all questions", "requests"]
+                .iter()
+                .any(|opening| content.starts_with(opening)))
 }
 
 /// Words naming pictures rather than statements.
@@ -933,6 +1007,40 @@ pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// Whether a claimant is a state's army, police or government, whose
 /// account of its own operations is no responsibility claim.
+/// Whether a claimant is a person by its words: a personal pronoun ("he
+/// wrote") or an office ("Cambodia's prime minister wrote on Facebook").
+fn names_a_person(source: &str) -> bool {
+    let lower = source.to_lowercase();
+    matches!(lower.trim(), "he" | "she")
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
+            matches!(
+                word,
+                "minister"
+                    | "president"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "commander"
+                    | "governor"
+                    | "senator"
+                    | "mayor"
+                    | "ambassador"
+            )
+        })
+}
+
+/// Whether a claimant is named as insurgents ("Somalia's al-Shabaab
+/// militants"), whose "they had shot down a helicopter" owns the act.
+fn is_militant(source: &str) -> bool {
+    let lower = source.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        matches!(
+            word,
+            "militants" | "insurgents" | "rebels" | "jihadists" | "guerrillas" | "fighters"
+        )
+    })
+}
+
 fn is_state_force(source: &str) -> bool {
     let lower = source.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
@@ -998,6 +1106,17 @@ pub(super) fn build(
     let claim_type = lemma.as_deref().map_or(ClaimType::Statement, |lemma| {
         claim_type(lemma, after_text, claimant_is_media)
     });
+    // "\"These accusations are absurd,\" a spokesperson told RFI": a quotation
+    // before its cue is typed by its own words
+    let quote_first = direct_quote && cue.as_ref().is_some_and(|cue| content.end <= cue.start);
+    let claim_type = match (claim_type, quote_first) {
+        (ClaimType::Statement, true) => doc
+            .text
+            .get(content.clone())
+            .and_then(content_type)
+            .unwrap_or(ClaimType::Statement),
+        (kind, _) => kind,
+    };
     // "Le Figaro writes" reports; "SDF spokesman Farhad Shami wrote on X"
     // states: a person named with a title or role (the tagger takes a
     // newspaper's name alone for a person too often to trust the label)
@@ -1009,7 +1128,8 @@ pub(super) fn build(
                     && entity.range.end <= source.end
                     && entity.range != *source
             })
-        });
+        })
+        || lemma.as_deref() == Some("write") && names_a_person(source_text);
     let claim_type = if person_writes && claim_type == ClaimType::Report {
         ClaimType::Statement
     } else {
@@ -1030,10 +1150,13 @@ pub(super) fn build(
         && !is_state_force(source_text)
         // the content, not the words after the cue: "said in a statement
         // on Telegram that its fighters had killed 14 soldiers"
-        && lemma
-            .as_deref()
-            .is_some_and(|lemma| owns_violent_act(lemma, doc.text.get(content.clone()).unwrap_or("")))
-    {
+        && lemma.as_deref().is_some_and(|lemma| {
+            owns_violent_act(
+                lemma,
+                doc.text.get(content.clone()).unwrap_or(""),
+                is_militant(source_text),
+            )
+        }) {
         ClaimType::Responsibility
     } else {
         claim_type
@@ -1162,7 +1285,7 @@ fn mean(values: impl Iterator<Item = f32>) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_question, noun_phrase_clause, shows_pictures};
+    use super::{is_question, noun_phrase_clause, says_nothing, shows_pictures};
 
     #[test]
     fn a_clause_that_is_a_noun_phrase_names_a_relative_speaker() {
@@ -1196,6 +1319,12 @@ mod tests {
             is_question(text, &(at..end), &text[at..end].to_lowercase())
         };
         assert!(question("Asked about the strike, the minister said nothing."));
+        assert!(says_nothing("has", "the budget"));
+        assert!(says_nothing("asked about", "the strike"));
+        assert!(says_nothing("referring", "questions to the pentagon"));
+        assert!(!says_nothing("referred to", "her as \"the devil\""));
+        assert!(!says_nothing("said", "the strike killed two"));
+        assert!(!says_nothing("has said", "the strike killed two"));
         assert!(question("He left. Asked whether he would run, he said no."));
         assert!(!question("\"Who was it?\" asked the prosecutor."));
         assert!(!question("He asked that the court dismiss the case."));

@@ -86,17 +86,72 @@ pub fn claim_type(lemma: &str, after_cue: &str, claimant_is_media: bool) -> Clai
 /// someone ("said Ukraine was behind the attack", "said the RSF is
 /// committing genocide"). Called after the responsibility check, so "said
 /// it was behind the attack" is the speaker's own claim, not this.
-fn content_type(after_cue: &str) -> Option<ClaimType> {
+pub fn content_type(after_cue: &str) -> Option<ClaimType> {
     let clause = first_clause(after_cue);
     let says = |phrases: &[&str]| phrases.iter().any(|phrase| clause.contains(phrase));
-    if says(NO_PART) {
+    let opens = |phrases: &[&str]| {
+        let opening = clause.trim_start().trim_start_matches("that ");
+        phrases.iter().any(|phrase| opening.starts_with(phrase))
+    };
+    // "a perception not unfounded" does not dismiss
+    let dismisses = DISMISSALS
+        .iter()
+        .any(|phrase| clause.contains(phrase) && !clause.contains(&format!("not {phrase}")));
+    if says(NO_PART) || dismisses || opens(OWN_NEGATIONS) {
         Some(ClaimType::Denial)
     } else if says(BLAME) {
         Some(ClaimType::Accusation)
+    } else if (opens(&["if they ", "if you ", "if anyone ", "if any "]) && says(&[" will "])) || says(THREATS)
+    {
+        Some(ClaimType::Warning)
     } else {
         None
     }
 }
+
+/// Words that dismiss a claim or a report as untrue: "These accusations
+/// are absurd and unfounded", "The militia's claims are lies", "This is the
+/// usual propaganda", "its channel had been hacked".
+const DISMISSALS: &[&str] = &[
+    "are lies",
+    "were lies",
+    "is a lie",
+    "are false",
+    "were false",
+    "is false",
+    "baseless",
+    "unfounded",
+    "absurd",
+    "fabricated",
+    "fabrication",
+    "groundless",
+    "untrue",
+    "is propaganda",
+    "pure propaganda",
+    "usual propaganda",
+    "is the usual",
+    "fake news",
+    "been hacked",
+    "no connection",
+    "not party to",
+    "not a party to",
+];
+
+/// Openings by which a speaker denies for their own side: "None of our
+/// vessels has called at an Israeli port" ("there were no injuries"
+/// reports; "we did not disclose" admits).
+const OWN_NEGATIONS: &[&str] = &["none of our", "our forces did not", "our forces have not"];
+
+/// Threats: "These are terrorist acts that will be met with the full force
+/// of the state", "will pay a heavy price".
+const THREATS: &[&str] = &[
+    "will be met with",
+    "will pay a heavy price",
+    "will pay dearly",
+    "will not go unpunished",
+    "will not hesitate",
+    "will be punished",
+];
 
 /// Lemmas of plain speech, whose content alone can make a denial or an
 /// accusation ("made the comments", "criticising" cannot).
@@ -129,6 +184,7 @@ const BLAME: &[&str] = &[
     "responsible for the bombing",
     "responsible for the killing",
     "responsible for the massacre",
+    "a front for",
 ];
 
 /// The first clause after a cue, lowercased, without quotation marks.
@@ -283,20 +339,71 @@ const OWN_FIGHTERS: &[&str] = &[
 /// also destroyed two military vehicles"). Only for armed groups: the
 /// caller leaves out armies, police and governments, whose "we killed 20
 /// militants" reports an operation rather than claiming an attack.
-pub fn owns_violent_act(lemma: &str, after_cue: &str) -> bool {
+pub fn owns_violent_act(lemma: &str, after_cue: &str, militant_speaker: bool) -> bool {
     if !OWNING_LEMMAS.contains(&lemma) {
         return false;
     }
-    let lower = after_cue.to_lowercase();
+    // quotation marks inside a paraphrase: its fighters had "targeted" a post
+    let lower: String = after_cue
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}'))
+        .collect();
     let skipped = [AUXILIARIES, &["also ", "successfully "]].concat();
-    verb_after_subject(
-        &lower,
-        clause_after_cue(&lower),
-        OWN_FIGHTERS,
-        &skipped,
-        VIOLENT_ACTS,
-    )
-    .is_some()
+    let mut at = clause_after_cue(&lower);
+    // "two of its martyrdom seekers had stormed": the counted part of its fighters
+    if let Some(of_its) = lower[at..]
+        .find(" of its ")
+        .filter(|&of| lower[at..at + of].split(' ').count() <= 2)
+    {
+        at += of_its + " of ".len();
+    }
+    let subjects: Vec<String> = OWN_FIGHTERS
+        .iter()
+        .map(|subject| (*subject).to_owned())
+        .chain(own_fighters_named(&lower[at..]))
+        .chain(militant_speaker.then(|| "they".to_owned()))
+        .collect();
+    let subjects: Vec<&str> = subjects.iter().map(String::as_str).collect();
+    verb_after_subject(&lower, at, &subjects, &skipped, VIOLENT_ACTS).is_some()
+}
+
+/// Aircraft and weapons, which armies report striking with.
+const MACHINES: &[&str] = &[
+    "aircraft",
+    "jets",
+    "warplanes",
+    "planes",
+    "drones",
+    "artillery",
+    "navy",
+    "ships",
+    "tanks",
+    "helicopters",
+    "air",
+];
+
+/// "its martyrdom seekers", "its special units": "its" and one or two more
+/// words before an auxiliary or a violent act, as a subject of the
+/// speaker's own fighters.
+fn own_fighters_named(lower: &str) -> Option<String> {
+    let rest = lower.strip_prefix("its ")?;
+    let words: Vec<&str> = rest.split(' ').take(3).collect();
+    // "its aircraft later struck": an army's report of an operation
+    if words.iter().any(|word| MACHINES.contains(word)) {
+        return None;
+    }
+    // a passive ("its activists were killed") tells of its losses
+    let be = |word: &&str| matches!(*word, "was" | "were" | "is" | "are" | "been" | "being");
+    (1..words.len()).find_map(|count| {
+        if words[..=count].iter().any(be) {
+            return None;
+        }
+        let next = words[count];
+        let verb_next = ["had", "has", "have"].contains(&next)
+            || VIOLENT_ACTS.iter().any(|act| act.split(' ').next() == Some(next));
+        verb_next.then(|| format!("its {}", words[..count].join(" ")))
+    })
 }
 
 /// Subjects of a quotation in which the speaker owns an attack: "We
@@ -599,16 +706,89 @@ mod tests {
             " the group's fighters struck an army convoy",
             " it launched a drone at Ain al-Asad air base",
         ] {
-            assert!(owns_violent_act("say", after), "{after}");
+            assert!(owns_violent_act("say", after, false), "{after}");
         }
-        assert!(!owns_violent_act("say", " they killed two soldiers"));
-        assert!(!owns_violent_act("say", " it had captured the town"));
+        assert!(!owns_violent_act("say", " they killed two soldiers", false));
+        assert!(!owns_violent_act("say", " it had captured the town", false));
         assert!(!owns_violent_act(
             "say",
-            " it had fired the thousands of employees"
+            " it had fired the thousands of employees",
+            false
         ));
-        assert!(!owns_violent_act("deny", " its fighters had killed civilians"));
-        assert!(!owns_violent_act("say", " the attack killed 12 people"));
+        // quotation marks, a counted part of its fighters, and militants' "they"
+        assert!(owns_violent_act(
+            "say",
+            " its fighters had \"targeted a checkpoint\"",
+            false
+        ));
+        assert!(owns_violent_act(
+            "say",
+            " two of its \"martyrdom seekers\" had stormed the station",
+            false
+        ));
+        assert!(owns_violent_act(
+            "say",
+            " they had shot down a military helicopter",
+            true
+        ));
+        assert!(!owns_violent_act(
+            "say",
+            " they had shot down a military helicopter",
+            false
+        ));
+        assert!(!owns_violent_act(
+            "say",
+            " its aircraft later struck the infrastructure",
+            false
+        ));
+        assert!(!owns_violent_act(
+            "claim",
+            " two of its activists were killed",
+            false
+        ));
+        assert!(!owns_violent_act(
+            "deny",
+            " its fighters had killed civilians",
+            false
+        ));
+        assert!(!owns_violent_act("say", " the attack killed 12 people", false));
+    }
+
+    #[test]
+    fn dismissals_own_negations_and_threats() {
+        let kind = |after: &str| content_type(after);
+        assert_eq!(
+            kind("These accusations are absurd and unfounded"),
+            Some(ClaimType::Denial)
+        );
+        assert_eq!(kind(" the militia's claims are lies"), Some(ClaimType::Denial));
+        assert_eq!(
+            kind(" it \"has no connection\" with the attack"),
+            Some(ClaimType::Denial)
+        );
+        assert_eq!(
+            kind(" that none of our vessels has called at an Israeli port"),
+            Some(ClaimType::Denial)
+        );
+        assert_eq!(kind("We did not disclose these adjustments"), None);
+        assert_eq!(kind(" a perception not unfounded in the public"), None);
+        assert_eq!(kind(" there were no injuries or damage"), None);
+        assert_eq!(
+            kind("If they fire again, we will respond fully"),
+            Some(ClaimType::Warning)
+        );
+        assert_eq!(
+            kind("These are terrorist acts that will be met with the full force of the law"),
+            Some(ClaimType::Warning)
+        );
+        assert_eq!(
+            kind(" the group was \"a front\" for another"),
+            Some(ClaimType::Accusation)
+        );
+        // plain reports stay statements
+        assert_eq!(kind(" that there were 40 people in the building"), None);
+        assert_eq!(kind(" the talks will resume on Monday"), None);
+        assert_eq!(kind("If we lose we will have to close shops"), None);
     }
 
     #[test]
