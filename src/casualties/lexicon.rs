@@ -209,6 +209,32 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         I,
     ),
     ("suffered|sustained a broken|fractured *", Injured, I),
+    // "sustained a minor hand injury", "suffered a cut to his forearm"; a
+    // fatal one first, of the same length
+    (
+        "suffered|sustained|received a fatal|mortal|deadly * wound|injury",
+        Killed,
+        I,
+    ),
+    (
+        "suffered|sustained|received a fatal|mortal|deadly wound|injury",
+        Killed,
+        I,
+    ),
+    // a gunshot wound may yet kill: shot, not told apart
+    (
+        "suffered|sustained|received a|an gunshot|shotgun|stab|bullet|knife|head|chest wound|injury",
+        KilledOrInjured,
+        I,
+    ),
+    (
+        "suffered|sustained|received a|an * gunshot|shotgun|stab|bullet|knife|head|chest wound|injury",
+        KilledOrInjured,
+        I,
+    ),
+    ("suffered|sustained|received a|an * injury|wound", Injured, I),
+    ("suffered|sustained|received a|an * * injury|wound", Injured, I),
+    ("suffered|sustained a cut|gash|burn|graze|bruise", Injured, I),
     ("suffered|sustained|received * injuries|wounds", Injured, I),
     ("suffered|sustained|received * * injuries|wounds", Injured, I),
     (

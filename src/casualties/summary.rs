@@ -23,7 +23,9 @@
 //!    document that states only zeros ("no one was hurt") gets 0. The dead
 //!    of the attacking side ("five attackers", "nine militants") and of
 //!    their victims are two figures, and the highest of each add up
-//!    (`both_sides`), unless a toll update was chosen.
+//!    (`both_sides`), unless a toll update was chosen; so do the injured
+//!    of the police and of the crowd in a street clash ("27 police
+//!    officers ... 15 protesters").
 //! 4. **Injured from shot.** Where the article counts people shot or hit
 //!    without telling the dead from the wounded ("five people were shot,
 //!    one fatally"), injured is at least that count minus the killed.
@@ -347,6 +349,53 @@ fn add_self_inflicted(summary: &mut TollSummary, mentions: &[CasualtyMention], i
     killed.others.retain(|index| *index != self_index);
 }
 
+/// "27 police officers had been injured ... The health ministry said 15
+/// protesters had been hospitalised": the injured of the two sides of a
+/// street clash, told apart, add up. Only when the chosen figure counts
+/// one side and the other side's highest unhedged figure is stated
+/// elsewhere; a toll update stands.
+fn add_clash_sides(summary: &mut TollSummary, mentions: &[CasualtyMention], indices: &[usize]) {
+    let Some(injured) = summary.injured.as_mut() else {
+        return;
+    };
+    if injured.rule != TollRule::Highest || injured.count.value == 0 {
+        return;
+    }
+    let side_of = |index: &usize| mentions.get(*index).and_then(|mention| mention.side);
+    let Some(side) = injured.mentions.first().and_then(side_of) else {
+        return;
+    };
+    if injured.mentions.iter().any(|index| side_of(index) != Some(side)) {
+        return;
+    }
+    let chosen: std::collections::HashSet<usize> = injured.mentions.iter().copied().collect();
+    let other = stated_figures(mentions, indices)
+        .into_iter()
+        .filter(|stated| {
+            stated.count.value > 0
+                && !stated.hedged
+                && !stated.update
+                && stated
+                    .mentions
+                    .iter()
+                    .all(|index| !chosen.contains(index) && side_of(index).is_some_and(|other| other != side))
+        })
+        .max_by_key(|stated| {
+            (
+                stated.count.value,
+                std::cmp::Reverse(stated.mentions.first().copied()),
+            )
+        });
+    let Some(other) = other else {
+        return;
+    };
+    injured.count = add(&injured.count, &other.count);
+    injured.rule = TollRule::BothSides;
+    injured.mentions.extend(other.mentions.iter().copied());
+    injured.mentions.sort_unstable();
+    injured.others.retain(|index| !other.mentions.contains(index));
+}
+
 fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[CasualtyMention]) {
     let Some(shot) = &summary.killed_or_injured else {
         return;
@@ -459,6 +508,9 @@ pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
                 .filter_map(|&index| mentions.get(index).and_then(|mention| mention.ordinal))
                 .max()
                 .unwrap_or(0);
+            if let Some(injured) = kinds.get(&CasualtyKind::Injured.order()) {
+                add_clash_sides(&mut summary, mentions, injured);
+            }
             derive_injured(&mut summary, ordinal, mentions);
             summary
         })
@@ -509,6 +561,16 @@ mod tests {
         // crime reporting: the shooter's death is often already in the count
         let text = "Two dead in shooting. The shooter was also killed by police.";
         assert_eq!(main_value(text, Killed), (2, Some(TollRule::Highest)));
+    }
+
+    #[test]
+    fn the_injured_of_both_sides_of_a_clash_add_up() {
+        let text = "Police said 27 police officers had been injured by stones. \
+                    The health ministry said 15 protesters had been hospitalised.";
+        assert_eq!(main_value(text, Injured), (42, Some(TollRule::BothSides)));
+        // one side restated is not two
+        let text = "Five officers were injured. Two of the injured officers remained in hospital.";
+        assert_eq!(main_value(text, Injured).0, 5);
     }
 
     #[test]

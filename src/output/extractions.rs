@@ -319,7 +319,8 @@ pub enum TollRule {
     /// killed himself ("killed four people before shooting himself").
     VictimsPlusSelfInflicted,
     /// The highest figure of one side of a fight plus the highest of the
-    /// other ("killed 15 soldiers", "about 50 assailants were neutralised").
+    /// other ("killed 15 soldiers", "about 50 assailants were neutralised"; the
+    /// injured: "27 police officers ... 15 protesters").
     BothSides,
 }
 

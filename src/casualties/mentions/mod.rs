@@ -122,12 +122,47 @@ pub struct CasualtyMention {
     /// The victims are the attacking side ("five attackers", "nine
     /// militants"), whose dead a toll of their victims does not count.
     pub attackers: bool,
+    /// Which side of a street clash the victims are on ("27 police officers",
+    /// "15 protesters"), for adding the injured of both.
+    pub side: Option<ClashSide>,
     /// A hedge bears on the figure itself ("reportedly killed", "could be as
     /// many as"), or it is told as a first report ("initially"); the
     /// summary prefers figures without either.
     pub weakened: bool,
     pub confidence: f32,
 }
+
+/// The sides of a riot or a crackdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClashSide {
+    /// "police officers", "policemen", "security personnel".
+    Security,
+    /// "protesters", "demonstrators", "rioters".
+    Crowd,
+}
+
+const SECURITY_NOUNS: &[&str] = &[
+    "police",
+    "policemen",
+    "policewomen",
+    "officers",
+    "officer",
+    "policeman",
+    "gendarmes",
+    "personnel",
+    "troopers",
+];
+
+const CROWD_NOUNS: &[&str] = &[
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "rioters",
+    "protester",
+    "protestor",
+    "demonstrator",
+    "marchers",
+];
 
 /// Nouns of the attacking side of a fight. Not "gunman" or "shooter": in
 /// crime reporting "Two dead" often already counts the shooter killed by
@@ -709,6 +744,20 @@ fn mention_of(
             .as_ref()
             .and_then(|victims| tokens.get(victims.end.checked_sub(1)?))
             .is_some_and(|head| head.is_any(ATTACKER_NOUNS)),
+        side: mention
+            .np
+            .victims
+            .as_ref()
+            .and_then(|victims| tokens.get(victims.end.checked_sub(1)?))
+            .and_then(|head| {
+                if head.is_any(SECURITY_NOUNS) {
+                    Some(ClashSide::Security)
+                } else if head.is_any(CROWD_NOUNS) {
+                    Some(ClashSide::Crowd)
+                } else {
+                    None
+                }
+            }),
         weakened,
     })
 }
@@ -1764,6 +1813,35 @@ mod tests {
         let all = mentions("Five people were injured, and two officers were hospitalised.");
         assert_eq!(all.len(), 2);
         assert_ne!(all[0].group, all[1].group);
+    }
+
+    #[test]
+    fn one_injury_told_in_the_singular() {
+        assert_eq!(
+            kinds("One officer sustained a minor hand injury in the raid."),
+            vec![(Injured, 1)]
+        );
+        assert_eq!(
+            kinds("One officer suffered a cut to his forearm."),
+            vec![(Injured, 1)]
+        );
+        // fatal, or a wound that may yet kill
+        assert_eq!(
+            kinds("He suffered a fatal gunshot wound in the shooting."),
+            vec![(Killed, 1)]
+        );
+        assert_eq!(
+            kinds("He suffered a fatal wound in the shooting."),
+            vec![(Killed, 1)]
+        );
+        assert_eq!(
+            kinds("He sustained a gunshot wound to his neck in the shooting."),
+            vec![(KilledOrInjured, 1)]
+        );
+        let protesters = mentions("Police said 15 protesters were injured.");
+        assert_eq!(protesters[0].side, Some(ClashSide::Crowd));
+        let officers = mentions("Police said 27 police officers were injured.");
+        assert_eq!(officers[0].side, Some(ClashSide::Security));
     }
 
     #[test]
