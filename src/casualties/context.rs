@@ -508,6 +508,8 @@ pub fn period_closing_clause(tokens: &[Token<'_>], last: usize) -> bool {
     (last..end).any(|i| {
         year_part_span(tokens, i, &["months", "weeks"])
             || (word(i) == "of" && word(i + 1) == "this" && word(i + 2) == "year")
+            // "recorded 1,126 drug-related arrests ... so far this year"
+            || (word(i) == "so" && word(i + 1) == "far" && word(i + 2) == "this" && word(i + 3) == "year")
     })
 }
 
@@ -616,6 +618,31 @@ pub fn opened_by_earlier_time(tokens: &[Token<'_>]) -> bool {
             && word(3) == ",")
         // "In January, seven soldiers were killed when ..."
         || (word(0) == "in" && is_month_word(word(1)) && word(2) == ",")
+        // "Last week, gunmen abducted seven farmers"
+        || (word(0) == "last" && word(1) == "week" && word(2) == ",")
+        // "Last year's protests, which forced ..., left more than 60 people dead"
+        // (not "Last month's attack", which may be the article's own, told late)
+        || (word(0) == "last" && matches!(word(1), "year's" | "year\u{2019}s"))
+}
+
+/// Whether the clause of a figure starting at token `first` dates it to a
+/// month ("Clashes over the same land in July last year left 49 people
+/// dead", "an attack on a passenger convoy in November killed over 40
+/// people"): after the article's own figures, another incident. Only "in"
+/// and a month (or a month and "last year"), not a weekday's date.
+pub fn dated_to_a_month(tokens: &[Token<'_>], first: usize) -> bool {
+    let first = first.min(tokens.len());
+    let clause_start = (0..first)
+        .rev()
+        .find(|&i| tokens[i].is_any(&["while", "whereas", "but", ";"]) && i + 1 < first)
+        .map_or(0, |i| i + 1);
+    // "As we first reported in July, two children ... were found dead" dates the report
+    (clause_start..first).any(|i| {
+        tokens[i].is("in")
+            && !(i >= 1 && tokens[i - 1].is_any(&["reported", "announced", "said", "wrote"]))
+            && tokens.get(i + 1).is_some_and(|month| is_month_word(&month.lower))
+            && !tokens.get(i + 2).is_some_and(|day| day.kind == TokenKind::Number)
+    })
 }
 
 /// Whether a sentence opens as another incident than the one before:
@@ -745,7 +772,7 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                 && matches!(after, "war" | "conflict" | "start" | "beginning" | "outbreak" | "onset"
                     | "insurgency" | "uprising" | "invasion" | "offensive" | "fighting"
                     | "hostilities" | "revolution" | "crisis" | "campaign" | "occupation"
-                    | "escalation" | "civil" | "military"))
+                    | "escalation" | "civil" | "military" | "takeover" | "coup" | "junta"))
             // "since infighting between the cartel's factions erupted",
             // "since fighting broke out"; not "since the protests began",
             // whose arrests are the crackdown's
@@ -1077,6 +1104,10 @@ mod tests {
         assert!(opened("Last month, 12 policemen died in an attack."));
         assert!(opened("Earlier this year, gunmen killed nine people."));
         assert!(!opened("Last month's attack killed 12 policemen."));
+        assert!(opened(
+            "Last year's protests, which forced a retreat, left 60 people dead."
+        ));
+        assert!(opened("Last week, gunmen abducted seven farmers."));
         assert!(!opened("Two men were killed last month."));
     }
 }

@@ -248,6 +248,10 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("injuries", Injured, Noun),
     ("injury", Injured, Noun),
     ("treated and released", Injured, I),
+    // "more than 300 others are receiving treatment"; not "being treated as
+    // a homicide" (see `other_sense`)
+    ("receiving treatment", Injured, I),
+    ("being treated", Injured, I),
     // "Kenyatta National Hospital said it had treated 63 people": only with
     // a hospital or medics before it (see `other_sense`)
     ("treated", Injured, Active),
@@ -344,6 +348,9 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // troops are in the sentence (see `other_sense`)
     ("picked up", Arrested, T),
     ("taken into custody", Arrested, I),
+    // "another 37 were being held for questioning"
+    ("held|detained for questioning", Arrested, I),
+    ("taken|brought in for questioning", Arrested, I),
     ("remanded in custody", Arrested, I),
     ("among those arrested|detained", Arrested, I),
     ("taken into police custody", Arrested, I),
@@ -383,6 +390,9 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // victims (see `other_sense`)
     ("holding|held|took|taking|keeping|kept", Kidnapped, Active),
     ("kidnapping", Kidnapped, Active),
+    // "the gunmen took away 14 men"; police who take people away arrest them
+    // (see `other_sense`)
+    ("took|taking away", Kidnapped, Active),
     ("abduction", Kidnapped, Noun),
     ("abducting", Kidnapped, Active),
     ("hostages", Kidnapped, Noun),
@@ -459,6 +469,14 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
             .iter()
             .any(|token| token.is_any(&["wounded", "injured", "hurt", "casualties"]));
         return injury_word_after || !tokens[..cue.start].iter().any(|token| token.is_any(CARERS));
+    }
+    if first == "being" && cue.end == cue.start + 2 {
+        return tokens
+            .get(cue.end)
+            .is_some_and(|token| token.is_any(&["as", "like"]));
+    }
+    if matches!(first, "took" | "taking") && cue.end == cue.start + 2 {
+        return tokens.iter().any(|token| token.is_any(ARRESTING_FORCES));
     }
     if first == "picked" {
         return !arresting_force_around(tokens, cue);

@@ -71,6 +71,7 @@ fn sample_corpus_casualty_records() {
          source=Interior Minister Süleyman Soylu hedges=[]",
         "paris-arrests c1 arrested 4 exact \"four\" \"men\" perp=French anti-terrorism police place=PARIS \
          source=the interior ministry hedges=[]",
+        "paris-arrests c2 arrested 4 exact \"four\" \"-\" perp=- place=- source=- hedges=[]",
         "zamfara-kidnappi c1 kidnapped 38 at_least \"at least 38\" \"students\" perp=Gunmen place=GUSAU \
          source=police hedges=[]",
         "zamfara-kidnappi c2 killed 1 exact \"one\" \"security guard\" perp=- place=- source=Mohammed Shehu hedges=[]",
@@ -157,7 +158,7 @@ fn sample_corpus_tolls() {
         ),
         (
             r#"sample-paris-arrests "t1" "main""#,
-            r#"arrested=4 highest ["c1"]"#,
+            r#"arrested=4 highest ["c1","c2"]"#,
         ),
         (
             r#"sample-zamfara-kidnapping "t1" "main""#,

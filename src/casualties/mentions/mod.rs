@@ -36,10 +36,11 @@ use crate::ner::EntityMention;
 use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
-    after_an_earlier_event, among_other_incidents, bytes, entities_in, entity_ending_at, entity_starting_at,
-    hedges, in_an_earlier_incident, is_name_word, is_singular_pronoun, links_elsewhere, measured_against,
-    name_run_before, name_run_from, names_people, opened_as_another_incident, opened_by_earlier_time,
-    period_closing_clause, scope, sentence_context, war_running_total, Scope, SentenceContext,
+    after_an_earlier_event, among_other_incidents, bytes, dated_to_a_month, entities_in, entity_ending_at,
+    entity_starting_at, hedges, in_an_earlier_incident, is_name_word, is_singular_pronoun, links_elsewhere,
+    measured_against, name_run_before, name_run_from, names_people, opened_as_another_incident,
+    opened_by_earlier_time, period_closing_clause, scope, sentence_context, war_running_total, Scope,
+    SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
@@ -380,12 +381,16 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
 /// the kind just counted in the sentence add to that figure, as one cue's
 /// coordinated counts do, so they share its group.
 fn join_others(s: &Sentence<'_, '_>, found: &mut [Found]) {
+    // "arrested 46 persons and another 110 have been detained" adds too
     let others = |mention: &Found| {
         mention
             .np
             .victims
             .as_ref()
             .is_some_and(|victims| victims.end >= 1 && s.word(victims.end - 1) == "others")
+            || (mention.np.basis == Basis::Number
+                && (s.word(mention.np.count_tokens.start) == "another"
+                    || s.word(mention.np.count_tokens.start.wrapping_sub(1)) == "another"))
     };
     for index in 1..found.len() {
         if found[index].update {
@@ -557,20 +562,22 @@ pub fn extract_with(
             let context = sentence_context(tokens, &sentence.entities);
             // Only after a stated toll: "the shooting of a woman" then "Last
             // month, Melissa Westbrook died" is one incident told late.
-            let recalls_another = opened_by_earlier_time(tokens)
-                && mentions.iter().any(|earlier: &CasualtyMention| {
-                    earlier.scope == Scope::Event
-                        && matches!(
-                            earlier.kind,
-                            CasualtyKind::Killed
-                                | CasualtyKind::Injured
-                                | CasualtyKind::Missing
-                                | CasualtyKind::Kidnapped
-                        )
-                });
+            let after_own_toll = mentions.iter().any(|earlier: &CasualtyMention| {
+                earlier.scope == Scope::Event
+                    && matches!(
+                        earlier.kind,
+                        CasualtyKind::Killed
+                            | CasualtyKind::Injured
+                            | CasualtyKind::Missing
+                            | CasualtyKind::Kidnapped
+                    )
+            });
+            let recalls_another = opened_by_earlier_time(tokens) && after_own_toll;
             let another_incident = opened_as_another_incident(tokens);
             for mention in &found {
-                let earlier_incident = in_an_earlier_incident(tokens, mention.cue.start);
+                let first = mention.np.span.start.min(mention.cue.start);
+                let earlier_incident = in_an_earlier_incident(tokens, mention.cue.start)
+                    || (after_own_toll && dated_to_a_month(tokens, first));
                 mentions.extend(
                     mention_of(tokens, mention, &context, &evidence, index, group_base).map(|mut mention| {
                         if (recalls_another || another_incident || earlier_incident)
@@ -729,7 +736,10 @@ fn mention_of(
             || among_other_incidents(tokens, first)
         {
             Scope::Other
-        } else if war_running_total(tokens, mention.cue.start) || period_closing_clause(tokens, last) {
+        } else if war_running_total(tokens, mention.cue.start)
+            || period_closing_clause(tokens, last)
+            || thousands_over_time(tokens, mention)
+        {
             Scope::Period
         } else {
             scope(tokens, window).unwrap_or(Scope::Event)
@@ -760,6 +770,15 @@ fn mention_of(
             }),
         weakened,
     })
+}
+
+/// "It has killed thousands of civilians": thousands told in the perfect,
+/// without a date, are a history, not one event's toll.
+fn thousands_over_time(tokens: &[Token<'_>], mention: &Found) -> bool {
+    let count = &mention.np.count;
+    let perfect =
+        (mention.cue.start.saturating_sub(2)..mention.cue.start).any(|i| tokens[i].is_any(&["has", "have"]));
+    count.qualifier == CountQualifier::Vague && count.value >= 1000 && perfect
 }
 
 /// "Two soldiers died ..., while five others sustained gunshot wounds": the
@@ -1842,6 +1861,55 @@ mod tests {
         assert_eq!(protesters[0].side, Some(ClashSide::Crowd));
         let officers = mentions("Police said 27 police officers were injured.");
         assert_eq!(officers[0].side, Some(ClashSide::Security));
+    }
+
+    #[test]
+    fn histories_months_and_takeovers_are_not_the_event() {
+        assert_eq!(
+            one("It has killed thousands of civilians in the region.").scope,
+            Scope::Period
+        );
+        assert_eq!(
+            one("Security forces have killed more than 6,000 civilians since the takeover.").scope,
+            Scope::Period
+        );
+        assert_eq!(
+            one("Police have recorded 1,126 drug-related arrests in raids so far this year.").scope,
+            Scope::Period
+        );
+        // after the article's own toll, a month or last year's dates another incident
+        let all = mentions(
+            "Gunmen killed five people on Monday. Clashes over the same land in July last year \
+             left 49 people dead and more than 200 injured.",
+        );
+        assert!(all[1..].iter().all(|mention| mention.scope != Scope::Event));
+        let all = mentions(
+            "Gunmen killed five people on Monday. Last year's protests left more than 60 people dead.",
+        );
+        assert_eq!(all[1].scope, Scope::Other);
+        let all = mentions("Gunmen killed five people on Monday. Last week, gunmen abducted seven farmers.");
+        assert_eq!(all[1].scope, Scope::Other);
+        // but not the month a report was first made
+        let all =
+            mentions("Two men were shot dead. As we first reported in July, two children were found dead.");
+        assert_eq!(all[1].scope, Scope::Event);
+    }
+
+    #[test]
+    fn treatment_taking_away_and_another_count() {
+        assert_eq!(
+            kinds("More than 300 others are receiving treatment."),
+            vec![(Injured, 300)]
+        );
+        assert!(kinds("The death is being treated as a homicide.").is_empty());
+        assert_eq!(
+            kinds("The gunmen took away 14 men from the village."),
+            vec![(Kidnapped, 14)]
+        );
+        assert!(kinds("Police took away 14 men from the village.").is_empty());
+        let all = mentions("We have arrested 46 persons and another 110 have been detained for questioning.");
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].group, all[1].group);
     }
 
     #[test]
