@@ -141,6 +141,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
         claim.cue_lemma.as_deref() != Some("cite") || word_count(&doc.text[claim.content.clone()]) >= 5
     });
     skip_citations(doc, &mut claims);
+    skip_appositions(doc, &mut claims);
     add_uncovered_quotes(doc, &mut claims);
     add_nested_claims(doc, &mut claims);
     // nested claims too ("No group claimed responsibility ..., according to Rudaw")
@@ -358,6 +359,59 @@ fn skip_citations(doc: &Document<'_>, claims: &mut Vec<Claim>) {
                     .any(|&start| start > cue.end && start - cue.end <= 2)
             })
     });
+}
+
+/// Where a content that starts at `start` ends: at the sentence's end, or
+/// before a second cue joined to the first (", saying", ", adding").
+fn clause_end(doc: &Document<'_>, start: usize) -> usize {
+    let sentence = doc.sentence(doc.sentence_of(start));
+    let rest = doc.text.get(start..sentence.end.max(start)).unwrap_or("");
+    let stop = [", saying", ", adding", ", citing", ", according to"]
+        .iter()
+        .filter_map(|marker| rest.find(marker))
+        .min()
+        .unwrap_or(rest.len());
+    start
+        + rest[..stop]
+            .trim_end()
+            .trim_end_matches(['.', '"', '\u{201d}'])
+            .len()
+}
+
+/// A content the model took from its source's apposition: "According to
+/// the Joint Maritime Information Center, a U.S.-led naval partnership, the
+/// Houthis have attacked more than 60 ships" is content from "the Houthis".
+fn skip_appositions(doc: &Document<'_>, claims: &mut [Claim]) {
+    for claim in claims.iter_mut() {
+        if claim.direct_quote {
+            continue;
+        }
+        let written = doc.text.get(claim.content.clone()).unwrap_or("").trim_end();
+        let after = doc.text.get(claim.content.end..).unwrap_or("");
+        let comma_after = written.ends_with(',') || after.starts_with(',');
+        // the apposition follows its source: "According to X, a ..., the ..."
+        let after_source = claim
+            .cue
+            .as_ref()
+            .is_some_and(|cue| cue.end <= claim.content.start);
+        let apposition = claim.cue_lemma.as_deref() == Some("according to")
+            && after_source
+            && comma_after
+            && ["a ", "an "].iter().any(|article| written.starts_with(article));
+        if apposition {
+            let comma = claim.content.start
+                + written.len()
+                + after
+                    .find(',')
+                    .filter(|_| !written.ends_with(','))
+                    .map_or(0, |at| at + 1);
+            let start = comma + doc.text[comma..].len() - doc.text[comma..].trim_start().len();
+            let end = clause_end(doc, start);
+            if start < end {
+                claim.content = start..end;
+            }
+        }
+    }
 }
 
 /// Cue spans that assert nothing: an auxiliary alone ("has"), a topic put to

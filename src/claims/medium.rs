@@ -354,6 +354,12 @@ fn is_media_word(word: &str, phrase: &str) -> bool {
     let named_by = |words: &[&str]| words.iter().any(|b| phrase.contains(b));
     MEDIA_WORDS.contains(&word)
         && (word != "station" || named_by(&["radio", "tv", "television", "broadcast"]))
+        // "a post on X", "a Facebook post"; not "an attack on a military post"
+        && (word != "post"
+            || !named_by(&[
+                "military post", "army post", "police post", "border post", "checkpoint", "outpost",
+                "security post", "observation post", "gendarmerie post", "nearby army", "command post",
+            ]))
         // "its az-Zallaqa platform", "an online platform"; not "his campaign
         // platform" or "the party's platform"
         && (word != "platform"
