@@ -1913,6 +1913,20 @@ mod tests {
     }
 
     #[test]
+    fn one_of_the_counted_after_a_copula() {
+        assert_eq!(
+            kinds("He was one of 12 people killed in the attack."),
+            vec![(Killed, 12)]
+        );
+        assert_eq!(
+            kinds("She is one of 30 students abducted from the school."),
+            vec![(Kidnapped, 30)]
+        );
+        // a subject partitive still counts its first number
+        assert_eq!(kinds("Four of the five victims died."), vec![(Killed, 4)]);
+    }
+
+    #[test]
     fn others_wounded_after_the_dead_are_survivors() {
         let all = mentions("Two soldiers died, while five others sustained gunshot wounds.");
         assert!(all

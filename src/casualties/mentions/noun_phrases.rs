@@ -299,8 +299,18 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         let victims = j..end;
         if let Some(phrase) = s.number_ending(j) {
             // "four of the five victims": the first number counts. But "four
-            // of the five people who died": the relative clause is about the five.
-            if let Some(outer) = partitive_outer(s, phrase.start).filter(|_| !relative) {
+            // of the five people who died": the relative clause is about the
+            // five, as is the participle after a copula ("He was one of 12
+            // people killed in the attack").
+            let complement = |outer: &NumberPhrase| {
+                matches!(
+                    s.word(outer.start.wrapping_sub(1)),
+                    "was" | "is" | "were" | "are" | "became" | "becomes" | "been"
+                )
+            };
+            if let Some(outer) =
+                partitive_outer(s, phrase.start).filter(|outer| !relative && !complement(outer))
+            {
                 let mut np = number_np(outer, Some(victims), end);
                 np.span = outer.start..end;
                 return Some(np);
