@@ -457,17 +457,18 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
     // with killing his wife" is a charge
     // "Both men were taken to hospital as a precaution" were not hurt
     if matches!(first, "taken" | "rushed" | "transported" | "sent" | "flown")
-        && tokens[cue.end.min(tokens.len())..tokens.len().min(cue.end + 4)]
-            .iter()
-            .any(|token| token.is_any(&["precaution", "precautionary", "observation", "evaluation"]))
+        && any_after(
+            tokens,
+            cue.end,
+            4,
+            &["precaution", "precautionary", "observation", "evaluation"],
+        )
     {
         return true;
     }
     if first == "treated" && cue.end == cue.start + 1 {
         // "had treated 38 wounded": the count is the injury word's
-        let injury_word_after = tokens[cue.end.min(tokens.len())..tokens.len().min(cue.end + 4)]
-            .iter()
-            .any(|token| token.is_any(&["wounded", "injured", "hurt", "casualties"]));
+        let injury_word_after = any_after(tokens, cue.end, 4, &["wounded", "injured", "hurt", "casualties"]);
         return injury_word_after || !tokens[..cue.start].iter().any(|token| token.is_any(CARERS));
     }
     if first == "being" && cue.end == cue.start + 2 {
@@ -508,10 +509,19 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
 /// Whether "hostage" or "captive" follows the object: "holding 30 people
 /// hostage", "took its 18 crew members captive".
 fn captive_after(tokens: &[Token<'_>], from: usize) -> bool {
-    tokens[from.min(tokens.len())..tokens.len().min(from + 7)]
+    any_after(
+        tokens,
+        from + 1,
+        6,
+        &["hostage", "hostages", "captive", "captives"],
+    )
+}
+
+/// Whether one of `words` is among the `count` tokens from token `from`.
+fn any_after(tokens: &[Token<'_>], from: usize, count: usize, words: &[&str]) -> bool {
+    tokens[from.min(tokens.len())..tokens.len().min(from + count)]
         .iter()
-        .skip(1)
-        .any(|token| token.is_any(&["hostage", "hostages", "captive", "captives"]))
+        .any(|token| token.is_any(words))
 }
 
 /// Whether "to (the) hospital" follows within a few words: "sending five
@@ -592,9 +602,7 @@ fn arresting_force_around(tokens: &[Token<'_>], cue: &Cue) -> bool {
         .iter()
         .any(|token| token.is_any(ARRESTING_FORCES));
     let agent = tokens.get(cue.end).is_some_and(|token| token.is("by"))
-        && tokens[(cue.end + 1).min(tokens.len())..tokens.len().min(cue.end + 4)]
-            .iter()
-            .any(|token| token.is_any(ARRESTING_FORCES));
+        && any_after(tokens, cue.end + 1, 3, ARRESTING_FORCES);
     subject || agent
 }
 

@@ -1059,77 +1059,85 @@ pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + start..range.start + start + kept.len()
 }
 
-/// Whether a claimant is a state's army, police or government, whose
-/// account of its own operations is no responsibility claim.
+/// Whether any word of a claimant (lowercased, split at what is not a
+/// letter or digit) is one of `words`.
+fn has_word(source: &str, words: &[&str]) -> bool {
+    source
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| words.contains(&word))
+}
+
 /// Whether a claimant is a person by its words: a personal pronoun ("he
 /// wrote") or an office ("Cambodia's prime minister wrote on Facebook").
 fn names_a_person(source: &str) -> bool {
-    let lower = source.to_lowercase();
-    matches!(lower.trim(), "he" | "she")
-        || lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
-            matches!(
-                word,
-                "minister"
-                    | "president"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "commander"
-                    | "governor"
-                    | "senator"
-                    | "mayor"
-                    | "ambassador"
-            )
-        })
+    matches!(source.to_lowercase().trim(), "he" | "she") || has_word(source, OFFICES)
 }
+
+const OFFICES: &[&str] = &[
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "governor",
+    "senator",
+    "mayor",
+    "ambassador",
+];
 
 /// Whether a claimant is named as insurgents ("Somalia's al-Shabaab
 /// militants"), whose "they had shot down a helicopter" owns the act.
 fn is_militant(source: &str) -> bool {
-    let lower = source.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        matches!(
-            word,
-            "militants" | "insurgents" | "rebels" | "jihadists" | "guerrillas" | "fighters"
-        )
-    })
+    has_word(
+        source,
+        &[
+            "militants",
+            "insurgents",
+            "rebels",
+            "jihadists",
+            "guerrillas",
+            "fighters",
+        ],
+    )
 }
 
+/// Whether a claimant is a state's army, police or government, whose
+/// account of its own operations is no responsibility claim.
 fn is_state_force(source: &str) -> bool {
-    let lower = source.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        matches!(
-            word,
-            "army"
-                | "military"
-                | "police"
-                | "ministry"
-                | "government"
-                | "troops"
-                | "navy"
-                | "junta"
-                | "defence"
-                | "defense"
-                | "idf"
-                | "pentagon"
-                | "gendarmerie"
-                | "coalition"
-                | "command"
-                | "authorities"
-                | "officials"
-                | "official"
-                | "president"
-                | "minister"
-                | "governor"
-                | "general"
-                | "colonel"
-                | "major"
-                | "captain"
-                | "commander"
-                | "lieutenant"
-        )
-    })
+    has_word(source, STATE_FORCES)
 }
+
+const STATE_FORCES: &[&str] = &[
+    "army",
+    "military",
+    "police",
+    "ministry",
+    "government",
+    "troops",
+    "navy",
+    "junta",
+    "defence",
+    "defense",
+    "idf",
+    "pentagon",
+    "gendarmerie",
+    "coalition",
+    "command",
+    "authorities",
+    "officials",
+    "official",
+    "president",
+    "minister",
+    "governor",
+    "general",
+    "colonel",
+    "major",
+    "captain",
+    "commander",
+    "lieutenant",
+];
 
 /// A claim from its parts, with its type, event, medium, claimant and hedges.
 pub(super) fn build(

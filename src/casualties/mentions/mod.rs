@@ -202,6 +202,13 @@ struct Np {
     span: Range<usize>,
 }
 
+impl Np {
+    /// The head noun of the victims ("officers" of "two police officers").
+    fn victims_head<'t, 'a>(&self, tokens: &'t [Token<'a>]) -> Option<&'t Token<'a>> {
+        tokens.get(self.victims.as_ref()?.end.checked_sub(1)?)
+    }
+}
+
 /// A mention found in a sentence, before its context is attached.
 #[derive(Debug, Clone)]
 struct Found {
@@ -385,9 +392,8 @@ fn join_others(s: &Sentence<'_, '_>, found: &mut [Found]) {
     let others = |mention: &Found| {
         mention
             .np
-            .victims
-            .as_ref()
-            .is_some_and(|victims| victims.end >= 1 && s.word(victims.end - 1) == "others")
+            .victims_head(s.tokens)
+            .is_some_and(|head| head.is("others"))
             || (mention.np.basis == Basis::Number
                 && (s.word(mention.np.count_tokens.start) == "another"
                     || s.word(mention.np.count_tokens.start.wrapping_sub(1)) == "another"))
@@ -424,14 +430,7 @@ fn another_group_joined(s: &Sentence<'_, '_>, earlier: &Found, later: &Found) ->
         "individuals",
         "casualties",
     ];
-    let head = |mention: &Found| {
-        mention
-            .np
-            .victims
-            .as_ref()
-            .filter(|victims| victims.end >= 1)
-            .map(|victims| s.word(victims.end - 1))
-    };
+    let head = |mention: &Found| mention.np.victims_head(s.tokens).map(|head| head.lower.as_str());
     let (Some(first), Some(second)) = (head(earlier), head(later)) else {
         return false;
     };
@@ -542,6 +541,10 @@ pub fn extract_with(
     let violent = document.violent;
     let mut mentions = Vec::new();
     let mut group_base = 0;
+    // Whether an earlier sentence stated the article's own toll: kept as
+    // mentions are added, as a scan of all earlier mentions per sentence
+    // would be quadratic in a long document's figures.
+    let mut after_own_toll = false;
     for (index, range) in sentences.iter().enumerate() {
         let all_tokens = tokenize(text, range.clone());
         for piece in pieces(&all_tokens) {
@@ -562,18 +565,9 @@ pub fn extract_with(
             let context = sentence_context(tokens, &sentence.entities);
             // Only after a stated toll: "the shooting of a woman" then "Last
             // month, Melissa Westbrook died" is one incident told late.
-            let after_own_toll = mentions.iter().any(|earlier: &CasualtyMention| {
-                earlier.scope == Scope::Event
-                    && matches!(
-                        earlier.kind,
-                        CasualtyKind::Killed
-                            | CasualtyKind::Injured
-                            | CasualtyKind::Missing
-                            | CasualtyKind::Kidnapped
-                    )
-            });
             let recalls_another = opened_by_earlier_time(tokens) && after_own_toll;
             let another_incident = opened_as_another_incident(tokens);
+            let piece_start = mentions.len();
             for mention in &found {
                 let first = mention.np.span.start.min(mention.cue.start);
                 let earlier_incident = in_an_earlier_incident(tokens, mention.cue.start)
@@ -589,10 +583,21 @@ pub fn extract_with(
                     }),
                 );
             }
+            after_own_toll |= mentions[piece_start..].iter().any(states_own_toll);
             group_base += sentence.cues.len() + 2 * sentence.numbers.len() + sentence.tokens.len() + 2;
         }
     }
     mentions
+}
+
+/// Whether a mention states the article's own toll of harm, after which a
+/// sentence dated or opened by an earlier time recalls another incident.
+fn states_own_toll(mention: &CasualtyMention) -> bool {
+    mention.scope == Scope::Event
+        && matches!(
+            mention.kind,
+            CasualtyKind::Killed | CasualtyKind::Injured | CasualtyKind::Missing | CasualtyKind::Kidnapped
+        )
 }
 
 /// The longest evidence a figure carries, in bytes: its sentence, or, for
@@ -750,24 +755,17 @@ fn mention_of(
         ordinal,
         attackers: mention
             .np
-            .victims
-            .as_ref()
-            .and_then(|victims| tokens.get(victims.end.checked_sub(1)?))
+            .victims_head(tokens)
             .is_some_and(|head| head.is_any(ATTACKER_NOUNS)),
-        side: mention
-            .np
-            .victims
-            .as_ref()
-            .and_then(|victims| tokens.get(victims.end.checked_sub(1)?))
-            .and_then(|head| {
-                if head.is_any(SECURITY_NOUNS) {
-                    Some(ClashSide::Security)
-                } else if head.is_any(CROWD_NOUNS) {
-                    Some(ClashSide::Crowd)
-                } else {
-                    None
-                }
-            }),
+        side: mention.np.victims_head(tokens).and_then(|head| {
+            if head.is_any(SECURITY_NOUNS) {
+                Some(ClashSide::Security)
+            } else if head.is_any(CROWD_NOUNS) {
+                Some(ClashSide::Crowd)
+            } else {
+                None
+            }
+        }),
         weakened,
     })
 }
@@ -787,9 +785,7 @@ fn thousands_over_time(tokens: &[Token<'_>], mention: &Found) -> bool {
 fn others_after_the_dead(tokens: &[Token<'_>], mention: &Found) -> bool {
     let victims_are_others = mention
         .np
-        .victims
-        .as_ref()
-        .and_then(|victims| tokens.get(victims.end.checked_sub(1)?))
+        .victims_head(tokens)
         .is_some_and(|head| head.is("others"));
     victims_are_others
         && find_cues(&tokens[..mention.np.count_tokens.start.min(tokens.len())])
