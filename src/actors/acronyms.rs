@@ -74,11 +74,23 @@ pub fn initials(name: &str) -> Vec<String> {
 
 /// Whether `acronym` abbreviates `name` (a name of at least two words).
 pub fn abbreviates(acronym: &str, name: &str) -> bool {
-    if name.split_whitespace().count() < 2 && !name.contains('-') {
-        return false;
-    }
+    acronym_key(acronym).is_some_and(|key| readings(name).contains(&key))
+}
+
+/// The key under which an acronym meets the [`readings`] of names, if it is
+/// long enough to abbreviate anything.
+pub fn acronym_key(acronym: &str) -> Option<String> {
     let key = fold::key(acronym);
-    key.chars().count() >= 2 && initials(name).contains(&key)
+    (key.chars().count() >= 2).then_some(key)
+}
+
+/// The acronyms `name` can be abbreviated to: its [`initials`], none for a
+/// single word without a hyphen.
+pub fn readings(name: &str) -> Vec<String> {
+    if name.split_whitespace().count() < 2 && !name.contains('-') {
+        return Vec::new();
+    }
+    initials(name)
 }
 
 /// The acronym in parentheses that follows byte offset `end` of `text`

@@ -375,8 +375,9 @@ pub fn resolve(input: &ActorInput<'_>, gazetteer: &Gazetteer) -> DocumentActors 
     join_gazetteer_and_names(&items, &mut clusters);
     join_definitions(input, gazetteer, &items, &mut clusters, &mut extra);
     join_acronyms(&items, &mut clusters);
-    join_person_parts(&items, &mut clusters);
-    join_longer_names(gazetteer, &items, &mut clusters);
+    let with_word = WithWord::new(&items);
+    join_person_parts(&items, &with_word, &mut clusters);
+    join_longer_names(gazetteer, &items, &with_word, &mut clusters);
     build_actors(input, &items, &mut clusters, &extra)
 }
 
@@ -409,7 +410,11 @@ fn join_definitions<'g>(
     extra: &mut Vec<(usize, String)>,
 ) {
     let text = input.text;
-    let starting_at = |at: usize| items.iter().position(|item| item.range.start == at);
+    let mut first_at: BTreeMap<usize, usize> = BTreeMap::new();
+    for (index, item) in items.iter().enumerate() {
+        first_at.entry(item.range.start).or_insert(index);
+    }
+    let starting_at = |at: usize| first_at.get(&at).copied();
     let mut defined: Vec<(String, usize)> = Vec::new();
     for (index, item) in items.iter().enumerate() {
         if item.key.is_empty() {
@@ -471,10 +476,14 @@ fn join_definitions<'g>(
             }
         }
     }
+    let mut owners: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (key, owner) in &defined {
+        owners.entry(key.as_str()).or_default().push(*owner);
+    }
     for (index, item) in items.iter().enumerate() {
-        for (key, owner) in &defined {
-            if *key == item.key && *owner != index {
-                clusters.union(*owner, index, true);
+        for &owner in owners.get(item.key.as_str()).map_or(&[][..], Vec::as_slice) {
+            if owner != index {
+                clusters.union(owner, index, true);
             }
         }
     }
@@ -494,38 +503,81 @@ fn organisation_before(items: &[Item<'_>], sentence: usize, at: usize) -> Option
     let same = items
         .iter()
         .position(|item| item.sentence == sentence && item.range.end <= at && is_organisation(item));
+    // else the first organisation of the latest earlier sentence with one
     same.or_else(|| {
-        (0..sentence).rev().find_map(|earlier| {
-            items
-                .iter()
-                .position(|item| item.sentence == earlier && is_organisation(item))
-        })
+        let mut latest: Option<(usize, usize)> = None;
+        for (index, item) in items.iter().enumerate() {
+            if item.sentence < sentence
+                && latest.is_none_or(|(earlier, _)| item.sentence > earlier)
+                && is_organisation(item)
+            {
+                latest = Some((item.sentence, index));
+            }
+        }
+        latest.map(|(_, index)| index)
     })
 }
 
 fn join_acronyms(items: &[Item<'_>], clusters: &mut Clusters<'_>) {
+    // every name's readings once, not once per acronym: a long document has
+    // thousands of both
+    let mut by_reading: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut readings_of_surface: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (index, other) in items.iter().enumerate() {
+        if other.class == Class::Person || other.acronym || other.words.len() < 2 {
+            continue;
+        }
+        let readings = readings_of_surface
+            .entry(other.surface.as_str())
+            .or_insert_with(|| acronyms::readings(&other.surface));
+        for reading in readings.iter() {
+            by_reading.entry(reading.clone()).or_default().push(index);
+        }
+    }
     for (index, item) in items.iter().enumerate() {
         if !item.acronym || item.class == Class::Person {
             continue;
         }
-        let candidates: Vec<usize> = items
-            .iter()
-            .enumerate()
-            .filter(|(_, other)| {
-                other.class != Class::Person
-                    && !other.acronym
-                    && other.words.len() >= 2
-                    && acronyms::abbreviates(&item.surface, &other.surface)
-            })
-            .map(|(other, _)| other)
-            .collect();
-        if let Some(other) = nearest(&candidates, index) {
+        let candidates = acronyms::acronym_key(&item.surface)
+            .and_then(|key| by_reading.get(&key))
+            .map_or(&[][..], Vec::as_slice);
+        if let Some(other) = nearest(candidates, index) {
             clusters.union(index, other, false);
         }
     }
 }
 
-fn join_person_parts(items: &[Item<'_>], clusters: &mut Clusters<'_>) {
+/// The items whose words include a given word, in item order: the only
+/// places a name made of that word and others can be found, without reading
+/// every pair of a long document's names.
+struct WithWord<'i> {
+    items: BTreeMap<&'i str, Vec<usize>>,
+}
+
+impl<'i> WithWord<'i> {
+    fn new(items: &'i [Item<'_>]) -> Self {
+        let mut by_word: BTreeMap<&'i str, Vec<usize>> = BTreeMap::new();
+        for (index, item) in items.iter().enumerate() {
+            for word in &item.words {
+                let list = by_word.entry(word.as_str()).or_default();
+                if list.last() != Some(&index) {
+                    list.push(index);
+                }
+            }
+        }
+        Self { items: by_word }
+    }
+
+    /// The items that have `words`' first word among theirs.
+    fn sharing_first_word(&self, words: &[String]) -> &[usize] {
+        words
+            .first()
+            .and_then(|word| self.items.get(word.as_str()))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+fn join_person_parts(items: &[Item<'_>], with_word: &WithWord<'_>, clusters: &mut Clusters<'_>) {
     for (index, item) in items.iter().enumerate() {
         let single_name_of_other_label =
             item.class != Class::Person && item.entry.is_none() && item.words.len() == 1 && !item.acronym;
@@ -537,11 +589,13 @@ fn join_person_parts(items: &[Item<'_>], clusters: &mut Clusters<'_>) {
         } else {
             names::person_words(&item.surface)
         };
-        let candidates: Vec<usize> = items
+        let candidates: Vec<usize> = with_word
+            .sharing_first_word(&words)
             .iter()
-            .enumerate()
-            .filter(|(_, other)| other.class == Class::Person && names::is_part_of(&words, &other.words))
-            .map(|(other, _)| other)
+            .copied()
+            .filter(|&other| {
+                items[other].class == Class::Person && names::is_part_of(&words, &items[other].words)
+            })
             .collect();
         let mut roots: Vec<usize> = candidates.iter().map(|&other| clusters.find(other)).collect();
         roots.dedup();
@@ -556,14 +610,21 @@ fn join_person_parts(items: &[Item<'_>], clusters: &mut Clusters<'_>) {
     }
 }
 
-fn join_longer_names(gazetteer: &Gazetteer, items: &[Item<'_>], clusters: &mut Clusters<'_>) {
+fn join_longer_names(
+    gazetteer: &Gazetteer,
+    items: &[Item<'_>],
+    with_word: &WithWord<'_>,
+    clusters: &mut Clusters<'_>,
+) {
     for (index, item) in items.iter().enumerate() {
         if item.class == Class::Person || item.entry.is_some() || item.words.is_empty() {
             continue;
         }
-        let candidates: Vec<usize> = items
+        // a longer name that starts or ends with this one has its first word
+        let candidates: Vec<usize> = with_word
+            .sharing_first_word(&item.words)
             .iter()
-            .enumerate()
+            .map(|&other| (other, &items[other]))
             .filter(|(_, other)| {
                 if other.class == Class::Person || other.words.len() <= item.words.len() {
                     return false;

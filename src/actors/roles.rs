@@ -89,26 +89,28 @@ pub fn claim_hints(claims: &[ClaimRecord]) -> Vec<RoleHint> {
 /// reporter that is a government, security agency or place is an
 /// authority. Roles stay sorted and unique.
 pub fn apply_role_hints(actors: &mut [ActorRecord], hints: &[RoleHint]) {
-    for actor in actors.iter_mut() {
+    let mut given: Vec<(usize, ActorRole)> = Vec::new();
+    {
+        let mentions = MentionIndex::new(actors);
         for hint in hints {
-            if !actor
-                .mentions
-                .iter()
-                .any(|span| overlaps(span, hint.start, hint.end))
-            {
-                continue;
-            }
-            let role = match (hint.role, actor.actor_type) {
-                (
-                    ActorRole::Reporter,
-                    ActorType::Government | ActorType::SecurityAgency | ActorType::Location,
-                ) => ActorRole::Authority,
-                (role, _) => role,
-            };
-            if !actor.roles.contains(&role) {
-                actor.roles.push(role);
+            for (_, actor, _) in mentions.overlapping(hint.start, hint.end) {
+                let role = match (hint.role, actors[actor].actor_type) {
+                    (
+                        ActorRole::Reporter,
+                        ActorType::Government | ActorType::SecurityAgency | ActorType::Location,
+                    ) => ActorRole::Authority,
+                    (role, _) => role,
+                };
+                given.push((actor, role));
             }
         }
+    }
+    for (actor, role) in given {
+        if !actors[actor].roles.contains(&role) {
+            actors[actor].roles.push(role);
+        }
+    }
+    for actor in actors.iter_mut() {
         actor.roles.sort_by_key(|role| *role as u8);
     }
 }
@@ -116,41 +118,92 @@ pub fn apply_role_hints(actors: &mut [ActorRecord], hints: &[RoleHint]) {
 /// The actor whose mention lies inside (or overlaps) a span: the first
 /// actor with the longest overlap.
 pub fn actor_for(span: &Span, actors: &[ActorRecord]) -> Option<String> {
-    let mut best: Option<(usize, &str)> = None;
-    for actor in actors {
-        for mention in &actor.mentions {
-            let overlap = mention
-                .end
-                .min(span.end)
-                .saturating_sub(mention.start.max(span.start));
-            if overlap > 0 && best.is_none_or(|(length, _)| overlap > length) {
-                best = Some((overlap, &actor.actor_id));
-            }
-        }
-    }
-    best.map(|(_, id)| id.to_owned())
+    MentionIndex::new(actors).actor_for(span, actors)
 }
 
-fn link(mention: &mut Option<Mention>, actors: &[ActorRecord]) {
+/// Every actor's mentions sorted by start, so that the mentions overlapping
+/// a span are found without reading all of them: a long document has
+/// thousands of actors and as many claims and casualty figures to link.
+struct MentionIndex<'a> {
+    /// (mention, actor index, mention index), by start.
+    sorted: Vec<(&'a Span, usize, usize)>,
+    longest: usize,
+}
+
+impl<'a> MentionIndex<'a> {
+    fn new(actors: &'a [ActorRecord]) -> Self {
+        let mut sorted: Vec<(&Span, usize, usize)> = actors
+            .iter()
+            .enumerate()
+            .flat_map(|(actor, record)| {
+                record
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .map(move |(mention, span)| (span, actor, mention))
+            })
+            .collect();
+        sorted.sort_by_key(|&(span, actor, mention)| (span.start, actor, mention));
+        let longest = sorted
+            .iter()
+            .map(|(span, _, _)| span.end.saturating_sub(span.start))
+            .max()
+            .unwrap_or(0);
+        Self { sorted, longest }
+    }
+
+    /// The mentions that share a character with `start..end`.
+    fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = (&'a Span, usize, usize)> + '_ {
+        // an overlapping mention starts at most `longest` before `start`
+        let first = self
+            .sorted
+            .partition_point(|(span, _, _)| span.start < start.saturating_sub(self.longest));
+        self.sorted[first..]
+            .iter()
+            .take_while(move |(span, _, _)| span.start < end)
+            .filter(move |(span, _, _)| overlaps(span, start, end))
+            .copied()
+    }
+
+    /// [`actor_for`] on the index: the longest overlap, the first actor
+    /// (then the first mention) on ties.
+    fn actor_for(&self, span: &Span, actors: &[ActorRecord]) -> Option<String> {
+        self.overlapping(span.start, span.end)
+            .map(|(mention, actor, index)| {
+                let overlap = mention
+                    .end
+                    .min(span.end)
+                    .saturating_sub(mention.start.max(span.start));
+                (overlap, std::cmp::Reverse((actor, index)))
+            })
+            .filter(|(overlap, _)| *overlap > 0)
+            .max()
+            .map(|(_, std::cmp::Reverse((actor, _)))| actors[actor].actor_id.clone())
+    }
+}
+
+fn link(mention: &mut Option<Mention>, mentions: &MentionIndex<'_>, actors: &[ActorRecord]) {
     if let Some(mention) = mention {
-        mention.actor_id = actor_for(&mention.span, actors);
+        mention.actor_id = mentions.actor_for(&mention.span, actors);
     }
 }
 
 /// Fills the `actor_id` of each casualty record's perpetrator, place and source.
 pub fn link_casualties(casualties: &mut [CasualtyRecord], actors: &[ActorRecord]) {
+    let mentions = MentionIndex::new(actors);
     for casualty in casualties {
-        link(&mut casualty.perpetrator, actors);
-        link(&mut casualty.place, actors);
-        link(&mut casualty.reported_by, actors);
+        link(&mut casualty.perpetrator, &mentions, actors);
+        link(&mut casualty.place, &mentions, actors);
+        link(&mut casualty.reported_by, &mentions, actors);
     }
 }
 
 /// Fills the `actor_id` of each claim's claimant and medium.
 pub fn link_claims(claims: &mut [ClaimRecord], actors: &[ActorRecord]) {
+    let mentions = MentionIndex::new(actors);
     for claim in claims {
-        link(&mut claim.claimant, actors);
-        link(&mut claim.medium, actors);
+        link(&mut claim.claimant, &mentions, actors);
+        link(&mut claim.medium, &mentions, actors);
     }
 }
 
@@ -234,5 +287,25 @@ mod tests {
             Some("ng:location/turkey")
         );
         assert_eq!(actor_for(&span(0, 5), &actors), None);
+    }
+
+    #[test]
+    fn the_longest_overlap_wins_then_the_first_actor() {
+        // a long mention far before the span must still be found
+        let actors = vec![
+            actor("a", ActorType::Person, vec![span(0, 100)]),
+            actor("b", ActorType::Person, vec![span(50, 60), span(90, 95)]),
+            actor("c", ActorType::Person, vec![span(52, 58)]),
+        ];
+        assert_eq!(actor_for(&span(55, 58), &actors).as_deref(), Some("a"));
+        assert_eq!(actor_for(&span(99, 120), &actors).as_deref(), Some("a"));
+        assert_eq!(actor_for(&span(100, 120), &actors), None);
+        let actors = vec![
+            actor("b", ActorType::Person, vec![span(50, 60)]),
+            actor("c", ActorType::Person, vec![span(52, 58)]),
+        ];
+        // overlaps of 6 and 6: the first actor
+        assert_eq!(actor_for(&span(52, 58), &actors).as_deref(), Some("b"));
+        assert_eq!(actor_for(&span(40, 51), &actors).as_deref(), Some("b"));
     }
 }

@@ -22,6 +22,7 @@ use crate::output::extractions::ClaimType;
 use crate::text::dateline::dateline_len;
 use crate::text::hedges::hedges_in;
 
+use super::by_sentence::BySentence;
 use super::cues::{find_cues, lemma_of_span};
 use super::medium::{find_medium, is_outlet_source};
 use super::nested::{add_nested_claims, link_carried_claims};
@@ -39,7 +40,10 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// Sentences as byte ranges, in order.
     pub sentences: &'a [Range<usize>],
+    /// Named entities sorted by start, none overlapping another (as the
+    /// NER stage gives them): the look-ups below rely on it.
     pub entities: &'a [NamedSpan],
+    /// Quotations in order, not overlapping ([`super::quotes::find_quotes`]).
     pub quotes: &'a [Quote],
 }
 
@@ -54,12 +58,48 @@ impl Document<'_> {
         self.sentences.get(index).cloned().unwrap_or(0..self.text.len())
     }
 
-    fn organisations(&self) -> Vec<Range<usize>> {
-        self.entities
+    /// The organisations that start in `range`.
+    fn organisations_in(&self, range: Range<usize>) -> Vec<Range<usize>> {
+        self.entities_starting_in(range)
             .iter()
             .filter(|entity| entity.label == "ORG")
             .map(|entity| entity.range.clone())
             .collect()
+    }
+
+    /// The entities that start in `range`, in order: a binary search, not a
+    /// scan, since rules ask this once per claim of documents that can have
+    /// tens of thousands of both.
+    pub(super) fn entities_starting_in(&self, range: Range<usize>) -> &[NamedSpan] {
+        let first = self
+            .entities
+            .partition_point(|entity| entity.range.start < range.start);
+        let end = self
+            .entities
+            .partition_point(|entity| entity.range.start < range.end);
+        &self.entities[first..end.max(first)]
+    }
+
+    /// The quotations that share a byte with `range`, in order (quotations
+    /// do not overlap, so their ends are sorted like their starts).
+    pub(super) fn quotes_overlapping(&self, range: Range<usize>) -> &[Quote] {
+        let first = self
+            .quotes
+            .partition_point(|quote| quote.outer.end <= range.start);
+        let end = self.quotes.partition_point(|quote| quote.outer.start < range.end);
+        &self.quotes[first..end.max(first)]
+    }
+
+    /// The entities that share a byte with `range`, in order (entities do
+    /// not overlap, so their ends are sorted too).
+    pub(super) fn entities_overlapping(&self, range: Range<usize>) -> &[NamedSpan] {
+        let first = self
+            .entities
+            .partition_point(|entity| entity.range.end <= range.start);
+        let end = self
+            .entities
+            .partition_point(|entity| entity.range.start < range.end);
+        &self.entities[first..end.max(first)]
     }
 }
 
@@ -73,13 +113,17 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     // Reuters the hospital had received dozens of bodies")
     contents.retain(|span| !opens_with_any(&doc.text[span.range.clone()], UNNAMED));
     let cues = merge_cues(doc.text, &of_role(Role::Cue));
+    let near = Near {
+        contents: BySentence::new(doc, contents.iter().map(|span| &span.range).enumerate()),
+        sources: BySentence::new(doc, sources.iter().map(|span| &span.range).enumerate()),
+    };
     let mut claims: Vec<Claim> = Vec::new();
     for cue in &cues {
         if requests_anonymity(doc.text, &cue.range) {
             continue;
         }
         let sentence = doc.sentence_of(cue.range.start);
-        let Some(content) = nearest_content(doc, &cue.range, sentence, &contents) else {
+        let Some(content) = nearest_content(doc, &cue.range, sentence, &contents, &near) else {
             continue;
         };
         let (content_range, direct) = snap_to_quote(doc, content.range.clone());
@@ -90,7 +134,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
                 .as_str(),
             "" | "but" | "and" | "when" | "also" | "then" | "yet"
         );
-        let source = nearest(doc, &cue.range, sentence, &sources, |span| {
+        let source = nearest(doc, &cue.range, sentence, &sources, &near.sources, |span| {
             let inside_content =
                 content_range.start <= span.range.start && span.range.end <= content_range.end;
             // a name past the claim's content speaks for another claim, unless
@@ -506,7 +550,7 @@ fn is_question(text: &str, cue: &Range<usize>, written: &str) -> bool {
 /// after it.
 fn past_quotes(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
     let mut start = source.start;
-    for quote in doc.quotes {
+    for quote in doc.quotes_overlapping(source.clone()) {
         if quote.outer.start >= start && quote.outer.end < source.end {
             start = quote.outer.end;
         }
@@ -723,7 +767,7 @@ fn entity_before_cue(
     content: &Range<usize>,
 ) -> Option<Range<usize>> {
     let here = doc.sentence(sentence);
-    doc.entities
+    doc.entities_starting_in(here.start..cue.start)
         .iter()
         .filter(|entity| matches!(entity.label.as_str(), "PER" | "ORG"))
         .filter(|entity| entity.range.start >= here.start && entity.range.end <= cue.start)
@@ -753,28 +797,28 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
         let about_a_group = names_a_group(&doc.text[source.clone()]);
         let earlier = claims[..index].iter().rev().find_map(|claim| {
             let claimant = claim.claimant.as_ref()?;
+            if claimant.end > source.start || doc.sentence_of(claimant.start) + 3 < sentence {
+                return None;
+            }
             if about_a_group && claim.cue.as_ref().is_some_and(|cue| carriers.contains(cue)) {
                 return None;
             }
             let label = doc
-                .entities
+                .entities_starting_in(claimant.clone())
                 .iter()
                 .find(|entity| entity.range == *claimant)?
                 .label
                 .as_str();
-            (label == wanted
-                && claimant.end <= source.start
-                && doc.sentence_of(claimant.start) + 3 >= sentence)
-                .then(|| claimant.clone())
+            (label == wanted).then(|| claimant.clone())
         });
         // "..., he said" after "a senior CTD officer said": the last named source
         let previous_source = || {
             claims[..index].iter().rev().find_map(|claim| {
                 let earlier = claim.claimant.as_ref().or(claim.source.as_ref())?;
-                (referent_label(&doc.text[earlier.clone()]).is_none()
-                    && earlier.end <= source.start
-                    && doc.sentence_of(earlier.start) + 2 >= sentence)
-                    .then(|| earlier.clone())
+                (earlier.end <= source.start
+                    && doc.sentence_of(earlier.start) + 2 >= sentence
+                    && referent_label(&doc.text[earlier.clone()]).is_none())
+                .then(|| earlier.clone())
             })
         };
         // "A resident told AFP ... "I saw the bodies," he said": an unnamed
@@ -783,10 +827,10 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
             .then(|| {
                 claims[..index].iter().rev().find_map(|claim| {
                     let earlier = claim.source.as_ref()?;
-                    (is_person_phrase(&doc.text[earlier.clone()])
-                        && earlier.end <= source.start
-                        && doc.sentence_of(earlier.start) + 2 >= sentence)
-                        .then(|| earlier.clone())
+                    (earlier.end <= source.start
+                        && doc.sentence_of(earlier.start) + 2 >= sentence
+                        && is_person_phrase(&doc.text[earlier.clone()]))
+                    .then(|| earlier.clone())
                 })
             })
             .flatten()
@@ -808,9 +852,13 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
         let previous_subject = (wanted == "PER" && third_person && quote_opens && sentence > 0)
             .then(|| {
                 let before = doc.sentence(sentence - 1);
-                doc.entities
+                doc.entities_starting_in(before.clone())
                     .iter()
-                    .filter(|entity| entity.label == "PER" && entity.range.start >= before.start)
+                    .filter(|entity| {
+                        entity.label == "PER"
+                            && entity.range.start >= before.start
+                            && entity.range.end <= before.end
+                    })
                     .find(|entity| {
                         // the subject: "Lamu county commissioner Louis Rono
                         // addressed", not "He said getting Assad to leave",
@@ -822,8 +870,7 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
                             .split_whitespace()
                             .map(str::to_lowercase)
                             .collect();
-                        entity.range.end <= before.end
-                            && words.len() <= 4
+                        words.len() <= 4
                             && !words
                                 .iter()
                                 .any(|word| NOT_BEFORE_A_SUBJECT.contains(&word.as_str()))
@@ -850,6 +897,12 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
     }
 }
 
+/// Content spans and quotations by sentence, for the look-ups made per cue.
+struct Near {
+    contents: BySentence,
+    sources: BySentence,
+}
+
 /// The content span that goes with a cue: in the cue's sentence, else a
 /// quotation in the next or previous sentence; the smallest gap wins, a
 /// following one on ties ("said that ...").
@@ -858,15 +911,22 @@ fn nearest_content<'s>(
     cue: &Range<usize>,
     sentence: usize,
     contents: &[&'s AttributionSpan],
+    near: &Near,
 ) -> Option<&'s AttributionSpan> {
     let here = doc.sentence(sentence);
-    contents
-        .iter()
+    let in_a_quote = |span: &AttributionSpan| {
+        doc.quotes_overlapping(span.range.clone())
+            .iter()
+            .any(|quote| overlaps(&quote.inner, &span.range))
+    };
+    near.contents
+        .near(sentence.saturating_sub(1), sentence + 1)
+        .into_iter()
+        .map(|index| contents[index])
         .filter(|span| !overlaps(&span.range, cue))
         .filter(|span| {
             overlaps(&span.range, &here)
-                || (doc.quotes.iter().any(|quote| overlaps(&quote.inner, &span.range))
-                    && doc.sentence_of(span.range.start).abs_diff(sentence) <= 1)
+                || (in_a_quote(span) && doc.sentence_of(span.range.start).abs_diff(sentence) <= 1)
         })
         .min_by_key(|span| {
             // a neighbouring sentence's quotation only when the cue's own sentence has no content
@@ -881,7 +941,6 @@ fn nearest_content<'s>(
                 span.range.start < cue.start,
             )
         })
-        .copied()
 }
 
 /// The nearest span of `candidates` in the cue's sentence that `keep` accepts.
@@ -890,20 +949,22 @@ fn nearest<'s>(
     cue: &Range<usize>,
     sentence: usize,
     candidates: &[&'s AttributionSpan],
+    by_sentence: &BySentence,
     keep: impl Fn(&AttributionSpan) -> bool,
 ) -> Option<&'s AttributionSpan> {
     let here = doc.sentence(sentence);
-    candidates
-        .iter()
+    by_sentence
+        .near(sentence, sentence)
+        .into_iter()
+        .map(|index| candidates[index])
         .filter(|span| overlaps(&span.range, &here) && !overlaps(&span.range, cue) && keep(span))
         .min_by_key(|span| gap(&span.range, cue))
-        .copied()
 }
 
 /// A content span inside (or mostly inside) a quotation becomes the whole
 /// quotation.
 fn snap_to_quote(doc: &Document<'_>, content: Range<usize>) -> (Range<usize>, bool) {
-    for quote in doc.quotes {
+    for quote in doc.quotes_overlapping(content.clone()) {
         let shared = overlap_len(&quote.outer, &content);
         if shared > 0 && shared * 2 >= content.len() {
             // "called the accusation \"a distraction from ...\"": words of
@@ -991,8 +1052,13 @@ fn source_near_cue(
         return Some(before);
     }
     // the outlet a speaker talks to is not the speaker: "told the BBC"
-    let medium = find_medium(doc.text, around.clone(), &doc.organisations(), cue.start);
-    doc.entities
+    let medium = find_medium(
+        doc.text,
+        around.clone(),
+        &doc.organisations_in(around.clone()),
+        cue.start,
+    );
+    doc.entities_overlapping(around.clone())
         .iter()
         .filter(|entity| matches!(entity.label.as_str(), "PER" | "ORG"))
         .filter(|entity| overlaps(&entity.range, around) && !overlaps(&entity.range, quote))
@@ -1019,7 +1085,7 @@ fn complete_source(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
     if !written.ends_with(" by") {
         return source;
     }
-    doc.entities
+    doc.entities_starting_in(source.end..usize::MAX)
         .iter()
         .filter(|entity| entity.range.start >= source.end)
         .min_by_key(|entity| entity.range.start)
@@ -1184,7 +1250,7 @@ pub(super) fn build(
     // newspaper's name alone for a person too often to trust the label)
     let person_writes = lemma.as_deref() == Some("write")
         && source.as_ref().is_some_and(|source| {
-            doc.entities.iter().any(|entity| {
+            doc.entities_starting_in(source.clone()).iter().any(|entity| {
                 entity.label == "PER"
                     && source.start <= entity.range.start
                     && entity.range.end <= source.end
@@ -1261,8 +1327,13 @@ pub(super) fn build(
     let medium = if claimant_is_media {
         source.clone()
     } else {
-        find_medium(doc.text, sentence.clone(), &doc.organisations(), anchor)
-            .filter(|medium| !direct_quote || !overlaps(medium, &content))
+        find_medium(
+            doc.text,
+            sentence.clone(),
+            &doc.organisations_in(sentence.clone()),
+            anchor,
+        )
+        .filter(|medium| !direct_quote || !overlaps(medium, &content))
     };
     let claimant = source
         .as_ref()
@@ -1347,7 +1418,67 @@ fn mean(values: impl Iterator<Item = f32>) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_question, noun_phrase_clause, says_nothing, shows_pictures};
+    use super::{is_question, noun_phrase_clause, says_nothing, shows_pictures, Document, NamedSpan, Quote};
+
+    #[test]
+    fn look_ups_by_position_find_what_a_scan_finds() {
+        let text = "Ali and Bob met Carl in Dakar, \"then left\" and \"came back\".";
+        let entity = |name: &str, label: &str| {
+            let start = text.find(name).unwrap_or_default();
+            NamedSpan {
+                range: start..start + name.len(),
+                label: label.to_owned(),
+            }
+        };
+        let entities = [
+            entity("Ali", "PER"),
+            entity("Bob", "PER"),
+            entity("Carl", "PER"),
+            entity("Dakar", "LOC"),
+        ];
+        let quotes = super::super::quotes::find_quotes(text);
+        assert_eq!(quotes.len(), 2);
+        let doc = Document {
+            text,
+            sentences: &[0..text.len()],
+            entities: &entities,
+            quotes: &quotes,
+        };
+        let names = |found: &[NamedSpan]| {
+            found
+                .iter()
+                .map(|entity| &text[entity.range.clone()])
+                .collect::<Vec<_>>()
+        };
+        for range in [0..3, 1..2, 2..9, 3..4, 4..16, 8..30, 30..60, 0..60] {
+            let scanned_starting: Vec<&str> = entities
+                .iter()
+                .filter(|entity| range.contains(&entity.range.start))
+                .map(|entity| &text[entity.range.clone()])
+                .collect();
+            assert_eq!(
+                names(doc.entities_starting_in(range.clone())),
+                scanned_starting,
+                "{range:?}"
+            );
+            let scanned_overlapping: Vec<&str> = entities
+                .iter()
+                .filter(|entity| super::overlaps(&entity.range, &range))
+                .map(|entity| &text[entity.range.clone()])
+                .collect();
+            assert_eq!(
+                names(doc.entities_overlapping(range.clone())),
+                scanned_overlapping,
+                "{range:?}"
+            );
+            let scanned_quotes: Vec<&Quote> = quotes
+                .iter()
+                .filter(|quote| super::overlaps(&quote.outer, &range))
+                .collect();
+            let found: Vec<&Quote> = doc.quotes_overlapping(range.clone()).iter().collect();
+            assert_eq!(found, scanned_quotes, "{range:?}");
+        }
+    }
 
     #[test]
     fn a_clause_that_is_a_noun_phrase_names_a_relative_speaker() {

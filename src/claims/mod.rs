@@ -16,6 +16,7 @@
 //! Not here: resolving claimants to actor ids (the actors stage does that)
 //! and the relations between claimants and events (the relations stage).
 pub mod assemble;
+mod by_sentence;
 pub mod cues;
 pub mod eval;
 pub mod medium;
@@ -57,6 +58,12 @@ pub fn extract(
             label: entity.label.clone(),
         })
         .collect();
+    debug_assert!(
+        named
+            .windows(2)
+            .all(|pair| pair[0].range.end <= pair[1].range.start),
+        "the NER stage gives entities sorted and without overlaps"
+    );
     let quotes = quotes::find_quotes(text);
     let doc = assemble::Document {
         text,

@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 use super::assemble::{build, overlaps, trim_source, word_count, Document};
+use super::by_sentence::BySentence;
 use super::cues::{find_cues, lemma_of_span};
 use super::opening_speaker::{ends_a_sentence, speaker};
 use super::spans::Claim;
@@ -74,6 +75,13 @@ fn carries(claim: &Claim) -> bool {
 /// Adds the claims nested in other claims' contents, each naming the cue of
 /// the report that carries it.
 pub fn add_nested_claims(doc: &Document<'_>, claims: &mut Vec<Claim>) {
+    let spans_of = |claim: &Claim| [claim.cue.clone(), claim.source.clone()].into_iter().flatten();
+    let claim_spans: Vec<(usize, Range<usize>)> = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(index, claim)| spans_of(claim).map(move |span| (index, span)))
+        .collect();
+    let by_sentence = BySentence::new(doc, claim_spans.iter().map(|(index, span)| (*index, span)));
     let mut nested: Vec<Claim> = Vec::new();
     for outer in claims.iter() {
         let Some(outer_cue) = outer.cue.clone() else {
@@ -87,12 +95,12 @@ pub fn add_nested_claims(doc: &Document<'_>, claims: &mut Vec<Claim>) {
         for cue in find_cues(&doc.text[sentence.clone()]) {
             let cue = sentence.start + cue.start..sentence.start + cue.end;
             let lemma = lemma_of_span(&doc.text[cue.clone()]);
-            let taken = claims.iter().chain(&nested).any(|claim| {
-                [&claim.cue, &claim.source]
-                    .into_iter()
-                    .flatten()
-                    .any(|span| overlaps(span, &cue))
-            });
+            let taken = by_sentence
+                .around(doc, &cue)
+                .into_iter()
+                .map(|index| &claims[index])
+                .chain(&nested)
+                .any(|claim| spans_of(claim).any(|span| overlaps(&span, &cue)));
             if taken || !NESTING_LEMMAS.contains(&lemma.as_str()) {
                 continue;
             }
@@ -146,7 +154,8 @@ fn quote_then_speaker(doc: &Document<'_>, outer: &Claim, cue: &Range<usize>, lem
     if !matches!(lemma, "say" | "tell" | "add" | "write") {
         return None;
     }
-    let quote = doc.quotes.iter().find(|quote| {
+    let opening = outer.content.start..outer.content.start + 2;
+    let quote = doc.quotes_overlapping(opening).iter().find(|quote| {
         quote.outer.start <= outer.content.start + 1
             && quote.outer.end > outer.content.start
             && quote.outer.end <= cue.start
@@ -189,6 +198,15 @@ fn report_start(claim: &Claim) -> Option<usize> {
 /// both follow, the claim first ("[...], a spokesman told AFP, according
 /// to local media").
 pub fn link_carried_claims(doc: &Document<'_>, claims: &mut [Claim]) {
+    // a carrier shares its claim's sentence: looking only there keeps a
+    // document with tens of thousands of claims linear
+    let cues = BySentence::new(
+        doc,
+        claims
+            .iter()
+            .enumerate()
+            .filter_map(|(index, claim)| Some((index, claim.cue.as_ref()?))),
+    );
     for index in 0..claims.len() {
         let claim = &claims[index];
         let (Some(cue), None, false) = (claim.cue.clone(), &claim.reported_in, claim.direct_quote) else {
@@ -222,9 +240,11 @@ pub fn link_carried_claims(doc: &Document<'_>, claims: &mut [Claim]) {
             .source
             .as_ref()
             .map_or(cue.start, |source| source.start.min(cue.start));
-        let carrier = claims
-            .iter()
-            .enumerate()
+        let sentence = doc.sentence_of(cue.start);
+        let carrier = cues
+            .near(sentence, sentence)
+            .into_iter()
+            .map(|other| (other, &claims[other]))
             .filter(|(other, report)| *other != index && carries(report) && !report.direct_quote)
             .find_map(|(_, report)| {
                 let report_cue = report.cue.as_ref()?;

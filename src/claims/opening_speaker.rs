@@ -312,7 +312,11 @@ pub(super) fn speaker(doc: &Document<'_>, clause: Range<usize>, cue_is_saying: b
         })
         .collect();
     // words of a name are no clause words ("Islam and Muslims")
-    let in_name = |at: usize| doc.entities.iter().any(|entity| entity.range.contains(&at));
+    let in_name = |at: usize| {
+        doc.entities_overlapping(at..at + 1)
+            .iter()
+            .any(|entity| entity.range.contains(&at))
+    };
     let verb_like = list.iter().zip(&lowered).any(|((at, written), word)| {
         (CLAUSE_WORDS.contains(&word.as_str()) && !in_name(*at))
             || (written.starts_with(char::is_lowercase)
@@ -331,7 +335,7 @@ pub(super) fn speaker(doc: &Document<'_>, clause: Range<usize>, cue_is_saying: b
     let head_end = |end: usize| {
         // "The Kurdistan Workers' Party (PKK)": the name ends inside the bracket
         let bare_end = range.start + doc.text[range.start..end].trim_end_matches(')').len();
-        doc.entities
+        doc.entities_starting_in(range.start..end)
             .iter()
             .any(|entity| (bare_end..=end).contains(&entity.range.end) && entity.range.start >= range.start)
             || {

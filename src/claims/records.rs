@@ -1,6 +1,7 @@
 //! Claims as the records of `claims.jsonl`: byte ranges of the normalised
 //! text become character spans of the document text as read, and each
 //! claim is linked to the entities and casualty figures inside its content.
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::output::extractions::{CasualtyRecord, ClaimRecord, EntityRecord, Mention};
@@ -40,12 +41,19 @@ pub fn claim_records(
     extractor: &Extractor,
 ) -> Vec<ClaimRecord> {
     let claim_id = |index: usize| format!("cl{}", index + 1);
+    let entities_by_start = SpansByStart::new(entities.iter().map(|entity| &entity.span));
+    let casualties_by_start = SpansByStart::new(casualties.iter().map(|casualty| &casualty.count_span));
+    let mut claim_with_cue: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (index, claim) in claims.iter().enumerate() {
+        if let Some(cue) = &claim.cue {
+            claim_with_cue.entry((cue.start, cue.end)).or_insert(index);
+        }
+    }
     claims
         .iter()
         .enumerate()
         .map(|(index, claim)| {
             let content = doc.span(&claim.content);
-            let inside = |span: &Span| content.start <= span.start && span.end <= content.end;
             ClaimRecord {
                 schema_version: SCHEMA_VERSION.to_owned(),
                 doc_id: doc.doc_id.to_owned(),
@@ -60,26 +68,78 @@ pub fn claim_records(
                 medium: doc.mention(&claim.medium),
                 event: claim.event.as_ref().map(|range| doc.span(range)),
                 hedges: claim.hedges.clone(),
-                entity_ids: entities
-                    .iter()
-                    .filter(|entity| inside(&entity.span))
-                    .map(|entity| entity.entity_id.clone())
+                entity_ids: entities_by_start
+                    .inside(&content)
+                    .into_iter()
+                    .map(|index| entities[index].entity_id.clone())
                     .collect(),
-                casualty_ids: casualties
-                    .iter()
-                    .filter(|casualty| inside(&casualty.count_span))
-                    .map(|casualty| casualty.casualty_id.clone())
+                casualty_ids: casualties_by_start
+                    .inside(&content)
+                    .into_iter()
+                    .map(|index| casualties[index].casualty_id.clone())
                     .collect(),
-                reported_in: claim.reported_in.as_ref().and_then(|cue| {
-                    claims
-                        .iter()
-                        .position(|other| other.cue.as_ref() == Some(cue))
-                        .map(claim_id)
-                }),
+                reported_in: claim
+                    .reported_in
+                    .as_ref()
+                    .and_then(|cue| claim_with_cue.get(&(cue.start, cue.end)))
+                    .map(|&index| claim_id(index)),
                 confidence: round_confidence(claim.confidence),
                 extractor: extractor.clone(),
                 content,
             }
         })
         .collect()
+}
+
+/// Spans sorted by start, to find those inside a claim's content without
+/// reading every span of the document for every claim.
+struct SpansByStart<'s> {
+    sorted: Vec<(usize, &'s Span)>,
+}
+
+impl<'s> SpansByStart<'s> {
+    fn new(spans: impl Iterator<Item = &'s Span>) -> Self {
+        let mut sorted: Vec<(usize, &Span)> = spans.enumerate().collect();
+        sorted.sort_by_key(|(_, span)| span.start);
+        Self { sorted }
+    }
+
+    /// The indices of the spans inside `content`, in the order given.
+    fn inside(&self, content: &Span) -> Vec<usize> {
+        let first = self
+            .sorted
+            .partition_point(|(_, span)| span.start < content.start);
+        let mut found: Vec<usize> = self.sorted[first..]
+            .iter()
+            .take_while(|(_, span)| span.start <= content.end)
+            .filter(|(_, span)| span.end <= content.end)
+            .map(|&(index, _)| index)
+            .collect();
+        found.sort_unstable();
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn spans_inside_a_content_keep_their_order() {
+        // given out of order, as casualty records can be
+        let spans = [span(40, 45), span(10, 12), span(11, 30), span(0, 5), span(20, 25)];
+        let index = SpansByStart::new(spans.iter());
+        assert_eq!(index.inside(&span(10, 30)), vec![1, 2, 4]);
+        assert_eq!(index.inside(&span(0, 100)), vec![0, 1, 2, 3, 4]);
+        assert_eq!(index.inside(&span(12, 24)), Vec::<usize>::new());
+        assert_eq!(index.inside(&span(40, 45)), vec![0]);
+    }
 }

@@ -45,7 +45,8 @@ pub fn names_a_group(source: &str) -> bool {
 
 /// The named speaker of `source` (a byte range of `text`): the longest
 /// person or organisation entity inside it, else, for a pronoun or role
-/// noun, the last matching entity that ends before it.
+/// noun, the last matching entity that ends before it. `entities` are
+/// sorted by start and do not overlap.
 pub fn claimant(text: &str, source: &Range<usize>, entities: &[NamedSpan]) -> Option<Range<usize>> {
     // "JNIM, al-Qaeda's branch in the Sahel": the apposition describes the
     // speaker, it does not name it; a person's name wins wherever it stands
@@ -55,8 +56,11 @@ pub fn claimant(text: &str, source: &Range<usize>, entities: &[NamedSpan]) -> Op
     let head_end = text[source.clone()]
         .find(',')
         .map_or(source.end, |comma| source.start + comma);
-    let inside = entities
+    let (before, from_source) =
+        entities.split_at(entities.partition_point(|entity| entity.range.start < source.start));
+    let inside = from_source
         .iter()
+        .take_while(|entity| entity.range.start < source.end)
         .filter(|entity| {
             is_actor(entity) && entity.range.start >= source.start && entity.range.end <= source.end
         })
@@ -72,7 +76,7 @@ pub fn claimant(text: &str, source: &Range<usize>, entities: &[NamedSpan]) -> Op
     }
     let wanted = referent_label(&text[source.clone()])?;
     // "the group said" after "in a statement on its Radio Andalus station": outlets do not speak for groups
-    entities
+    before
         .iter()
         .rev()
         .filter(|entity| entity.range.end <= source.start && entity.label == wanted)
