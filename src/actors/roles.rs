@@ -213,11 +213,7 @@ mod tests {
     use crate::output::records::Extractor;
 
     fn span(start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end,
-            text: String::new(),
-        }
+        Span::at(start, end)
     }
 
     fn actor(id: &str, actor_type: ActorType, mentions: Vec<Span>) -> ActorRecord {

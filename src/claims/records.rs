@@ -125,11 +125,7 @@ mod tests {
     use super::*;
 
     fn span(start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end,
-            text: String::new(),
-        }
+        Span::at(start, end)
     }
 
     #[test]

@@ -32,6 +32,16 @@ pub struct Span {
 }
 
 impl Span {
+    /// A span without its text, for tests of code that reads positions only.
+    #[cfg(test)]
+    pub fn at(start: usize, end: usize) -> Self {
+        Self {
+            start,
+            end,
+            text: String::new(),
+        }
+    }
+
     /// The span of the original text that byte range `range` of its
     /// normalised form came from.
     pub fn from_normalized(
