@@ -786,7 +786,22 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
         .iter()
         .filter_map(|claim| claim.reported_in.clone())
         .collect();
+    // reach[j]: where the latest speaker of claims[..=j] ends. Speakers more
+    // than three sentences back are never taken, and the claims whose
+    // speakers all end before that are skipped without being read, so a
+    // long document does not read all earlier claims for every "he said"
+    let mut reach: Vec<usize> = Vec::with_capacity(claims.len());
     for index in 0..claims.len() {
+        if let Some(previous) = index.checked_sub(1) {
+            let claim = &claims[previous];
+            let end = [&claim.claimant, &claim.source]
+                .into_iter()
+                .flatten()
+                .map(|span| span.end)
+                .max()
+                .unwrap_or(0);
+            reach.push(reach.last().copied().unwrap_or(0).max(end));
+        }
         let Some(source) = claims[index].source.clone() else {
             continue;
         };
@@ -794,8 +809,15 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
             continue;
         };
         let sentence = doc.sentence_of(source.start);
+        // a speaker in sentence `sentence - 3` or later ends after this
+        let window_start = match sentence.checked_sub(4) {
+            Some(before) => doc.sentence(before).end,
+            None => 0,
+        };
+        let first_near = reach.partition_point(|&end| end < window_start);
+        let near = &claims[first_near..index];
         let about_a_group = names_a_group(&doc.text[source.clone()]);
-        let earlier = claims[..index].iter().rev().find_map(|claim| {
+        let earlier = near.iter().rev().find_map(|claim| {
             let claimant = claim.claimant.as_ref()?;
             if claimant.end > source.start || doc.sentence_of(claimant.start) + 3 < sentence {
                 return None;
@@ -813,7 +835,7 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
         });
         // "..., he said" after "a senior CTD officer said": the last named source
         let previous_source = || {
-            claims[..index].iter().rev().find_map(|claim| {
+            near.iter().rev().find_map(|claim| {
                 let earlier = claim.claimant.as_ref().or(claim.source.as_ref())?;
                 (earlier.end <= source.start
                     && doc.sentence_of(earlier.start) + 2 >= sentence
@@ -825,7 +847,7 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
         // person speaking after the last named one is the nearer referent
         let nearer_person = (wanted == "PER")
             .then(|| {
-                claims[..index].iter().rev().find_map(|claim| {
+                near.iter().rev().find_map(|claim| {
                     let earlier = claim.source.as_ref()?;
                     (earlier.end <= source.start
                         && doc.sentence_of(earlier.start) + 2 >= sentence
@@ -879,7 +901,7 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
             })
             .flatten()
             .filter(|subject| {
-                let nearest_claim = claims[..index]
+                let nearest_claim = near
                     .iter()
                     .filter_map(|claim| claim.source.as_ref().or(claim.claimant.as_ref()))
                     .filter(|earlier| earlier.end <= source.start)
@@ -1438,9 +1460,10 @@ mod tests {
         ];
         let quotes = super::super::quotes::find_quotes(text);
         assert_eq!(quotes.len(), 2);
+        let whole = 0..text.len();
         let doc = Document {
             text,
-            sentences: &[0..text.len()],
+            sentences: std::slice::from_ref(&whole),
             entities: &entities,
             quotes: &quotes,
         };
