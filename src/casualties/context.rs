@@ -797,7 +797,17 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                 && (i + 1..(i + 8).min(tokens.len())).any(|k| {
                     matches!(word(k), "offensive" | "invasion" | "invaded" | "war" | "insurgency" | "campaign")
                 }));
-        if period {
+        // "at least 32 people were shot, five of them fatally, from Friday
+        // evening through late Sunday": a weekend's toll
+        let day_to_day = w == "from"
+            && WEEKDAYS.contains(&next)
+            && (i + 2..i + 7).any(|k| {
+                matches!(word(k), "through" | "until" | "till" | "to")
+                    && (k + 1..k + 4).any(|m| WEEKDAYS.contains(&word(m)))
+            });
+        // "Across Chicago, at least 32 people were shot": a city's, not an incident's
+        let across_opener = i == 0 && w == "across" && (1..5).any(|k| word(k) == ",");
+        if period || day_to_day || across_opener {
             return Some(Scope::Period);
         }
         // "years ago"; "remain missing a decade later"
@@ -812,9 +822,19 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
 
         // "turned violent in March, when more than 100 people were arrested"
         let month_when = w == "in" && is_month_word(next) && after == "," && word(i + 3) == "when";
+        // "the largest since last year's demonstrations against a finance
+        // bill, in which more than 60 people died": the relative clause's
+        // antecedent is dated before the article's event
+        let dated_antecedent = w == ","
+            && matches!(next, "in" | "during")
+            && after == "which"
+            && (i.saturating_sub(12)..i).any(|k| {
+                word(k) == "last" && matches!(word(k + 1), "year's" | "month's" | "week's" | "year\u{2019}s")
+            });
         if ago
             || those
             || month_when
+            || dated_antecedent
             || matches!(
                 w,
                 "separate" | "separately" | "unrelated" | "similar" | "previous"

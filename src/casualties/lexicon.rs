@@ -583,6 +583,10 @@ const ARRESTING_FORCES: &[&str] = &[
 /// Who treats the injured: "treated 63 people" is an injury count only
 /// after one of them.
 const CARERS: &[&str] = &[
+    // "the Kenya Red Cross said its teams had treated 87 people"
+    "cross",
+    "crescent",
+    "medical",
     "hospital",
     "hospitals",
     "doctors",

@@ -367,8 +367,10 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<(Count, usize)> {
 }
 
 /// "scores" standing alone for people: after a casualty verb ("killed
-/// scores", "wounding scores more"), or opening a sentence before its verb
-/// ("Scores were injured"); "test scores" and "the scores were" are not.
+/// scores", "wounding scores more"), or opening a sentence or a clause
+/// joined by "and" before its verb or participle ("Scores were injured",
+/// "four were killed and scores injured"); "test scores" and "the scores
+/// were" are not.
 fn scores_as_people(tokens: &[Token<'_>], i: usize) -> bool {
     const VERBS_BEFORE: &[&str] = &[
         "killed",
@@ -384,9 +386,16 @@ fn scores_as_people(tokens: &[Token<'_>], i: usize) -> bool {
         "leaving",
         "left",
     ];
+    // "four were killed and scores injured", "... and scores were hurt"
+    const PARTICIPLES_AFTER: &[&str] = &[
+        "injured", "wounded", "hurt", "killed", "dead", "arrested", "detained",
+    ];
     let next = word_at(tokens, i + 1);
     let previous = i.checked_sub(1).map_or("", |before| word_at(tokens, before));
-    VERBS_BEFORE.contains(&previous) || (i == 0 && matches!(next, "were" | "are" | "have" | "had"))
+    let opens_a_clause = i == 0 || previous == "and";
+    VERBS_BEFORE.contains(&previous)
+        || (opens_a_clause && matches!(next, "were" | "are" | "have" | "had"))
+        || (opens_a_clause && PARTICIPLES_AFTER.contains(&next))
 }
 
 /// A number without bounds at `i`: cardinal, range, article, zero, vague,
@@ -638,6 +647,8 @@ mod tests {
         assert_eq!(count("the blast injured scores more").0, 40);
         assert_eq!(count("killing scores in the market").0, 40);
         assert_eq!(count("Scores were wounded").0, 40);
+        assert_eq!(count("scores injured in the clashes").0, 40);
+        assert_eq!(parse("scores rose"), None);
     }
 
     #[test]
