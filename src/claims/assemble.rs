@@ -1297,7 +1297,9 @@ pub(super) fn build(
     });
     let claim_type = if claim_type == ClaimType::Statement
         && !claimed_before
-        && !is_state_force(source_text)
+        // the speaker's head, not its apposition: "Harakat al-Nasr, a group
+        // that has fought the federal government, said ..."
+        && !is_state_force(source_text.split(',').next().unwrap_or(source_text))
         // the content, not the words after the cue: "said in a statement
         // on Telegram that its fighters had killed 14 soldiers"
         && lemma.as_deref().is_some_and(|lemma| {

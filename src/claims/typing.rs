@@ -151,6 +151,13 @@ const THREATS: &[&str] = &[
     "will not go unpunished",
     "will not hesitate",
     "will be punished",
+    // "will respond at a time and place of our choosing"
+    "will respond at a time",
+    "will be found and",
+    "made to pay",
+    // "its attacks would continue as long as ..."
+    "attacks would continue",
+    "attacks will continue",
 ];
 
 /// Lemmas of plain speech, whose content alone can make a denial or an
@@ -169,6 +176,9 @@ const NO_PART: &[&str] = &[
     "not involved in",
     "not behind",
     "not responsible for",
+    // "The vessel has no links to any of the countries mentioned"
+    "no links to",
+    "no link to",
 ];
 
 /// Words that lay an attack or a crime at someone's door.
