@@ -242,11 +242,22 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
             }
         }
         // "One of the six, a 24-year-old man, died": the first number counts.
-        // Not with a participle as the noun: "Twenty-three of the 53 wounded
-        // remained hospitalized" counts the 53.
+        // Not with a participle as the noun or before it: "Twenty-three of
+        // the 53 wounded remained hospitalized" counts the 53, "frees 12 of
+        // 20 abducted bus passengers" the 20.
         let nominal = matches!(
             s.word(end),
-            "wounded" | "injured" | "dead" | "killed" | "hurt" | "missing" | "slain"
+            "wounded"
+                | "injured"
+                | "dead"
+                | "killed"
+                | "hurt"
+                | "missing"
+                | "slain"
+                | "abducted"
+                | "kidnapped"
+                | "arrested"
+                | "detained"
         );
         if let Some(outer) = partitive_outer(s, phrase.start).filter(|_| !relative && !nominal) {
             let mut np = number_np(outer, None, end);
