@@ -1475,25 +1475,21 @@ mod tests {
                 .map(|entity| &text[entity.range.clone()])
                 .collect::<Vec<_>>()
         };
+        let scanned = |keep: &dyn Fn(&NamedSpan) -> bool| {
+            let kept: Vec<NamedSpan> = entities.iter().filter(|entity| keep(entity)).cloned().collect();
+            names(&kept).join(" ")
+        };
         for range in [0..3, 1..2, 2..9, 3..4, 4..16, 8..30, 30..60, 0..60] {
-            let scanned_starting: Vec<&str> = entities
-                .iter()
-                .filter(|entity| range.contains(&entity.range.start))
-                .map(|entity| &text[entity.range.clone()])
-                .collect();
+            let starting = scanned(&|entity| range.contains(&entity.range.start));
             assert_eq!(
-                names(doc.entities_starting_in(range.clone())),
-                scanned_starting,
+                names(doc.entities_starting_in(range.clone())).join(" "),
+                starting,
                 "{range:?}"
             );
-            let scanned_overlapping: Vec<&str> = entities
-                .iter()
-                .filter(|entity| super::overlaps(&entity.range, &range))
-                .map(|entity| &text[entity.range.clone()])
-                .collect();
+            let overlapping = scanned(&|entity| super::overlaps(&entity.range, &range));
             assert_eq!(
-                names(doc.entities_overlapping(range.clone())),
-                scanned_overlapping,
+                names(doc.entities_overlapping(range.clone())).join(" "),
+                overlapping,
                 "{range:?}"
             );
             let scanned_quotes: Vec<&Quote> = quotes
