@@ -623,6 +623,17 @@ pub fn opened_by_earlier_time(tokens: &[Token<'_>]) -> bool {
         // "Last year's protests, which forced ..., left more than 60 people dead"
         // (not "Last month's attack", which may be the article's own, told late)
         || (word(0) == "last" && matches!(word(1), "year's" | "year\u{2019}s"))
+        // "During the 2016 European Championship, clashes ... left 35 people
+        // injured", "In 2021, a gang abducted 17 missionaries"
+        || (word(0) == "during" && word(1) == "the" && is_year_word(word(2)))
+        || (word(0) == "in" && is_year_word(word(1)) && word(2) == ",")
+}
+
+/// A year written in digits, 1900 to 2099.
+fn is_year_word(word: &str) -> bool {
+    word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether the clause of a figure starting at token `first` dates it to a

@@ -415,6 +415,10 @@ fn core_at(tokens: &[Token<'_>], i: usize) -> Option<(Count, usize, Form)> {
             return Some((exact(6), i + 3, Form::Words));
         }
         "a" | "an" if next == "dozen" => return Some((exact(12), i + 2, Form::Words)),
+        // "killed a pair of police officers"
+        "a" if next == "pair" && word_at(tokens, i + 2) == "of" => {
+            return Some((exact(2), i + 2, Form::Words))
+        }
         "a" if matches!(next, "hundred" | "thousand" | "million") => {
             let scale = if next == "hundred" { 100 } else { scale_word(next)? };
             return Some((exact(scale), i + 2, Form::Words));
@@ -630,6 +634,8 @@ mod tests {
         assert_eq!(count("a handful of women").0, 3);
         assert_eq!(count("a few women").0, 2);
         assert_eq!(count("a couple of women").0, 2);
+        assert_eq!(count("a pair of police officers").0, 2);
+        assert_eq!(count("a pair of police officers").3, Exact);
         assert_eq!(count("a number of women").0, 2);
         assert_eq!(parse("dozens of civilians").map(|p| p.2), Some(Form::Vague));
     }

@@ -568,20 +568,30 @@ pub fn extract_with(
             let recalls_another = opened_by_earlier_time(tokens) && after_own_toll;
             let another_incident = opened_as_another_incident(tokens);
             let piece_start = mentions.len();
+            let mut previous: Option<(&Found, Scope)> = None;
             for mention in &found {
                 let first = mention.np.span.start.min(mention.cue.start);
                 let earlier_incident = in_an_earlier_incident(tokens, mention.cue.start)
                     || (after_own_toll && dated_to_a_month(tokens, first));
-                mentions.extend(
-                    mention_of(tokens, mention, &context, &evidence, index, group_base).map(|mut mention| {
+                // "resulting in 157 deaths and 268 injuries": the second
+                // figure is of the first's period or incident
+                let coordinated_scope = previous
+                    .filter(|(before, _)| coordinated_nouns(tokens, before, mention))
+                    .map(|(_, scope)| scope);
+                let made =
+                    mention_of(tokens, mention, &context, &evidence, index, group_base).map(|mut made| {
                         if (recalls_another || another_incident || earlier_incident)
-                            && mention.scope == Scope::Event
+                            && made.scope == Scope::Event
                         {
-                            mention.scope = Scope::Other;
+                            made.scope = Scope::Other;
                         }
-                        mention
-                    }),
-                );
+                        if made.scope == Scope::Event {
+                            made.scope = coordinated_scope.unwrap_or(Scope::Event);
+                        }
+                        made
+                    });
+                previous = made.as_ref().map(|made| (mention, made.scope));
+                mentions.extend(made);
             }
             after_own_toll |= mentions[piece_start..].iter().any(states_own_toll);
             group_base += sentence.cues.len() + 2 * sentence.numbers.len() + sentence.tokens.len() + 2;
@@ -598,6 +608,16 @@ fn states_own_toll(mention: &CasualtyMention) -> bool {
             mention.kind,
             CasualtyKind::Killed | CasualtyKind::Injured | CasualtyKind::Missing | CasualtyKind::Kidnapped
         )
+}
+
+/// Whether two figures are counted nouns joined by "and": "157 deaths and
+/// 268 injuries", "five dead and 12 injured".
+fn coordinated_nouns(tokens: &[Token<'_>], before: &Found, after: &Found) -> bool {
+    let counted_first = |mention: &Found| mention.np.count_tokens.end <= mention.cue.start;
+    counted_first(before)
+        && counted_first(after)
+        && tokens.get(before.cue.end).is_some_and(|token| token.is("and"))
+        && after.np.count_tokens.start == before.cue.end + 1
 }
 
 /// The longest evidence a figure carries, in bytes: its sentence, or, for
