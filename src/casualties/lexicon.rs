@@ -788,6 +788,8 @@ const SINGULAR_PERSONS: &[&str] = &[
     "customer",
     "diner",
     "bystander",
+    "passer-by",
+    "passerby",
     "pedestrian",
     "motorist",
     "driver",
@@ -963,6 +965,8 @@ const SINGULAR_PERSONS: &[&str] = &[
 /// Plural and collective person nouns the suffix rules miss.
 const IRREGULAR_PLURALS: &[(&str, Plurality)] = &[
     ("people", Plurality::Plural),
+    ("passers-by", Plurality::Plural),
+    ("passersby", Plurality::Plural),
     ("persons", Plurality::Plural),
     ("men", Plurality::Plural),
     ("women", Plurality::Plural),
@@ -1293,6 +1297,8 @@ mod tests {
         assert_eq!(person_noun("policewomen"), Some(Plurality::Plural));
         assert_eq!(person_noun("deputies"), Some(Plurality::Plural));
         assert_eq!(person_noun("wives"), Some(Plurality::Plural));
+        assert_eq!(person_noun("passer-by"), Some(Plurality::Singular));
+        assert_eq!(person_noun("passers-by"), Some(Plurality::Plural));
         assert_eq!(person_noun("witnesses"), None);
         assert_eq!(person_noun("police"), Some(Plurality::Collective));
         assert_eq!(person_noun("attacks"), None);
