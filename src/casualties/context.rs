@@ -611,6 +611,7 @@ pub fn links_elsewhere(tokens: &[Token<'_>]) -> bool {
 /// which the caller decides.
 pub fn opened_by_earlier_time(tokens: &[Token<'_>]) -> bool {
     let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
+    let is_year = |i: usize| tokens.get(i).and_then(year_of).is_some();
     (word(0) == "last" && matches!(word(1), "month" | "year") && word(2) == ",")
         || (word(0) == "earlier"
             && word(1) == "this"
@@ -625,15 +626,8 @@ pub fn opened_by_earlier_time(tokens: &[Token<'_>]) -> bool {
         || (word(0) == "last" && matches!(word(1), "year's" | "year\u{2019}s"))
         // "During the 2016 European Championship, clashes ... left 35 people
         // injured", "In 2021, a gang abducted 17 missionaries"
-        || (word(0) == "during" && word(1) == "the" && is_year_word(word(2)))
-        || (word(0) == "in" && is_year_word(word(1)) && word(2) == ",")
-}
-
-/// A year written in digits, 1900 to 2099.
-fn is_year_word(word: &str) -> bool {
-    word.len() == 4
-        && (word.starts_with("19") || word.starts_with("20"))
-        && word.bytes().all(|b| b.is_ascii_digit())
+        || (word(0) == "during" && word(1) == "the" && is_year(2))
+        || (word(0) == "in" && is_year(1) && word(2) == ",")
 }
 
 /// Whether the clause of a figure starting at token `first` dates it to a
