@@ -115,12 +115,6 @@ pub fn apply_role_hints(actors: &mut [ActorRecord], hints: &[RoleHint]) {
     }
 }
 
-/// The actor whose mention lies inside (or overlaps) a span: the first
-/// actor with the longest overlap.
-pub fn actor_for(span: &Span, actors: &[ActorRecord]) -> Option<String> {
-    MentionIndex::new(actors).actor_for(span, actors)
-}
-
 /// Every actor's mentions sorted by start, so that the mentions overlapping
 /// a span are found without reading all of them: a long document has
 /// thousands of actors and as many claims and casualty figures to link.
@@ -165,8 +159,8 @@ impl<'a> MentionIndex<'a> {
             .copied()
     }
 
-    /// [`actor_for`] on the index: the longest overlap, the first actor
-    /// (then the first mention) on ties.
+    /// The actor whose mention lies inside (or overlaps) a span: the
+    /// longest overlap, the first actor (then the first mention) on ties.
     fn actor_for(&self, span: &Span, actors: &[ActorRecord]) -> Option<String> {
         self.overlapping(span.start, span.end)
             .map(|(mention, actor, index)| {
@@ -214,6 +208,10 @@ mod tests {
 
     fn span(start: usize, end: usize) -> Span {
         Span::at(start, end)
+    }
+
+    fn actor_for(span: &Span, actors: &[ActorRecord]) -> Option<String> {
+        MentionIndex::new(actors).actor_for(span, actors)
     }
 
     fn actor(id: &str, actor_type: ActorType, mentions: Vec<Span>) -> ActorRecord {

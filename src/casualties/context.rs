@@ -734,6 +734,10 @@ const INCIDENT_WORDS: &[&str] = &[
 /// clauses away leave the figure alone.
 pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
     let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
+    // "last year's", "last month's", "last week's" at token `i`
+    let last_period_possessive = |i: usize| {
+        word(i) == "last" && matches!(word(i + 1), "year's" | "month's" | "week's" | "year\u{2019}s")
+    };
     for i in window.start..window.end.min(tokens.len()) {
         let (w, next, after) = (word(i), word(i + 1), word(i + 2));
         // "so far this year", "in the past month"; "last month" dates one
@@ -823,7 +827,7 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
         // article's ("these" and "the" name its own)
         let those = (w == "those" && INCIDENT_WORDS.contains(&next))
             // "last year's finance protests, in which more than 60 were killed"
-            || (w == "last" && matches!(next, "year's" | "month's" | "week's" | "year\u{2019}s"));
+            || last_period_possessive(i);
 
         // "turned violent in March, when more than 100 people were arrested"
         let month_when = w == "in" && is_month_word(next) && after == "," && word(i + 3) == "when";
@@ -833,9 +837,7 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
         let dated_antecedent = w == ","
             && matches!(next, "in" | "during")
             && after == "which"
-            && (i.saturating_sub(12)..i).any(|k| {
-                word(k) == "last" && matches!(word(k + 1), "year's" | "month's" | "week's" | "year\u{2019}s")
-            });
+            && (i.saturating_sub(12)..i).any(last_period_possessive);
         if ago
             || those
             || month_when

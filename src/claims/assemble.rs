@@ -113,17 +113,14 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     // Reuters the hospital had received dozens of bodies")
     contents.retain(|span| !opens_with_any(&doc.text[span.range.clone()], UNNAMED));
     let cues = merge_cues(doc.text, &of_role(Role::Cue));
-    let near = Near {
-        contents: BySentence::new(doc, contents.iter().map(|span| &span.range).enumerate()),
-        sources: BySentence::new(doc, sources.iter().map(|span| &span.range).enumerate()),
-    };
+    let (contents, sources) = (SpansNear::new(doc, contents), SpansNear::new(doc, sources));
     let mut claims: Vec<Claim> = Vec::new();
     for cue in &cues {
         if requests_anonymity(doc.text, &cue.range) {
             continue;
         }
         let sentence = doc.sentence_of(cue.range.start);
-        let Some(content) = nearest_content(doc, &cue.range, sentence, &contents, &near) else {
+        let Some(content) = nearest_content(doc, &cue.range, sentence, &contents) else {
             continue;
         };
         let (content_range, direct) = snap_to_quote(doc, content.range.clone());
@@ -134,7 +131,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
                 .as_str(),
             "" | "but" | "and" | "when" | "also" | "then" | "yet"
         );
-        let source = nearest(doc, &cue.range, sentence, &sources, &near.sources, |span| {
+        let source = nearest(doc, &cue.range, sentence, &sources, |span| {
             let inside_content =
                 content_range.start <= span.range.start && span.range.end <= content_range.end;
             // a name past the claim's content speaks for another claim, unless
@@ -919,10 +916,26 @@ fn refer_back_to_claimants(doc: &Document<'_>, claims: &mut [Claim]) {
     }
 }
 
-/// Content spans and quotations by sentence, for the look-ups made per cue.
-struct Near {
-    contents: BySentence,
-    sources: BySentence,
+/// Spans of one role with the sentences they touch, for the look-ups made
+/// per cue.
+struct SpansNear<'s> {
+    spans: Vec<&'s AttributionSpan>,
+    by_sentence: BySentence,
+}
+
+impl<'s> SpansNear<'s> {
+    fn new(doc: &Document<'_>, spans: Vec<&'s AttributionSpan>) -> Self {
+        let by_sentence = BySentence::new(doc, spans.iter().map(|span| &span.range).enumerate());
+        Self { spans, by_sentence }
+    }
+
+    /// The spans touching sentences `first..=last`, in their order.
+    fn in_sentences(&self, first: usize, last: usize) -> impl Iterator<Item = &'s AttributionSpan> + '_ {
+        self.by_sentence
+            .near(first, last)
+            .into_iter()
+            .map(|index| self.spans[index])
+    }
 }
 
 /// The content span that goes with a cue: in the cue's sentence, else a
@@ -932,8 +945,7 @@ fn nearest_content<'s>(
     doc: &Document<'_>,
     cue: &Range<usize>,
     sentence: usize,
-    contents: &[&'s AttributionSpan],
-    near: &Near,
+    contents: &SpansNear<'s>,
 ) -> Option<&'s AttributionSpan> {
     let here = doc.sentence(sentence);
     let in_a_quote = |span: &AttributionSpan| {
@@ -941,10 +953,8 @@ fn nearest_content<'s>(
             .iter()
             .any(|quote| overlaps(&quote.inner, &span.range))
     };
-    near.contents
-        .near(sentence.saturating_sub(1), sentence + 1)
-        .into_iter()
-        .map(|index| contents[index])
+    contents
+        .in_sentences(sentence.saturating_sub(1), sentence + 1)
         .filter(|span| !overlaps(&span.range, cue))
         .filter(|span| {
             overlaps(&span.range, &here)
@@ -970,15 +980,12 @@ fn nearest<'s>(
     doc: &Document<'_>,
     cue: &Range<usize>,
     sentence: usize,
-    candidates: &[&'s AttributionSpan],
-    by_sentence: &BySentence,
+    candidates: &SpansNear<'s>,
     keep: impl Fn(&AttributionSpan) -> bool,
 ) -> Option<&'s AttributionSpan> {
     let here = doc.sentence(sentence);
-    by_sentence
-        .near(sentence, sentence)
-        .into_iter()
-        .map(|index| candidates[index])
+    candidates
+        .in_sentences(sentence, sentence)
         .filter(|span| overlaps(&span.range, &here) && !overlaps(&span.range, cue) && keep(span))
         .min_by_key(|span| gap(&span.range, cue))
 }
