@@ -760,6 +760,14 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             || (is_count_word(tokens, i)
                 && (next == "shootings" || (matches!(next, "overnight" | "separate") && after == "shootings")))
             || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
+            // "since early October", "since mid-October"
+            || (w == "since"
+                && (matches!(next, "early" | "late" | "mid") && is_month_word(after)
+                    || next.strip_prefix("mid-").is_some_and(is_month_word)))
+            // "in November alone", "in 2016 alone"
+            || (w == "in"
+                && (is_month_word(next) || tokens.get(i + 1).and_then(year_of).is_some())
+                && after == "alone")
             || (matches!(w, "past" | "last") && matches!(after, "years" | "months" | "decades" | "weeks"))
             // "in the first six months of the year", "in the 12 months ending June 30"
             || year_part_span(tokens, i, &["months", "weeks", "years"])

@@ -95,6 +95,58 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         glue_next = continues_after(&text[current.clone()], &text[current.end..]);
     }
     sentences
+        .into_iter()
+        .flat_map(|sentence| split_glued(text, sentence))
+        .collect()
+}
+
+/// Splits a sentence where scraping dropped the space after a full stop:
+/// "died at 37th Street.Two victims", "the man said.The shooting". Only a
+/// word of three or more letters ending in a small letter before the stop,
+/// and a capitalised word after it, outside web addresses and e-mail
+/// addresses ("news.Example.com").
+fn split_glued(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = sentence.start;
+    let bytes = text.as_bytes();
+    for (offset, _) in text[sentence.clone()].match_indices('.') {
+        let dot = sentence.start + offset;
+        if dot + 1 < sentence.end && glued_stop(text, bytes, dot, sentence.end) {
+            pieces.extend(trimmed(text, start, dot + 1));
+            start = dot + 1;
+        }
+    }
+    pieces.extend(trimmed(text, start, sentence.end));
+    pieces
+}
+
+fn glued_stop(text: &str, bytes: &[u8], dot: usize, end: usize) -> bool {
+    let word_start = text[..dot]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &text[word_start..dot];
+    let lower = word.to_ascii_lowercase();
+    let before_word = text[..word_start].chars().next_back();
+    let next = bytes.get(dot + 1).copied().unwrap_or(b' ');
+    let after_next = bytes.get(dot + 2).copied().unwrap_or(b' ');
+    let token_end = text[dot + 1..end]
+        .find(char::is_whitespace)
+        .map_or(end, |i| dot + 1 + i);
+    let rest = &text[dot + 1..token_end];
+    let address = rest.contains(['/', '@'])
+        || rest
+            .match_indices('.')
+            .any(|(i, _)| rest[i + 1..].starts_with(|c: char| c.is_ascii_lowercase()))
+        || matches!(before_word, Some('.' | '/' | '@' | '_' | '-'));
+    word.len() >= 3
+        && word.ends_with(|c: char| c.is_ascii_lowercase())
+        && !TITLES.contains(&lower.as_str())
+        && !ABBREVIATIONS.contains(&lower.as_str())
+        && next.is_ascii_uppercase()
+        && (after_next.is_ascii_lowercase() || (matches!(next, b'A' | b'I') && after_next == b' '))
+        && !address
 }
 
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
@@ -197,6 +249,42 @@ fn soft_wrapped_view(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_sentences_glued_by_scraping() {
+        let text = "Police went to 37th Street.Two victims died at the scene. He said.A man fled.";
+        let sentences: Vec<&str> = split_sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            sentences,
+            [
+                "Police went to 37th Street.",
+                "Two victims died at the scene.",
+                "He said.",
+                "A man fled."
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_stops_after_multibyte_characters() {
+        let text = "\u{fffd}died in the clash.Police said \u{201c}40 were held.\u{201d}\u{fffd}More.";
+        let sentences: Vec<&str> = split_sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(sentences.first(), Some(&"\u{fffd}died in the clash."));
+    }
+
+    #[test]
+    fn keeps_addresses_and_abbreviations_glued() {
+        for text in [
+            "Read more at news.Example.com today.",
+            "See www.wral.com/News.Html for more.",
+            "Gen.Smith and Mr.Jones arrived in St.Louis.",
+            "Write to john.Smith@example.com now.",
+            "The U.S.Army said so.",
+            "\u{fffd}Mr.Smith and \u{fffd}Gen.Jones came.",
+        ] {
+            assert_eq!(split_sentences(text).len(), 1, "{text}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text)

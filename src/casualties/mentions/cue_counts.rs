@@ -376,8 +376,11 @@ pub(super) fn verb_mentions(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Ve
         .tokens
         .get(cue.end)
         .is_none_or(|next| next.is_punct() || next.is_any(&["in", "by", "during"]));
-    subjects(s, left.end, left.relative)
-        .into_iter()
+    let mut nps = subjects(s, left.end, left.relative);
+    if nps.is_empty() && cue.kind == CasualtyKind::Killed && !left.relative {
+        nps = reduced_relative_subjects(s, left.end);
+    }
+    nps.into_iter()
         .filter(|np| {
             !strike
                 || left.passive
@@ -391,6 +394,47 @@ pub(super) fn verb_mentions(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Ve
         })
         .map(|np| found(np, agent.clone()))
         .collect()
+}
+
+/// The subject of a death whose subject is told by a participle before it:
+/// "A man shot on Sunday outside a store has died", "One of five people shot
+/// Sunday has died" (the one, not the five). Only within one clause: no
+/// punctuation, conjunction, relative word or finite verb between.
+fn reduced_relative_subjects(s: &Sentence<'_, '_>, end: usize) -> Vec<Np> {
+    let first = end.saturating_sub(16);
+    for k in (first..end).rev() {
+        if let Some(harm) = s.cue_ending(k + 1).filter(|harm| {
+            matches!(harm.class, CueClass::Predicate { .. })
+                && matches!(harm.kind, CasualtyKind::KilledOrInjured | CasualtyKind::Injured)
+        }) {
+            let left = left_of(s, harm.start);
+            if left.passive || left.relative || left.negated || left.hypothetical {
+                return Vec::new();
+            }
+            return subjects(s, left.end, false)
+                .into_iter()
+                .map(|np| match partitive_outer(s, np.count_tokens.start) {
+                    // the participle counted the whole of "one of five people"
+                    Some(part) => {
+                        let mut part_np = number_np(part, np.victims, np.span.end);
+                        part_np.span.start = part.start;
+                        part_np
+                    }
+                    None => np,
+                })
+                .collect();
+        }
+        let token = &s.tokens[k];
+        if token.is_punct()
+            || token.is_any(&[
+                "and", "but", "or", "who", "which", "that", "when", "after", "before", "while", "as",
+                "because", "said", "says", "was", "were", "is", "are", "has", "have", "had", "been",
+            ])
+        {
+            return Vec::new();
+        }
+    }
+    Vec::new()
 }
 
 /// "two people were shot, one fatally"; "three of them fatally".

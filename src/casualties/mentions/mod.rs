@@ -350,6 +350,21 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
             mention.kind = CasualtyKind::Killed;
         }
     }
+    // "Three victims ... were transported to a local hospital for treatment
+    // of non-life threatening injuries": taken to hospital for their
+    // injuries, in a sentence that tells of no death, they are the wounded.
+    let tells_of_deaths = found.iter().any(|mention| mention.kind == CasualtyKind::Killed);
+    for mention in &mut found {
+        let to_hospital = matches!(
+            s.word(mention.cue.start),
+            "taken" | "rushed" | "transported" | "airlifted" | "flown"
+        );
+        let for_injuries = (mention.cue.end..(mention.cue.end + 10).min(s.tokens.len()))
+            .any(|i| s.tokens[i].is_any(&["injuries", "injured", "wounds", "wounded"]));
+        if mention.kind == CasualtyKind::KilledOrInjured && to_hospital && for_injuries && !tells_of_deaths {
+            mention.kind = CasualtyKind::Injured;
+        }
+    }
     // "Jerry Scoggins has died at the age of 93": an obituary, not a casualty.
     found.retain(|mention| !natural_death(s, mention));
     // "left five people and an unborn baby dead": GVA's tolls do not count
@@ -368,6 +383,23 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
             CasualtyKind::Injured | CasualtyKind::KilledOrInjured
         ) && deaths.contains(&mention.np.count_tokens))
     });
+    // "One of four women wounded in a shooting has died": the four are all
+    // who were hurt, the dead among them, as "shot" would count them.
+    let parts_dead: Vec<(Range<usize>, Range<usize>)> = found
+        .iter()
+        .filter(|mention| mention.kind == CasualtyKind::Killed)
+        .filter_map(|mention| Some((mention.np.victims.clone()?, mention.np.count_tokens.clone())))
+        .collect();
+    for mention in &mut found {
+        if mention.kind == CasualtyKind::Injured
+            && parts_dead.iter().any(|(victims, count_tokens)| {
+                mention.np.victims.as_ref() == Some(victims)
+                    && count_tokens.end <= mention.np.count_tokens.start
+            })
+        {
+            mention.kind = CasualtyKind::KilledOrInjured;
+        }
+    }
     // One count, one cue of each kind: the nearest.
     found.sort_by_key(|mention| {
         (
@@ -539,7 +571,7 @@ pub fn extract_with(
     document: &DocumentContext,
 ) -> Vec<CasualtyMention> {
     let violent = document.violent;
-    let mut mentions = Vec::new();
+    let mut mentions: Vec<CasualtyMention> = Vec::new();
     let mut group_base = 0;
     // Whether an earlier sentence stated the article's own toll: kept as
     // mentions are added, as a scan of all earlier mentions per sentence
@@ -575,9 +607,9 @@ pub fn extract_with(
                     || (after_own_toll && dated_to_a_month(tokens, first));
                 // "resulting in 157 deaths and 268 injuries": the second
                 // figure is of the first's period or incident
-                let coordinated_scope = previous
-                    .filter(|(before, _)| coordinated_nouns(tokens, before, mention))
-                    .map(|(_, scope)| scope);
+                let joined = previous
+                    .and_then(|(before, scope)| Some((joining_word(tokens, before, mention)?, scope)));
+                let coordinated_scope = joined.map(|(_, scope)| scope);
                 let made =
                     mention_of(tokens, mention, &context, &evidence, index, group_base).map(|mut made| {
                         if (recalls_another || another_incident || earlier_incident)
@@ -590,6 +622,15 @@ pub fn extract_with(
                         }
                         made
                     });
+                // "killing 12 and wounding 70 in a movie theater three years
+                // ago": the first figure is of the second's period or incident
+                if let (Some(("and", Scope::Event)), Some(made)) = (joined, &made) {
+                    if made.scope != Scope::Event {
+                        if let Some(last) = mentions[piece_start..].last_mut() {
+                            last.scope = made.scope;
+                        }
+                    }
+                }
                 previous = made.as_ref().map(|made| (mention, made.scope));
                 mentions.extend(made);
             }
@@ -610,14 +651,34 @@ fn states_own_toll(mention: &CasualtyMention) -> bool {
         )
 }
 
-/// Whether two figures are counted nouns joined by "and": "157 deaths and
-/// 268 injuries", "five dead and 12 injured".
-fn coordinated_nouns(tokens: &[Token<'_>], before: &Found, after: &Found) -> bool {
-    let counted_first = |mention: &Found| mention.np.count_tokens.end <= mention.cue.start;
-    counted_first(before)
-        && counted_first(after)
-        && tokens.get(before.cue.end).is_some_and(|token| token.is("and"))
-        && after.np.count_tokens.start == before.cue.end + 1
+/// The word joining a figure to the one before it: "and" with nothing else
+/// between them ("157 deaths and 268 injuries", "five dead and 12
+/// injured", "killing 12 and wounding 70", "eight people have died and at
+/// least 10 others were injured"), or "including" right before the second
+/// ("17 others have been wounded in separate shootings ..., including eight
+/// shot within the first 30 minutes").
+fn joining_word(tokens: &[Token<'_>], before: &Found, after: &Found) -> Option<&'static str> {
+    let end = before
+        .np
+        .span
+        .end
+        .max(before.np.count_tokens.end)
+        .max(before.cue.end);
+    let start = after
+        .np
+        .span
+        .start
+        .min(after.np.count_tokens.start)
+        .min(after.cue.start);
+    if start > end && tokens.get(start - 1).is_some_and(|token| token.is("including")) {
+        return Some("including");
+    }
+    let and_at = if tokens.get(end).is_some_and(|token| token.is(",")) {
+        end + 1
+    } else {
+        end
+    };
+    (tokens.get(and_at).is_some_and(|token| token.is("and")) && start == and_at + 1).then_some("and")
 }
 
 /// The longest evidence a figure carries, in bytes: its sentence, or, for

@@ -197,9 +197,37 @@ pub(super) fn counted(phrase: &NumberPhrase, victims: Option<Range<usize>>, span
     np
 }
 
+/// A participle of harm right after a counted noun, which makes the noun a
+/// whole: "Twenty-three of the 53 wounded", "one of five people shot".
+fn is_harm_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "wounded"
+            | "injured"
+            | "dead"
+            | "killed"
+            | "hurt"
+            | "missing"
+            | "slain"
+            | "abducted"
+            | "kidnapped"
+            | "arrested"
+            | "detained"
+            | "shot"
+            | "stabbed"
+    )
+}
+
+/// A participle of harm at token `at`, after an adverb or not ("critically
+/// shot").
+fn participle_at(s: &Sentence<'_, '_>, at: usize) -> bool {
+    let word = s.word(at);
+    is_harm_participle(word) || (word.ends_with("ly") && is_harm_participle(s.word(at + 1)))
+}
+
 /// The number before "of (the)" when the number phrase starting at token
 /// `start` is the whole of a partitive ("four of the five", "one of six").
-fn partitive_outer<'s>(s: &'s Sentence<'_, '_>, start: usize) -> Option<&'s NumberPhrase> {
+pub(super) fn partitive_outer<'s>(s: &'s Sentence<'_, '_>, start: usize) -> Option<&'s NumberPhrase> {
     let of_at = if s.word(start.wrapping_sub(1)) == "the" {
         start.wrapping_sub(2)
     } else {
@@ -245,20 +273,7 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         // Not with a participle as the noun or before it: "Twenty-three of
         // the 53 wounded remained hospitalized" counts the 53, "frees 12 of
         // 20 abducted bus passengers" the 20.
-        let nominal = matches!(
-            s.word(end),
-            "wounded"
-                | "injured"
-                | "dead"
-                | "killed"
-                | "hurt"
-                | "missing"
-                | "slain"
-                | "abducted"
-                | "kidnapped"
-                | "arrested"
-                | "detained"
-        );
+        let nominal = is_harm_participle(s.word(end));
         if let Some(outer) = partitive_outer(s, phrase.start).filter(|_| !relative && !nominal) {
             let mut np = number_np(outer, None, end);
             np.span = outer.start..end;
@@ -319,8 +334,10 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
                     "was" | "is" | "were" | "are" | "became" | "becomes" | "been"
                 )
             };
-            if let Some(outer) =
-                partitive_outer(s, phrase.start).filter(|outer| !relative && !complement(outer))
+            // "One of five people shot Sunday has died": the participle
+            // is about the five, as a relative clause would be
+            if let Some(outer) = partitive_outer(s, phrase.start)
+                .filter(|outer| !relative && !complement(outer) && !participle_at(s, end))
             {
                 let mut np = number_np(outer, Some(victims), end);
                 np.span = outer.start..end;
