@@ -751,7 +751,7 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             // city-wide tallies: "killed across the city", "in shootings
             // throughout the weekend", "since last weekend"
             || (matches!((w, next), ("across", "the"))
-                && matches!(after, "city" | "state" | "country")
+                && matches!(after, "city" | "state")
                 // "taken to hospitals across the city" is one event's wounded
                 && !matches!(i.checked_sub(1).map_or("", word), "hospital" | "hospitals"))
             || (matches!((w, next), ("throughout", "the")) && matches!(after, "day" | "weekend" | "night"))

@@ -171,6 +171,7 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("with * injuries", Injured, I),
     ("with * * injuries", Injured, I),
     ("grazed", Injured, T),
+    ("pistol-whipped|pistol-whipping", Injured, T),
     ("among the injured|wounded", Injured, I),
     ("among those injured|wounded|hurt", Injured, I),
     (

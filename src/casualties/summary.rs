@@ -462,6 +462,88 @@ fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[Casual
     });
 }
 
+/// "Seven people were injured in the attack. One of the wounded officers
+/// ... died": the dead among the wounded leave the injured figure stated
+/// before them (or in their sentence), and join a killed figure stated
+/// before them that no toll update raised.
+fn move_wounded_dead(summary: &mut TollSummary, mentions: &[CasualtyMention], killed: &[usize]) {
+    let mut dead_by_group: BTreeMap<usize, u64> = BTreeMap::new();
+    for &index in killed {
+        if let Some(mention) = mentions
+            .get(index)
+            .filter(|mention| mention.of_wounded && !mention.weakened)
+        {
+            let dead = dead_by_group.entry(mention.group).or_default();
+            *dead = (*dead).max(mention.count.value);
+        }
+    }
+    let Some(first) = killed
+        .iter()
+        .copied()
+        .find(|&index| mentions.get(index).is_some_and(|mention| mention.of_wounded))
+    else {
+        return;
+    };
+    let dead: u64 = dead_by_group.values().sum();
+    let sentence = mentions.get(first).map_or(0, |mention| mention.sentence);
+    // the injured may be stated in the sentence of the dead, as the whole
+    // of "one of the eight wounded"; the killed not, as they may count them
+    let stated_by = |figure: &BestFigure, last: usize| {
+        figure.mentions.iter().all(|&index| {
+            mentions
+                .get(index)
+                .is_some_and(|mention| mention.sentence <= last)
+        })
+    };
+    let lower = |count: &Count, by: u64| Count {
+        value: count.value.saturating_sub(by),
+        min: count.min.map(|min| min.saturating_sub(by)),
+        max: count.max.map(|max| max.saturating_sub(by)),
+        qualifier: count.qualifier,
+    };
+    let raise = |count: &Count, by: u64| Count {
+        value: count.value.saturating_add(by),
+        min: count.min.map(|min| min.saturating_add(by)),
+        max: count.max.map(|max| max.saturating_add(by)),
+        qualifier: count.qualifier,
+    };
+    // people shot minus the dead already left the dead out, unless the
+    // shot were told as survivors ("eight others were shot")
+    let dead_left_out = |figure: &BestFigure| {
+        figure.rule == TollRule::ShotMinusKilled
+            && !figure.mentions.iter().all(|&index| {
+                mentions
+                    .get(index)
+                    .is_some_and(|mention| mention.kind != CasualtyKind::KilledOrInjured || mention.survivors)
+            })
+    };
+    if let Some(injured) = summary.injured.as_mut() {
+        if stated_by(injured, sentence) && injured.count.value > dead && !dead_left_out(injured) {
+            injured.count = lower(&injured.count, dead);
+            injured.rule = TollRule::WoundedDied;
+        }
+    }
+    // "initially put the death toll at 11, but ... six of the wounded had
+    // died" under a lede of 17: the highest figure already counts them
+    let counted_already = |highest: u64| {
+        killed.iter().any(|&index| {
+            mentions.get(index).is_some_and(|mention| {
+                !mention.of_wounded && mention.count.value.saturating_add(dead) == highest
+            })
+        })
+    };
+    if let Some(killed) = summary.killed.as_mut() {
+        if killed.rule == TollRule::Highest
+            && sentence > 0
+            && stated_by(killed, sentence - 1)
+            && !counted_already(killed.count.value)
+        {
+            killed.count = raise(&killed.count, dead);
+            killed.rule = TollRule::WoundedDied;
+        }
+    }
+}
+
 /// The tolls of a document's events, the article's own event first, then
 /// other events by year. Events with no figure are left out.
 pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
@@ -512,6 +594,9 @@ pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
                 add_clash_sides(&mut summary, mentions, injured);
             }
             derive_injured(&mut summary, ordinal, mentions);
+            if let Some(killed) = kinds.get(&CasualtyKind::Killed.order()) {
+                move_wounded_dead(&mut summary, mentions, killed);
+            }
             summary
         })
         .collect()
@@ -543,6 +628,26 @@ mod tests {
         let text = "At least 13 soldiers and more than 100 civilians were killed. \
                     Later the death toll rose to 170. Officials said 60 had died in the blast.";
         assert_eq!(main_value(text, Killed), (170, Some(TollRule::Update)));
+    }
+
+    #[test]
+    fn the_dead_among_the_wounded_move() {
+        let text = "Gunmen opened fire on the guests, killing 12 people and wounding five. By Sunday, \
+                    two of the wounded had died in hospital, bringing the death toll to 14.";
+        assert_eq!(main_value(text, Killed), (14, Some(TollRule::Update)));
+        assert_eq!(main_value(text, Injured), (3, Some(TollRule::WoundedDied)));
+        let text = "Police said three people were killed and eight others were shot. One of the eight \
+                    wounded, a 26-year-old man, had died.";
+        assert_eq!(main_value(text, Killed), (4, Some(TollRule::WoundedDied)));
+        assert_eq!(main_value(text, Injured), (7, Some(TollRule::WoundedDied)));
+        // the lede's toll already counts them
+        let text = "A suicide bomber killed 17 people on Friday. Police had initially put the death toll \
+                    at 11, but said in the evening that six of the wounded had died.";
+        assert_eq!(main_value(text, Killed), (17, Some(TollRule::Highest)));
+        // people shot minus the dead already leave them out
+        let text = "Five people were shot on Sunday. Two of the wounded died in hospital.";
+        assert_eq!(main_value(text, Killed), (2, Some(TollRule::Highest)));
+        assert_eq!(main_value(text, Injured), (3, Some(TollRule::ShotMinusKilled)));
     }
 
     #[test]
@@ -607,8 +712,11 @@ mod tests {
         let text = "A woman was shot and killed on Sunday. Her mother was also shot, but survived.";
         assert_eq!(main_value(text, Injured).0, 1);
         // without such a word the shot may include the dead
-        let text = "A woman was shot and killed on Sunday. Her mother was shot in the leg.";
+        let text = "A woman was shot and killed on Sunday. Her mother was shot.";
         assert_eq!(main_value(text, Injured).0, 0);
+        // but a wound in a limb, in a sentence that tells of no death, is an injury
+        let text = "A woman was shot and killed on Sunday. Her mother was shot in the leg.";
+        assert_eq!(main_value(text, Injured).0, 1);
     }
 
     #[test]

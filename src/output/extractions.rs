@@ -322,6 +322,11 @@ pub enum TollRule {
     /// other ("killed 15 soldiers", "about 50 assailants were neutralised"; the
     /// injured: "27 police officers ... 15 protesters").
     BothSides,
+    /// The figure stated before some of the wounded died, moved by them:
+    /// "killing 12 and wounding five" then "two of the wounded had died"
+    /// is three injured; "three people were killed and eight others were
+    /// shot" then "one of the eight wounded had died" is four killed.
+    WoundedDied,
 }
 
 /// The best figure of one kind for one event.

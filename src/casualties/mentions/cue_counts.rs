@@ -378,7 +378,9 @@ pub(super) fn verb_mentions(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Ve
         .is_none_or(|next| next.is_punct() || next.is_any(&["in", "by", "during"]));
     let mut nps = subjects(s, left.end, left.relative);
     if nps.is_empty() && cue.kind == CasualtyKind::Killed && !left.relative {
-        nps = reduced_relative_subjects(s, left.end);
+        nps = wounded_part_np(s, left.end)
+            .map(|np| vec![np])
+            .unwrap_or_else(|| reduced_relative_subjects(s, left.end));
     }
     nps.into_iter()
         .filter(|np| {

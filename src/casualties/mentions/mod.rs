@@ -115,6 +115,10 @@ pub struct CasualtyMention {
     /// People shot who are not among the dead ("was also shot, but
     /// survived"): no one is subtracted from them.
     pub survivors: bool,
+    /// The dead are some of the wounded counted before ("two of the wounded
+    /// had died", "One of the wounded officers died"): they move from the
+    /// injured to the killed.
+    pub of_wounded: bool,
     /// The count says it includes the perpetrator ("three dead, including
     /// the gunman", "a murder-suicide").
     pub includes_perpetrator: bool,
@@ -361,7 +365,10 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
         );
         let for_injuries = (mention.cue.end..(mention.cue.end + 10).min(s.tokens.len()))
             .any(|i| s.tokens[i].is_any(&["injuries", "injured", "wounds", "wounded"]));
-        if mention.kind == CasualtyKind::KilledOrInjured && to_hospital && for_injuries && !tells_of_deaths {
+        if mention.kind == CasualtyKind::KilledOrInjured
+            && !tells_of_deaths
+            && ((to_hospital && for_injuries) || shot_in_a_limb(s, &mention.cue))
+        {
             mention.kind = CasualtyKind::Injured;
         }
     }
@@ -414,6 +421,46 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
     found.sort_by_key(|mention| (mention.np.count_tokens.start, mention.cue.start));
     join_others(s, &mut found);
     found
+}
+
+/// "was shot in the leg", "shot in his left shoulder": a wound people live
+/// through, in a sentence that tells of no death.
+fn shot_in_a_limb(s: &Sentence<'_, '_>, cue: &Cue) -> bool {
+    const LIMBS: &[&str] = &[
+        "leg",
+        "legs",
+        "arm",
+        "arms",
+        "foot",
+        "feet",
+        "hand",
+        "hands",
+        "shoulder",
+        "shoulders",
+        "buttocks",
+        "buttock",
+        "thigh",
+        "thighs",
+        "ankle",
+        "ankles",
+        "knee",
+        "knees",
+        "hip",
+        "calf",
+        "toe",
+        "toes",
+        "finger",
+        "fingers",
+        "wrist",
+        "elbow",
+        "forearm",
+        "heel",
+    ];
+    cue.end == cue.start + 1
+        && s.word(cue.start) == "shot"
+        && s.word(cue.end) == "in"
+        && matches!(s.word(cue.end + 1), "the" | "his" | "her" | "their" | "both")
+        && (cue.end + 2..cue.end + 4).any(|i| s.tokens.get(i).is_some_and(|token| token.is_any(LIMBS)))
 }
 
 /// "Police arrested 116 people and detained nearly 90 others": "others" of
@@ -794,6 +841,17 @@ fn mention_of(
             .any(|i| tokens[i].is_any(&["survived", "survive", "survives"]))
             || (mention.cue.start.saturating_sub(3)..mention.cue.start).any(|i| tokens[i].is("also"))
             || others_after_the_dead(tokens, mention));
+    // "two of the wounded", "One of the eight wounded", "one of the injured
+    // officers"
+    let start = mention.np.count_tokens.start;
+    let of_wounded = mention.kind == CasualtyKind::Killed
+        && tokens.get(start + 1).is_some_and(|token| token.is("of"))
+        && tokens.get(start + 2).is_some_and(|token| token.is("the"))
+        && (start + 3..start + 5).any(|i| {
+            tokens
+                .get(i)
+                .is_some_and(|token| token.is_any(&["wounded", "injured"]))
+        });
     Some(CasualtyMention {
         kind: mention.kind,
         count: mention.np.count.clone(),
@@ -832,6 +890,7 @@ fn mention_of(
         },
         self_inflicted: mention.self_inflicted,
         survivors,
+        of_wounded,
         includes_perpetrator,
         ordinal,
         attackers: mention

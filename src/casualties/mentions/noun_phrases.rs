@@ -432,6 +432,24 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
     None
 }
 
+/// The dead among the wounded as the subject ending before `end`: "two of
+/// the wounded had died". Only for deaths: "several of the injured are in
+/// critical condition" restates the injured.
+pub(super) fn wounded_part_np(s: &Sentence<'_, '_>, end: usize) -> Option<Np> {
+    let last = end.checked_sub(1)?;
+    if !(s.tokens.get(last)?.is_any(&["wounded", "injured"]) && last >= 2 && s.word(last - 1) == "the")
+        || s.word(last - 2) != "of"
+    {
+        return None;
+    }
+    let phrase = s.number_ending(last - 2)?;
+    (phrase.form != Form::Article).then(|| {
+        let mut np = number_np(phrase, Some(last..end), end);
+        np.span = phrase.start..end;
+        np
+    })
+}
+
 /// The subjects ending before `end`, coordinated ones included: "13 service
 /// members and more than one hundred civilians".
 pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<Np> {
