@@ -157,6 +157,17 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<GazetteerEntry>, GazetteerE
     Ok(entries)
 }
 
+/// Whether a name is a news outlet of the built-in gazetteer ("Le Monde",
+/// "the Associated Press"), for stages that run before actors are resolved
+/// (a claimant that is an outlet is its own medium).
+pub fn is_builtin_outlet(name: &str) -> bool {
+    static BUILTIN: std::sync::LazyLock<Gazetteer> =
+        std::sync::LazyLock::new(|| Gazetteer::builtin().unwrap_or_default());
+    BUILTIN
+        .lookup(name)
+        .is_some_and(|entry| entry.actor_type == ActorType::Media)
+}
+
 impl Gazetteer {
     /// The built-in gazetteer.
     pub fn builtin() -> Result<Self, GazetteerError> {

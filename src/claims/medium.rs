@@ -13,6 +13,8 @@
 //! counts.
 use std::ops::Range;
 
+use crate::actors::gazetteer::is_builtin_outlet;
+
 /// Words that make a phrase an outlet or channel.
 const MEDIA_WORDS: &[&str] = &[
     "agency",
@@ -21,6 +23,7 @@ const MEDIA_WORDS: &[&str] = &[
     "tv",
     "radio",
     "newspaper",
+    "newspapers",
     "daily",
     "weekly",
     "magazine",
@@ -274,7 +277,7 @@ pub fn is_outlet_source(source: &str) -> bool {
         let head = lower.split_whitespace().last().unwrap_or("");
         !lower.starts_with("which") && !lower.starts_with("who") && head_names_outlet(head, &lower)
     });
-    apposition_is_outlet || names_outlet(name)
+    apposition_is_outlet || names_outlet(name) || is_builtin_outlet(name)
 }
 
 fn head_names_outlet(head: &str, phrase: &str) -> bool {
@@ -529,6 +532,11 @@ mod tests {
         assert!(is_outlet_source("Le Figaro daily"));
         assert!(is_outlet_source("the state news agency SANA"));
         assert!(is_outlet_source("Reuters"));
+        // outlets the gazetteer knows, without a media word
+        assert!(is_outlet_source("Le Monde"));
+        assert!(is_outlet_source("El Universal"));
+        assert!(is_outlet_source("pro-government newspapers"));
+        assert!(!is_outlet_source("Le Pen"));
         assert!(is_outlet_source("Il Sole 24 Ore, Italy's business newspaper"));
         assert!(!is_outlet_source(
             "Frank-Juergen Weise, head of the Federal Labour Agency"
