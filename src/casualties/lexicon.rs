@@ -508,14 +508,22 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
 }
 
 /// Whether "hostage" or "captive" follows the object: "holding 30 people
-/// hostage", "took its 18 crew members captive".
+/// hostage", "took its 18 crew members captive"; or, after "took", "with
+/// them": "the attackers took four passengers with them".
 fn captive_after(tokens: &[Token<'_>], from: usize) -> bool {
-    any_after(
-        tokens,
-        from + 1,
-        6,
-        &["hostage", "hostages", "captive", "captives"],
-    )
+    let took = tokens
+        .get(from.wrapping_sub(1))
+        .is_some_and(|token| token.is_any(&["took", "taking"]));
+    let with_them = took
+        && (from + 1..(from + 6).min(tokens.len().saturating_sub(1)))
+            .any(|i| tokens[i].is("with") && tokens[i + 1].is("them"));
+    with_them
+        || any_after(
+            tokens,
+            from + 1,
+            6,
+            &["hostage", "hostages", "captive", "captives"],
+        )
 }
 
 /// Whether one of `words` is among the `count` tokens from token `from`.

@@ -382,6 +382,9 @@ pub(super) fn verb_mentions(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Ve
             .map(|np| vec![np])
             .unwrap_or_else(|| reduced_relative_subjects(s, left.end));
     }
+    if nps.is_empty() && !left.relative && s.word(left.end.wrapping_sub(1)) == "and" {
+        nps = first_conjunct_subjects(s, left.end - 1);
+    }
     nps.into_iter()
         .filter(|np| {
             !strike
@@ -434,6 +437,28 @@ fn reduced_relative_subjects(s: &Sentence<'_, '_>, end: usize) -> Vec<Np> {
             ])
         {
             return Vec::new();
+        }
+    }
+    Vec::new()
+}
+
+/// The subject of the first of two predicates joined by "and" at token
+/// `and`: "Twenty-two people had been pulled out alive and taken to
+/// hospital". Only a passive or perfect first predicate ("had been pulled",
+/// "were rescued") within one clause.
+fn first_conjunct_subjects(s: &Sentence<'_, '_>, and: usize) -> Vec<Np> {
+    for k in (and.saturating_sub(8)..and).rev() {
+        let token = &s.tokens[k];
+        if token.is_punct() || token.is_any(&["and", "or", "but", "who", "which", "that", "when", "after"]) {
+            return Vec::new();
+        }
+        if token.is_any(&["was", "were", "had", "has", "have"]) {
+            let end = if k >= 1 && s.word(k - 1) == "had" {
+                k - 1
+            } else {
+                k
+            };
+            return subjects(s, end, false);
         }
     }
     Vec::new()
