@@ -793,7 +793,10 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             // "since infighting between the cartel's factions erupted",
             // "since fighting broke out"; not "since the protests began",
             // whose arrests are the crackdown's
+            // but "since the violence broke out on Thursday" is this week's
+            // clash, told whole
             || (w == "since"
+                && !(i + 1..(i + 12).min(tokens.len())).any(|k| WEEKDAYS.contains(&word(k)))
                 && (i + 1..(i + 4).min(tokens.len())).any(|k| {
                     matches!(
                         word(k),

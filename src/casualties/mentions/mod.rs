@@ -423,8 +423,9 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
     found
 }
 
-/// "was shot in the leg", "shot in his left shoulder": a wound people live
-/// through, in a sentence that tells of no death.
+/// "was shot in the leg", "shot in his left shoulder", "a gunshot wound to
+/// the leg": a wound people live through, in a sentence that tells of no
+/// death.
 fn shot_in_a_limb(s: &Sentence<'_, '_>, cue: &Cue) -> bool {
     const LIMBS: &[&str] = &[
         "leg",
@@ -456,9 +457,10 @@ fn shot_in_a_limb(s: &Sentence<'_, '_>, cue: &Cue) -> bool {
         "forearm",
         "heel",
     ];
-    cue.end == cue.start + 1
-        && s.word(cue.start) == "shot"
-        && s.word(cue.end) == "in"
+    // "shot in the leg"; "sustained a gunshot wound to the leg"
+    let shot = cue.end == cue.start + 1 && s.word(cue.start) == "shot";
+    let wound = matches!(s.word(cue.end.wrapping_sub(1)), "wound" | "wounds");
+    (shot && s.word(cue.end) == "in" || wound && matches!(s.word(cue.end), "to" | "in"))
         && matches!(s.word(cue.end + 1), "the" | "his" | "her" | "their" | "both")
         && (cue.end + 2..cue.end + 4).any(|i| s.tokens.get(i).is_some_and(|token| token.is_any(LIMBS)))
 }
