@@ -29,6 +29,9 @@
 //! 4. **Injured from shot.** Where the article counts people shot or hit
 //!    without telling the dead from the wounded ("five people were shot,
 //!    one fatally"), injured is at least that count minus the killed.
+//! 5. **The dead among the wounded.** "Two of the wounded had died" moves
+//!    them from an injured figure stated before to the killed (unless a
+//!    toll update or a figure that already counts them was chosen).
 //!
 //! This file decides nothing about single sentences (see `mentions/`).
 use std::collections::BTreeMap;
@@ -116,6 +119,16 @@ fn add(total: &Count, more: &Count) -> Count {
         min: sum(total.min, more.min),
         max: sum(total.max, more.max),
         qualifier,
+    }
+}
+
+/// A count with its value and bounds changed alike.
+fn map_count(count: &Count, change: impl Fn(u64) -> u64) -> Count {
+    Count {
+        value: change(count.value),
+        min: count.min.map(&change),
+        max: count.max.map(&change),
+        qualifier: count.qualifier,
     }
 }
 
@@ -468,24 +481,18 @@ fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[Casual
 /// before them that no toll update raised.
 fn move_wounded_dead(summary: &mut TollSummary, mentions: &[CasualtyMention], killed: &[usize]) {
     let mut dead_by_group: BTreeMap<usize, u64> = BTreeMap::new();
-    for &index in killed {
-        if let Some(mention) = mentions
-            .get(index)
-            .filter(|mention| mention.of_wounded && !mention.weakened)
-        {
+    let mut sentence = None;
+    for mention in killed.iter().filter_map(|&index| mentions.get(index)) {
+        if mention.of_wounded && !mention.weakened {
             let dead = dead_by_group.entry(mention.group).or_default();
             *dead = (*dead).max(mention.count.value);
+            sentence.get_or_insert(mention.sentence);
         }
     }
-    let Some(first) = killed
-        .iter()
-        .copied()
-        .find(|&index| mentions.get(index).is_some_and(|mention| mention.of_wounded))
-    else {
+    let Some(sentence) = sentence else {
         return;
     };
     let dead: u64 = dead_by_group.values().sum();
-    let sentence = mentions.get(first).map_or(0, |mention| mention.sentence);
     // the injured may be stated in the sentence of the dead, as the whole
     // of "one of the eight wounded"; the killed not, as they may count them
     let stated_by = |figure: &BestFigure, last: usize| {
@@ -494,18 +501,6 @@ fn move_wounded_dead(summary: &mut TollSummary, mentions: &[CasualtyMention], ki
                 .get(index)
                 .is_some_and(|mention| mention.sentence <= last)
         })
-    };
-    let lower = |count: &Count, by: u64| Count {
-        value: count.value.saturating_sub(by),
-        min: count.min.map(|min| min.saturating_sub(by)),
-        max: count.max.map(|max| max.saturating_sub(by)),
-        qualifier: count.qualifier,
-    };
-    let raise = |count: &Count, by: u64| Count {
-        value: count.value.saturating_add(by),
-        min: count.min.map(|min| min.saturating_add(by)),
-        max: count.max.map(|max| max.saturating_add(by)),
-        qualifier: count.qualifier,
     };
     // people shot minus the dead already left the dead out, unless the
     // shot were told as survivors ("eight others were shot")
@@ -519,7 +514,7 @@ fn move_wounded_dead(summary: &mut TollSummary, mentions: &[CasualtyMention], ki
     };
     if let Some(injured) = summary.injured.as_mut() {
         if stated_by(injured, sentence) && injured.count.value > dead && !dead_left_out(injured) {
-            injured.count = lower(&injured.count, dead);
+            injured.count = map_count(&injured.count, |n| n.saturating_sub(dead));
             injured.rule = TollRule::WoundedDied;
         }
     }
@@ -538,7 +533,7 @@ fn move_wounded_dead(summary: &mut TollSummary, mentions: &[CasualtyMention], ki
             && stated_by(killed, sentence - 1)
             && !counted_already(killed.count.value)
         {
-            killed.count = raise(&killed.count, dead);
+            killed.count = map_count(&killed.count, |n| n.saturating_add(dead));
             killed.rule = TollRule::WoundedDied;
         }
     }

@@ -5,7 +5,9 @@
 //! rules UAX #29 lacks, applied by merging its segments back together:
 //! titles and abbreviations ("Dr.", "Gen.", "Sept. 11"), initials
 //! ("George W. Bush"), country abbreviations ("U.S. President"), and
-//! numbered-list markers ("1."). Lines are sentence boundaries, so headlines
+//! numbered-list markers ("1."); and one rule it needs the other way round:
+//! a full stop whose space scraping dropped ("37th Street.Two victims") still
+//! ends a sentence. Lines are sentence boundaries, so headlines
 //! without a full stop stand alone, except in hard-wrapped text (Reuters-style
 //! 70-column lines), where a single newline is a soft wrap.
 use std::ops::Range;
@@ -108,10 +110,9 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 fn split_glued(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let mut start = sentence.start;
-    let bytes = text.as_bytes();
     for (offset, _) in text[sentence.clone()].match_indices('.') {
         let dot = sentence.start + offset;
-        if dot + 1 < sentence.end && glued_stop(text, bytes, dot, sentence.end) {
+        if dot + 1 < sentence.end && glued_stop(text, dot, sentence.end) {
             pieces.extend(trimmed(text, start, dot + 1));
             start = dot + 1;
         }
@@ -120,7 +121,10 @@ fn split_glued(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     pieces
 }
 
-fn glued_stop(text: &str, bytes: &[u8], dot: usize, end: usize) -> bool {
+/// Whether the full stop at byte `dot` of a sentence ending at `end` ends a
+/// sentence glued to the next one (see [`split_glued`]).
+fn glued_stop(text: &str, dot: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
     let word_start = text[..dot]
         .char_indices()
         .rev()

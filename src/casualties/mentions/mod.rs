@@ -228,6 +228,18 @@ struct Found {
 }
 
 impl Found {
+    /// The tokens the mention spans: its count, victims and cue.
+    fn tokens(&self) -> Range<usize> {
+        let start = self
+            .np
+            .span
+            .start
+            .min(self.np.count_tokens.start)
+            .min(self.cue.start);
+        let end = self.np.span.end.max(self.np.count_tokens.end).max(self.cue.end);
+        start..end
+    }
+
     /// Tokens between the cue and the count, for choosing between two cues
     /// that claim the same count.
     fn distance(&self) -> usize {
@@ -359,15 +371,9 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
     // injuries, in a sentence that tells of no death, they are the wounded.
     let tells_of_deaths = found.iter().any(|mention| mention.kind == CasualtyKind::Killed);
     for mention in &mut found {
-        let to_hospital = matches!(
-            s.word(mention.cue.start),
-            "taken" | "rushed" | "transported" | "airlifted" | "flown"
-        );
-        let for_injuries = (mention.cue.end..(mention.cue.end + 10).min(s.tokens.len()))
-            .any(|i| s.tokens[i].is_any(&["injuries", "injured", "wounds", "wounded"]));
         if mention.kind == CasualtyKind::KilledOrInjured
             && !tells_of_deaths
-            && ((to_hospital && for_injuries) || shot_in_a_limb(s, &mention.cue))
+            && (to_hospital_for_injuries(s, &mention.cue) || shot_in_a_limb(s, &mention.cue))
         {
             mention.kind = CasualtyKind::Injured;
         }
@@ -421,6 +427,16 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
     found.sort_by_key(|mention| (mention.np.count_tokens.start, mention.cue.start));
     join_others(s, &mut found);
     found
+}
+
+/// "taken to a hospital with injuries", "transported to a local hospital for
+/// treatment of non-life threatening injuries".
+fn to_hospital_for_injuries(s: &Sentence<'_, '_>, cue: &Cue) -> bool {
+    matches!(
+        s.word(cue.start),
+        "taken" | "rushed" | "transported" | "airlifted" | "flown"
+    ) && (cue.end..(cue.end + 10).min(s.tokens.len()))
+        .any(|i| s.tokens[i].is_any(&["injuries", "injured", "wounds", "wounded"]))
 }
 
 /// "was shot in the leg", "shot in his left shoulder", "a gunshot wound to
@@ -707,18 +723,7 @@ fn states_own_toll(mention: &CasualtyMention) -> bool {
 /// ("17 others have been wounded in separate shootings ..., including eight
 /// shot within the first 30 minutes").
 fn joining_word(tokens: &[Token<'_>], before: &Found, after: &Found) -> Option<&'static str> {
-    let end = before
-        .np
-        .span
-        .end
-        .max(before.np.count_tokens.end)
-        .max(before.cue.end);
-    let start = after
-        .np
-        .span
-        .start
-        .min(after.np.count_tokens.start)
-        .min(after.cue.start);
+    let (end, start) = (before.tokens().end, after.tokens().start);
     if start > end && tokens.get(start - 1).is_some_and(|token| token.is("including")) {
         return Some("including");
     }
