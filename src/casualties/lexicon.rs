@@ -112,6 +112,10 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("shooting dead", Killed, Active),
     ("fatally shooting|stabbing|wounding", Killed, Active),
     ("deaths", Killed, Noun),
+    // "charged with three counts of first-degree murder": a count of the
+    // dead told only by the charges, weaker than any stated toll
+    ("count|counts of murder|homicide|manslaughter", Killed, Noun),
+    ("count|counts of * murder|homicide|manslaughter", Killed, Noun),
     ("death", Killed, Noun),
     ("fatalities", Killed, Noun),
     ("bodies", Killed, Noun),
@@ -466,6 +470,12 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
         )
     {
         return true;
+    }
+    // "three counts of attempted murder" name no death
+    if matches!(first, "count" | "counts") {
+        return tokens[cue.start..cue.end.min(tokens.len())]
+            .iter()
+            .any(|token| token.is_any(&["attempted", "attempt"]));
     }
     if first == "treated" && cue.end == cue.start + 1 {
         // "had treated 38 wounded": the count is the injury word's

@@ -429,10 +429,18 @@ fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[Casual
             .mentions
             .iter()
             .all(|index| mentions_of.get(*index).is_some_and(|mention| mention.survivors));
-    let killed = if survivors {
-        0
-    } else {
-        summary.killed.as_ref().map_or(0, |figure| figure.count.value)
+    // "Three other victims were shot ... Brown faces two counts of murder":
+    // the dead told only by the charges are not known to be among the shot
+    let only_charged = |figure: &BestFigure| {
+        figure.mentions.iter().all(|index| {
+            mentions_of
+                .get(*index)
+                .is_some_and(|mention| mention.hedges.iter().any(|hedge| hedge == "charged"))
+        })
+    };
+    let killed = match &summary.killed {
+        Some(figure) if !survivors && !only_charged(figure) => figure.count.value,
+        _ => 0,
     };
     // "A fourth person was shot in the arm": at least four were shot.
     let shot_total = shot.count.value.max(ordinal);
@@ -623,6 +631,19 @@ mod tests {
         let text = "At least 13 soldiers and more than 100 civilians were killed. \
                     Later the death toll rose to 170. Officials said 60 had died in the blast.";
         assert_eq!(main_value(text, Killed), (170, Some(TollRule::Update)));
+    }
+
+    #[test]
+    fn charges_count_the_dead_only_without_a_stated_toll() {
+        let text = "The gunman fled after the shooting on Sunday. He was charged with three counts of \
+                    first-degree murder and one count of attempted murder.";
+        assert_eq!(main_value(text, Killed).0, 3);
+        let text = "Police said two people were shot dead. He was charged with three counts of murder.";
+        assert_eq!(main_value(text, Killed).0, 2);
+        // nor are they subtracted from the shot, who may be others
+        let text = "Three other victims were shot on Sunday. Brown faces two counts of murder.";
+        assert_eq!(main_value(text, Killed).0, 2);
+        assert_eq!(main_value(text, Injured).0, 3);
     }
 
     #[test]

@@ -211,6 +211,8 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
     if hoped_for {
         return Vec::new();
     }
+    // the charges' count of the dead gives way to any stated toll
+    let charged = matches!(s.word(cue.start), "count" | "counts");
     let found = |np: Np| Found {
         kind: cue.kind,
         np,
@@ -219,7 +221,7 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
         perpetrator: None,
         update: false,
         self_inflicted: false,
-        hedge: None,
+        hedge: charged.then_some("charged"),
     };
     let singular_noun = s
         .tokens
