@@ -39,7 +39,7 @@ use std::collections::BTreeMap;
 use crate::output::extractions::{CasualtyKind, Count, CountQualifier, TollRule};
 
 use super::context::Scope;
-use super::mentions::CasualtyMention;
+use super::mentions::{CasualtyMention, CHARGES_HEDGE};
 
 /// Which event of the document a toll is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -435,7 +435,7 @@ fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[Casual
         figure.mentions.iter().all(|index| {
             mentions_of
                 .get(*index)
-                .is_some_and(|mention| mention.hedges.iter().any(|hedge| hedge == "charged"))
+                .is_some_and(|mention| mention.hedges.iter().any(|hedge| hedge == CHARGES_HEDGE))
         })
     };
     let killed = match &summary.killed {

@@ -221,7 +221,7 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
         perpetrator: None,
         update: false,
         self_inflicted: false,
-        hedge: charged.then_some("charged"),
+        hedge: charged.then_some(CHARGES_HEDGE),
     };
     let singular_noun = s
         .tokens

@@ -77,6 +77,10 @@ pub enum Basis {
     Reflexive,
 }
 
+/// The hedge of a figure told only by criminal charges ("charged with
+/// three counts of murder"), which any stated toll outranks.
+pub const CHARGES_HEDGE: &str = "charged";
+
 /// One casualty figure in a text. Ranges are byte offsets of the normalised
 /// text given to [`extract`].
 #[derive(Debug, Clone, PartialEq)]
