@@ -28,7 +28,7 @@ use super::medium::{find_medium, is_outlet_source};
 use super::nested::{add_nested_claims, link_carried_claims};
 use super::opening_speaker::opening_speaker;
 use super::quotes::Quote;
-use super::spans::{AttributionSpan, Claim, NamedSpan, Role};
+use super::spans::{first_starting_from, AttributionSpan, Claim, NamedSpan, Role};
 use super::speakers::{claimant, is_person_phrase, names_a_group, referent_label};
 use super::typing::{
     claim_type, claimed_event, content_type, owns_violent_act, quoted_attack, relative_claimed_event,
@@ -71,12 +71,8 @@ impl Document<'_> {
     /// scan, since rules ask this once per claim of documents that can have
     /// tens of thousands of both.
     pub(super) fn entities_starting_in(&self, range: Range<usize>) -> &[NamedSpan] {
-        let first = self
-            .entities
-            .partition_point(|entity| entity.range.start < range.start);
-        let end = self
-            .entities
-            .partition_point(|entity| entity.range.start < range.end);
+        let first = first_starting_from(self.entities, range.start);
+        let end = first_starting_from(self.entities, range.end);
         &self.entities[first..end.max(first)]
     }
 

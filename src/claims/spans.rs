@@ -56,6 +56,12 @@ pub struct NamedSpan {
     pub label: String,
 }
 
+/// The index of the first of `entities` (sorted by start) that starts at
+/// or after byte `at`.
+pub fn first_starting_from(entities: &[NamedSpan], at: usize) -> usize {
+    entities.partition_point(|entity| entity.range.start < at)
+}
+
 /// A claim, before it becomes a record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {

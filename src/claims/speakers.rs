@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::medium::is_media_phrase;
-use super::spans::NamedSpan;
+use super::spans::{first_starting_from, NamedSpan};
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "i", "the spokesman", "the spokeswoman"];
 const GROUP_PRONOUNS: &[&str] = &[
@@ -56,8 +56,7 @@ pub fn claimant(text: &str, source: &Range<usize>, entities: &[NamedSpan]) -> Op
     let head_end = text[source.clone()]
         .find(',')
         .map_or(source.end, |comma| source.start + comma);
-    let (before, from_source) =
-        entities.split_at(entities.partition_point(|entity| entity.range.start < source.start));
+    let (before, from_source) = entities.split_at(first_starting_from(entities, source.start));
     let inside = from_source
         .iter()
         .take_while(|entity| entity.range.start < source.end)
