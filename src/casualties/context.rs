@@ -742,7 +742,10 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
         let (w, next, after) = (word(i), word(i + 1), word(i + 2));
         // "so far this year", "in the past month"; "last month" dates one
         // incident ("the shooting that killed two last month")
-        let period = matches!((w, next), ("this" | "last" | "past", "year" | "decade") | ("this" | "past", "month"))
+        let period = matches!(
+            (w, next),
+            ("this" | "last" | "past", "year" | "decade" | "season") | ("this" | "past", "month")
+        )
             || matches!(
                 (w, next),
                 ("to", "date") | ("each" | "every" | "a" | "per", "year")
@@ -760,6 +763,13 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             || (is_count_word(tokens, i)
                 && (next == "shootings" || (matches!(next, "overnight" | "separate") && after == "shootings")))
             || (w == "since" && (tokens.get(i + 1).and_then(year_of).is_some() || is_month_word(next)))
+            // "since the election schedule was announced in November"
+            || (w == "since"
+                && (i + 2..(i + 12).min(tokens.len())).any(|k| {
+                    word(k) == "in"
+                        && (is_month_word(word(k + 1)) || tokens.get(k + 1).and_then(year_of).is_some())
+                        && tokens.get(k + 2).is_none_or(|day| day.kind != TokenKind::Number)
+                }))
             // "since early October", "since mid-October"
             || (w == "since"
                 && (matches!(next, "early" | "late" | "mid") && is_month_word(after)
@@ -827,7 +837,25 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             });
         // "Across Chicago, at least 32 people were shot": a city's, not an incident's
         let across_opener = i == 0 && w == "across" && (1..5).any(|k| word(k) == ",");
-        if period || day_to_day || across_opener {
+        // "Under the measures, more than 1,200 suspected gang members have
+        // been detained": a crackdown's or an emergency's total
+        let under_measures = i == 0
+            && w == "under"
+            && (1..4).any(|k| {
+                matches!(
+                    word(k),
+                    "measures"
+                        | "emergency"
+                        | "crackdown"
+                        | "decree"
+                        | "decrees"
+                        | "law"
+                        | "laws"
+                        | "policy"
+                        | "regime"
+                )
+            });
+        if period || day_to_day || across_opener || under_measures {
             return Some(Scope::Period);
         }
         // "years ago"; "remain missing a decade later"
@@ -873,7 +901,7 @@ fn is_count_word(tokens: &[Token<'_>], i: usize) -> bool {
     })
 }
 
-fn is_month_word(word: &str) -> bool {
+pub(super) fn is_month_word(word: &str) -> bool {
     matches!(
         word,
         "january"

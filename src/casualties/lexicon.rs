@@ -62,6 +62,12 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("stabbed to death", Killed, I),
     ("beaten to death", Killed, I),
     ("burned to death", Killed, I),
+    // stampedes and mobs: "were crushed to death", "trampled to death"
+    (
+        "crushed|trampled|stoned|bludgeoned|lynched|strangled to death",
+        Killed,
+        I,
+    ),
     ("hacked to death", Killed, I),
     ("fatally shot|wounded|stabbed|injured|struck|hit", Killed, T),
     ("mortally wounded", Killed, T),
@@ -381,6 +387,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // "bringing the total number of arrests to 350"
     ("number of arrests|detentions|detainees", Arrested, Toll),
     ("number of people arrested|detained", Arrested, Toll),
+    // "bringing the number of people in custody to three"
+    ("number of people|suspects in custody", Arrested, Toll),
     ("arresting", Arrested, Active),
     ("detaining", Arrested, Active),
     ("arrests", Arrested, Noun),
@@ -395,9 +403,12 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // victims (see `other_sense`)
     ("holding|held|took|taking|keeping|kept", Kidnapped, Active),
     ("kidnapping", Kidnapped, Active),
-    // "the gunmen took away 14 men"; police who take people away arrest them
-    // (see `other_sense`)
-    ("took|taking away", Kidnapped, Active),
+    // "the gunmen took away 14 men", "led away a woman and her two
+    // daughters"; police who take people away arrest them (see `other_sense`)
+    ("took|taking|led|leading away", Kidnapped, Active),
+    // "the assailants seized a patrolman"; police who seize people arrest
+    // them (see `other_sense`), and "seized weapons" counts no one
+    ("seized|seizing", Kidnapped, Active),
     ("abduction", Kidnapped, Noun),
     ("abducting", Kidnapped, Active),
     ("hostages", Kidnapped, Noun),
@@ -487,8 +498,13 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
             .get(cue.end)
             .is_some_and(|token| token.is_any(&["as", "like"]));
     }
-    if matches!(first, "took" | "taking") && cue.end == cue.start + 2 {
-        return tokens.iter().any(|token| token.is_any(ARRESTING_FORCES));
+    // the force as the taker, before the verb: not "..., police said"
+    if matches!(first, "took" | "taking" | "led" | "leading") && cue.end == cue.start + 2
+        || matches!(first, "seized" | "seizing")
+    {
+        return tokens[..cue.start.min(tokens.len())]
+            .iter()
+            .any(|token| token.is_any(ARRESTING_FORCES) || token.is("army"));
     }
     if first == "picked" {
         return !arresting_force_around(tokens, cue);
@@ -699,6 +715,7 @@ const SINGULAR_PERSONS: &[&str] = &[
     "officer",
     "policeman",
     "policewoman",
+    "patrolman",
     "cop",
     "deputy",
     "trooper",
@@ -823,6 +840,9 @@ const SINGULAR_PERSONS: &[&str] = &[
     "lawmaker",
     "minister",
     "teacher",
+    "schoolteacher",
+    "headteacher",
+    "headmaster",
     "cleric",
     "imam",
     "priest",
@@ -927,6 +947,9 @@ const SINGULAR_PERSONS: &[&str] = &[
     "ringleader",
     "bomb-maker",
     "accomplice",
+    "facilitator",
+    "handler",
+    "recruiter",
     "collaborator",
     "informant",
     "informer",

@@ -204,7 +204,7 @@ fn best(mentions: &[CasualtyMention], indices: &[usize]) -> Option<BestFigure> {
                     best
                 }
             })?;
-            (highest, TollRule::Highest)
+            (below_bound(&pool, highest), TollRule::Highest)
         }
     };
     // Mentions restating the chosen value count as its sources too.
@@ -222,6 +222,26 @@ fn best(mentions: &[CasualtyMention], indices: &[usize]) -> Option<BestFigure> {
         others: others(&sources),
         mentions: sources,
     })
+}
+
+/// A figure known only to be under a bound ("Nearly 40 killed") gives way
+/// to a stated one that bound allows ("38 bodies had been deposited"): the
+/// highest of those within a fifth below the bound, if any.
+fn below_bound<'s>(pool: &[&'s Stated], highest: &'s Stated) -> &'s Stated {
+    let (CountQualifier::LessThan, Some(max)) = (highest.count.qualifier, highest.count.max) else {
+        return highest;
+    };
+    let floor = highest.count.value - highest.count.value / 5;
+    pool.iter()
+        .copied()
+        .filter(|figure| {
+            matches!(
+                figure.count.qualifier,
+                CountQualifier::Exact | CountQualifier::AtLeast
+            ) && (floor..=max).contains(&figure.count.value)
+        })
+        .max_by_key(|figure| figure.count.value)
+        .unwrap_or(highest)
 }
 
 /// The dead of both sides of a fight add up: "Jihadists killed 15
@@ -446,7 +466,17 @@ fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[Casual
     let shot_total = shot.count.value.max(ordinal);
     let derived = shot_total.saturating_sub(killed);
     let explicit = summary.injured.as_ref().map_or(0, |figure| figure.count.value);
-    if derived == 0 || derived <= explicit {
+    // "Five people were shot ... Police originally said that eight people
+    // were wounded": a first report of the hurt gives way to a plain count
+    // of the shot, even a lower one
+    let injured_weakened = summary.injured.as_ref().is_some_and(|figure| {
+        !figure.mentions.is_empty()
+            && figure
+                .mentions
+                .iter()
+                .all(|index| mentions_of.get(*index).is_some_and(|mention| mention.weakened))
+    });
+    if derived == 0 || (derived <= explicit && !injured_weakened) {
         return;
     }
     let mut mentions = shot.mentions.clone();
@@ -692,6 +722,25 @@ mod tests {
         // one side restated is not two
         let text = "Five officers were injured. Two of the injured officers remained in hospital.";
         assert_eq!(main_value(text, Injured).0, 5);
+    }
+
+    #[test]
+    fn a_stated_figure_under_a_bound_wins_over_the_bound() {
+        let text = "Nearly 40 killed in stampede. Police said 38 bodies had been taken to the mortuary.";
+        assert_eq!(main_value(text, Killed), (38, Some(TollRule::Highest)));
+        // out of the bound's reach, the bound stays
+        let text = "Nearly 40 killed in stampede. Police said 12 bodies had been taken to the mortuary.";
+        assert_eq!(main_value(text, Killed).0, 40);
+    }
+
+    #[test]
+    fn a_first_report_of_the_wounded_gives_way_to_the_shot() {
+        let text = "Five people were shot at the club, the sheriff said. Police originally said that \
+                    eight people were wounded.";
+        assert_eq!(main_value(text, Injured), (5, Some(TollRule::ShotMinusKilled)));
+        let text = "Five people were shot at the club, the sheriff said. Police said that eight people \
+                    were wounded.";
+        assert_eq!(main_value(text, Injured).0, 8);
     }
 
     #[test]

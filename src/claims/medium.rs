@@ -343,6 +343,21 @@ fn names_outlet(name: &str) -> bool {
                     | "emergency"
                     | "border"
                     | "customs"
+                    // "the country's disaster management agency"
+                    | "management"
+                    | "relief"
+                    | "development"
+                    | "investigation"
+                    | "investigative"
+                    | "nuclear"
+                    | "food"
+                    | "drug"
+                    | "medicines"
+                    | "statistics"
+                    | "meteorological"
+                    | "weather"
+                    | "water"
+                    | "revenue"
             );
         let of_people = word == "network" && next == "of";
         is_media_word(word, &lower) && !role_or_office && !state_agency && !of_people

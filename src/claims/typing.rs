@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use crate::output::extractions::ClaimType;
+use crate::text::dates::is_weekday_name;
 
 use super::cues::lemma_type;
 
@@ -262,7 +263,16 @@ fn owned_attack_start(lemma: &str, lower: &str) -> Option<usize> {
 /// Where the clause after a cue begins in `lower`: past the spaces and a
 /// "that" ("said that its fighters ...").
 fn clause_after_cue(lower: &str) -> usize {
-    let at = lower.len() - lower.trim_start().len();
+    let mut at = lower.len() - lower.trim_start().len();
+    // "said on Sunday it was behind the assault": a day between the cue
+    // and its clause
+    if let Some(rest) = lower[at..].strip_prefix("on ") {
+        let day = rest.split([' ', ',']).next().unwrap_or("");
+        if is_weekday_name(day) {
+            at += "on ".len() + day.len();
+            at += lower[at..].len() - lower[at..].trim_start_matches([',', ' ']).len();
+        }
+    }
     if lower[at..].starts_with("that ") {
         at + "that ".len()
     } else {
@@ -342,6 +352,11 @@ const OWN_FIGHTERS: &[&str] = &[
     "the group's fighters",
     "the group's militants",
     "the group's members",
+    // in its own words: "\"Our mujahideen stormed the camp,\" the group said"
+    "our fighters",
+    "our mujahideen",
+    "our commandos",
+    "our brothers",
 ];
 
 /// Whether a statement tells that its speaker's own fighters did a
@@ -373,6 +388,7 @@ pub fn owns_violent_act(lemma: &str, after_cue: &str, militant_speaker: bool) ->
         .map(|subject| (*subject).to_owned())
         .chain(own_fighters_named(&lower[at..]))
         .chain(militant_speaker.then(|| "they".to_owned()))
+        .chain(militant_speaker.then(|| "we".to_owned()))
         .collect();
     let subjects: Vec<&str> = subjects.iter().map(String::as_str).collect();
     verb_after_subject(&lower, at, &subjects, &skipped, VIOLENT_ACTS).is_some()
@@ -572,6 +588,33 @@ pub fn claimed_event(lemma: &str, after_cue: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_between_cue_and_clause_is_stepped_over() {
+        assert!(is_responsibility(
+            "say",
+            " on Monday it was behind the assault on the post"
+        ));
+        assert!(is_responsibility(
+            "say",
+            " on Monday, it was behind the assault on the post"
+        ));
+        assert!(!is_responsibility(
+            "say",
+            " on Monday that Iran was behind the assault"
+        ));
+    }
+
+    #[test]
+    fn an_armed_group_in_its_own_words_owns_its_violence() {
+        assert!(owns_violent_act(
+            "say",
+            "Our mujahideen stormed the camp at dawn",
+            false
+        ));
+        assert!(owns_violent_act("say", "We killed 12 soldiers", true));
+        assert!(!owns_violent_act("say", "We killed 12 soldiers", false));
+    }
 
     #[test]
     fn responsibility_claims() {

@@ -47,6 +47,10 @@ pub(super) const TOLL_BRIDGE: &[&str] = &[
     "grew",
     "went",
     "up",
+    // "revised the death toll down to 17"
+    "down",
+    "downward",
+    "upward",
     "further",
     "later",
     "be",
@@ -105,10 +109,8 @@ pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Optio
     } else {
         cue.start.wrapping_sub(1)
     };
-    let mut update = matches!(
-        s.word(before),
-        "bringing" | "brought" | "raising" | "raised" | "pushing" | "pushed"
-    );
+    let mut update = matches!(s.word(before), "bringing" | "brought" | "pushing" | "pushed")
+        || REVISING.contains(&s.word(before));
     // "The death toll in the attack on a concert hall outside Moscow rose
     // to 133": a place or an event named after the toll, up to its verb.
     let mut limit = cue.end + 8;
@@ -673,4 +675,80 @@ fn total_after_noun(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Option<Fou
         self_inflicted: false,
         hedge: None,
     })
+}
+
+/// Verbs that set a figure anew: "revised the death toll down to 17".
+const REVISING: &[&str] = &[
+    "revised",
+    "revising",
+    "raised",
+    "raising",
+    "lowered",
+    "lowering",
+    "updated",
+    "updating",
+    "corrected",
+    "correcting",
+    "adjusted",
+    "adjusting",
+];
+
+/// A figure revised without naming its kind: "initially reported 21 people
+/// injured, but later revised the figure down to 17". The new figure is of
+/// the kind of the last one before it in the sentence, and an update.
+/// `group` numbers the first such revision.
+pub(super) fn revised_figures(s: &Sentence<'_, '_>, found: &[Found], group: usize) -> Vec<Found> {
+    let mut revised = Vec::new();
+    for verb in 0..s.tokens.len() {
+        if !REVISING.contains(&s.word(verb)) {
+            continue;
+        }
+        let mut k = verb + 1;
+        if matches!(
+            s.word(k),
+            "the" | "its" | "their" | "that" | "this" | "his" | "her"
+        ) {
+            k += 1;
+        }
+        if !matches!(
+            s.word(k),
+            "figure" | "figures" | "count" | "tally" | "number" | "estimate"
+        ) {
+            continue;
+        }
+        k += 1;
+        if matches!(
+            s.word(k),
+            "down" | "up" | "downward" | "downwards" | "upward" | "upwards"
+        ) {
+            k += 1;
+        }
+        if s.word(k) != "to" {
+            continue;
+        }
+        let Some(phrase) = s
+            .number_starting(k + 1)
+            .filter(|phrase| !matches!(phrase.form, Form::Article | Form::Zero))
+        else {
+            continue;
+        };
+        let Some(earlier) = found
+            .iter()
+            .filter(|mention| mention.tokens().end <= verb)
+            .max_by_key(|mention| mention.tokens().end)
+        else {
+            continue;
+        };
+        revised.push(Found {
+            kind: earlier.kind,
+            np: number_np(phrase, None, phrase.end),
+            cue: earlier.cue,
+            group: group + revised.len(),
+            perpetrator: None,
+            update: true,
+            self_inflicted: false,
+            hedge: None,
+        });
+    }
+    revised
 }

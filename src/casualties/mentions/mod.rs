@@ -37,10 +37,10 @@ use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
     after_an_earlier_event, among_other_incidents, bytes, dated_to_a_month, entities_in, entity_ending_at,
-    entity_starting_at, hedges, in_an_earlier_incident, is_name_word, is_singular_pronoun, links_elsewhere,
-    measured_against, name_run_before, name_run_from, names_people, opened_as_another_incident,
-    opened_by_earlier_time, period_closing_clause, scope, sentence_context, war_running_total, Scope,
-    SentenceContext,
+    entity_starting_at, hedges, in_an_earlier_incident, is_month_word, is_name_word, is_singular_pronoun,
+    links_elsewhere, measured_against, name_run_before, name_run_from, names_people,
+    opened_as_another_incident, opened_by_earlier_time, period_closing_clause, scope, sentence_context,
+    war_running_total, Scope, SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
@@ -49,6 +49,7 @@ use crate::casualties::lexicon::{
 use crate::casualties::numbers::{exact, find_numbers, Form, NumberPhrase};
 use crate::casualties::sentence_dates::nearest_date;
 use crate::casualties::tokens::{tokenize, Token, TokenKind};
+use crate::text::dates::is_weekday_name;
 
 mod before_cue;
 mod cue_counts;
@@ -195,8 +196,14 @@ const ATTACKER_NOUNS: &[&str] = &[
     "extremists",
     "raiders",
     "hijackers",
+    "rebel",
     "rebels",
     "fighters",
+    "guerrilla",
+    "guerrillas",
+    "bandits",
+    "separatists",
+    "maoists",
 ];
 
 /// A counted noun phrase, in tokens of the sentence.
@@ -264,6 +271,10 @@ struct Sentence<'t, 'a> {
     by_end: Vec<Option<usize>>,
     entities: Vec<&'t EntityMention>,
     cues: Vec<Cue>,
+    /// The people a plural pronoun in this sentence may stand for: the
+    /// last counted group of people in the few sentences before ("opened
+    /// fire on four men ... They were all shot in the foot").
+    antecedent: Option<Count>,
 }
 
 impl<'t, 'a> Sentence<'t, 'a> {
@@ -285,6 +296,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             by_end,
             entities,
             cues: find_cues(tokens),
+            antecedent: None,
         }
     }
 
@@ -349,6 +361,8 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
     }
     found.extend(fatally_counts(s, s.cues.len()));
     found.extend(multiples(s, s.cues.len() + s.numbers.len() + 1));
+    let revised = revised_figures(s, &found, s.cues.len() + 2 * s.numbers.len() + 2);
+    found.extend(revised);
     // "hundreds of wounded people had been taken to hospitals": a killed-or-
     // injured cue on people the phrase calls wounded (or dead) is an injury
     // (or a death).
@@ -646,6 +660,8 @@ pub fn extract_with(
     // mentions are added, as a scan of all earlier mentions per sentence
     // would be quadratic in a long document's figures.
     let mut after_own_toll = false;
+    // The last counted group of people and how many pieces ago it was told.
+    let mut antecedent: Option<(Count, usize)> = None;
     for (index, range) in sentences.iter().enumerate() {
         let all_tokens = tokenize(text, range.clone());
         for piece in pieces(&all_tokens) {
@@ -653,8 +669,29 @@ pub fn extract_with(
             let Some(evidence) = bytes(tokens, 0..tokens.len()) else {
                 continue;
             };
-            let sentence = Sentence::new(tokens, entities_in(entities, &evidence));
+            let mut sentence = Sentence::new(tokens, entities_in(entities, &evidence));
+            sentence.antecedent = antecedent
+                .as_ref()
+                .filter(|(_, age)| *age < ANTECEDENT_REACH)
+                .map(|(count, _)| count.clone());
             let mut found = sentence_mentions(&sentence);
+            // "Oscar Cerda and his brother Daniel were playing ... They
+            // were hit": people named since are the nearer "they"
+            let people_named = if sentence.entities.is_empty() {
+                name_runs(tokens) >= 2
+            } else {
+                sentence
+                    .entities
+                    .iter()
+                    .filter(|entity| entity.label == "PER")
+                    .count()
+                    >= 2
+            };
+            antecedent = match counted_group(&sentence, &found) {
+                Some(count) => Some((count, 0)),
+                None if people_named => None,
+                None => antecedent.map(|(count, age)| (count, age + 1)),
+            };
             // "Ray Charles, who died last year": one person's death in an
             // article about no violence is most likely a natural one.
             if !violent {
@@ -700,6 +737,19 @@ pub fn extract_with(
                         }
                     }
                 }
+                // "Four people have died in a fire ... Three other people
+                // were taken to hospital": hurt besides the dead just told
+                let made = made.map(|mut made| {
+                    if made.kind == CasualtyKind::KilledOrInjured
+                        && other_people(tokens, mention)
+                        && mentions
+                            .last()
+                            .is_some_and(|last| last.kind == CasualtyKind::Killed)
+                    {
+                        made.survivors = true;
+                    }
+                    made
+                });
                 previous = made.as_ref().map(|made| (mention, made.scope));
                 mentions.extend(made);
             }
@@ -708,6 +758,55 @@ pub fn extract_with(
         }
     }
     mentions
+}
+
+/// Runs of capitalised words that may name people, when no entities were
+/// found: the first word only as the start of two ("Oscar Cerda and his
+/// brother Daniel"), none after a preposition or a number ("in the 100
+/// block of Erb Street") nor a day or month.
+fn name_runs(tokens: &[Token<'_>]) -> usize {
+    let capital = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|token| token.kind == TokenKind::Word && token.is_capitalized())
+    };
+    let starts_a_name = |i: usize| {
+        if i == 0 {
+            return capital(1);
+        }
+        let before = &tokens[i - 1];
+        !capital(i - 1)
+            && before.kind == TokenKind::Word
+            && !before.is_any(&["in", "on", "at", "of", "from", "to", "near", "for", "by", "into"])
+            && !is_weekday_name(&tokens[i].lower)
+            && !is_month_word(&tokens[i].lower)
+    };
+    (0..tokens.len())
+        .filter(|&i| capital(i) && starts_a_name(i))
+        .count()
+}
+
+/// How many sentences back a plural pronoun may find its people.
+const ANTECEDENT_REACH: usize = 3;
+
+/// The last group of people a sentence counts ("opened fire on four men",
+/// "found three men"), which a "they" after it may stand for. Not a group
+/// the sentence already counts as harmed: "Four people were killed and two
+/// injured. They were taken to hospital" speaks of the living, and "shooting
+/// four men, one fatally. They were all taken to hospital" of the shot.
+fn counted_group(s: &Sentence<'_, '_>, found: &[Found]) -> Option<Count> {
+    s.numbers
+        .iter()
+        .filter(|phrase| phrase.form != Form::Article && phrase.count.value >= 2)
+        // "The five defendants accused of killing two teenagers ... They
+        // are all charged": the group not told harmed, however far back
+        .rfind(|phrase| {
+            head_after(s.tokens, phrase.end).is_some_and(|(_, plurality)| plurality == Plurality::Plural)
+                && !found
+                    .iter()
+                    .any(|mention| mention.np.count_tokens == (phrase.start..phrase.end))
+        })
+        .map(|phrase| phrase.count.clone())
 }
 
 /// Whether a mention states the article's own toll of harm, after which a
@@ -942,6 +1041,15 @@ fn others_after_the_dead(tokens: &[Token<'_>], mention: &Found) -> bool {
         && find_cues(&tokens[..mention.np.count_tokens.start.min(tokens.len())])
             .iter()
             .any(|cue| cue.kind == CasualtyKind::Killed)
+}
+
+/// "Three other people" ("three other people were taken to hospital"):
+/// people besides those just counted.
+fn other_people(tokens: &[Token<'_>], mention: &Found) -> bool {
+    mention.np.victims.is_some()
+        && tokens
+            .get(mention.np.count_tokens.end)
+            .is_some_and(|token| token.is("other"))
 }
 
 #[cfg(test)]
@@ -2071,6 +2179,49 @@ mod tests {
         );
         // a subject partitive still counts its first number
         assert_eq!(kinds("Four of the five victims died."), vec![(Killed, 4)]);
+    }
+
+    #[test]
+    fn they_counts_the_people_counted_before() {
+        let text = "A gunman opened fire on four men. Police said the men were in their twenties. \
+                    They were all shot in the foot.";
+        assert_eq!(kinds(text), vec![(Injured, 4)]);
+        // too far back, or named people in between, or a group told harmed
+        let far = "Police found four men. It was late. It was dark. It rained. They were shot.";
+        assert_eq!(kinds(far), vec![]);
+        let harmed = "Four people were killed and two injured. They were taken to hospital.";
+        assert_eq!(kinds(harmed), vec![(Killed, 4), (Injured, 2)]);
+        // the police who arrest, not the people arrested
+        let agent = "Police found four men. They arrested a suspect.";
+        assert_eq!(kinds(agent), vec![(Arrested, 1)]);
+        // inside a sentence, "they" is its own subject's
+        let inner = "Three victims were taken to hospitals, where they were treated for injuries.";
+        assert_eq!(kinds(inner), vec![(Injured, 3)]);
+        let all = "Rescuers pulled 18 people alive from the rubble. All were taken to hospital.";
+        assert_eq!(kinds(all), vec![(KilledOrInjured, 18)]);
+    }
+
+    #[test]
+    fn a_revised_figure_takes_the_kind_before_it() {
+        let text = "Officials first reported 30 people injured, but later revised the figure down to 24.";
+        let all = mentions(text);
+        assert_eq!(kinds(text), vec![(Injured, 30), (Injured, 24)]);
+        assert!(all[1].update && !all[0].update);
+        assert_eq!(
+            kinds("Officials revised the death toll down to 17."),
+            vec![(Killed, 17)]
+        );
+    }
+
+    #[test]
+    fn other_people_after_the_dead_are_survivors() {
+        let text = "Two men died in a house fire on Sunday. Three other people were taken to hospital.";
+        assert!(mentions(text)
+            .iter()
+            .any(|mention| mention.kind == KilledOrInjured && mention.survivors));
+        // "other" than an unhurt person told first
+        let text = "A clerk was caught in the crossfire. Three other men were shot.";
+        assert!(mentions(text).iter().all(|mention| !mention.survivors));
     }
 
     #[test]

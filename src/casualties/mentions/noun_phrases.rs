@@ -284,6 +284,30 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
     if is_singular_pronoun(token) {
         return Some(single_np(last..end, None, Basis::Pronoun));
     }
+    // "They were all shot in the foot", "All of them were taken to
+    // hospital": the people counted just before. Only opening the sentence:
+    // "Three victims were taken to hospitals, where they were treated" and
+    // "Both were shot when they ..." speak of the sentence's own subject.
+    // Only as the subject of a passive or an intransitive: "They arrested
+    // and charged a man" names the police.
+    let all_of_them = token.is("them") && last == 2 && s.word(1) == "of" && s.word(0) == "all";
+    let undergoes =
+        is_auxiliary(s.word(end)) || matches!(s.word(end), "all" | "both" | "had" | "have" | "later");
+    // "pulled 42 people alive from the debris. All were taken to hospital";
+    // not "All had suffered gunshot wounds", after the dead were found
+    let opening =
+        last == 0 && (token.is("they") && undergoes || token.is("all") && is_auxiliary(s.word(end)));
+    if opening || (all_of_them && undergoes) {
+        let count = s.antecedent.clone()?;
+        let start = if all_of_them { last - 2 } else { last };
+        return Some(Np {
+            count,
+            count_tokens: start..end,
+            victims: None,
+            basis: Basis::Pronoun,
+            span: start..end,
+        });
+    }
     // "Two officers were killed and a third was wounded": one more of the
     // people just counted
     if ordinal_word(&token.lower).is_some() && last >= 1 && s.tokens[last - 1].is_any(&["a", "an"]) {
@@ -485,7 +509,8 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
             ]);
         if participle
             || token.is_any(&[
-                "at", "in", "on", "near", "from", "inside", "outside", "with", "of", "who", "that", "between",
+                "at", "in", "on", "near", "from", "inside", "outside", "with", "of", "who", "that",
+                "between", "for",
             ])
         {
             let found = coordinated_subjects(s, j, false);
