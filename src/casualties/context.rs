@@ -653,7 +653,7 @@ pub fn dated_to_a_month(tokens: &[Token<'_>], first: usize) -> bool {
 /// Whether a sentence opens as another incident than the one before:
 /// "Separately, a roadside bomb struck a police patrol", "In a separate
 /// attack hours later, militants stormed a checkpoint", "In another
-/// incident, ...". The marker governs the whole sentence, however far its
+/// incident, ...", "A similar attack ... killed", "Another bombing ...". The marker governs the whole sentence, however far its
 /// figures lie from it.
 pub fn opened_as_another_incident(tokens: &[Token<'_>]) -> bool {
     let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
@@ -661,6 +661,11 @@ pub fn opened_as_another_incident(tokens: &[Token<'_>]) -> bool {
         ("separately", _, _) => true,
         ("in", "a" | "an", "separate" | "unrelated") => true,
         ("in", "another", noun) => INCIDENT_WORDS.contains(&noun),
+        // "A similar attack on a village ... in the spring killed more than 200"
+        ("a" | "an", "similar" | "separate" | "unrelated" | "previous" | "earlier", noun) => {
+            INCIDENT_WORDS.contains(&noun)
+        }
+        ("another", noun, _) => INCIDENT_WORDS.contains(&noun),
         _ => false,
     }
 }
@@ -1121,6 +1126,11 @@ mod tests {
         assert!(opened("In another incident, two men were shot."));
         assert!(!opened("In another sign of the violence, two men were shot."));
         assert!(!opened("In an attack on a market, gunmen killed 12 people."));
+        assert!(opened(
+            "A similar attack on a village in the spring killed more than 200 people."
+        ));
+        assert!(opened("Another bombing in the city killed 12."));
+        assert!(!opened("A suicide attack on a village killed 20 people."));
     }
 
     #[test]

@@ -163,6 +163,38 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         KilledOrInjured,
         I,
     ),
+    // a hospital by its name: "taken to Stroger Hospital", "transported to
+    // Erie County Medical Center", "taken to al-Rawdha hospital"
+    (
+        "taken|rushed|transported|airlifted|flown to * hospital|infirmary",
+        KilledOrInjured,
+        I,
+    ),
+    (
+        "taken|rushed|transported|airlifted|flown to * * hospital|infirmary",
+        KilledOrInjured,
+        I,
+    ),
+    (
+        "taken|rushed|transported|airlifted|flown to * * * hospital|infirmary",
+        KilledOrInjured,
+        I,
+    ),
+    (
+        "taken|rushed|transported|airlifted|flown to * medical|trauma center|centre",
+        KilledOrInjured,
+        I,
+    ),
+    (
+        "taken|rushed|transported|airlifted|flown to * * medical|trauma center|centre",
+        KilledOrInjured,
+        I,
+    ),
+    (
+        "taken|rushed|transported|airlifted|flown to * * * medical|trauma center|centre",
+        KilledOrInjured,
+        I,
+    ),
     ("sent to hospital|hospitals", KilledOrInjured, I),
     (
         "sent to a|the|area|local|nearby hospital|hospitals",
@@ -337,6 +369,11 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("missing", Missing, I),
     ("unaccounted for", Missing, I),
     ("disappeared", Missing, I),
+    // "three young men had not been heard from", "Three herders ... had not
+    // been found"
+    ("not been heard from|of", Missing, I),
+    ("not been found|located|traced", Missing, I),
+    ("not yet been found|located|traced", Missing, I),
     // after strikes, quakes and collapses: "up to 10 people were believed
     // to be still under the rubble"
     // ("pulled from under the rubble" is a rescue)
@@ -723,6 +760,8 @@ const SINGULAR_PERSONS: &[&str] = &[
     "jawan",
     "agent",
     "guard",
+    "warder",
+    "jailer",
     "bodyguard",
     "ranger",
     "constable",
@@ -1329,6 +1368,16 @@ mod tests {
         assert_eq!(cues("lost their lives")[0].1, Killed);
         assert_eq!(cues("suffered minor injuries")[0].0, "suffered minor injuries");
         assert_eq!(cues("the death toll rose")[0].2, Toll);
+        // a hospital by its name
+        assert_eq!(
+            cues("was taken to Stroger Hospital")[0].0,
+            "taken to Stroger Hospital"
+        );
+        assert_eq!(
+            cues("were transported to Erie County Medical Center")[0].0,
+            "transported to Erie County Medical Center"
+        );
+        assert_eq!(cues("had not been heard from")[0].1, Missing);
     }
 
     #[test]

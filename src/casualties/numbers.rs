@@ -419,6 +419,10 @@ fn core_at(tokens: &[Token<'_>], i: usize) -> Option<(Count, usize, Form)> {
         "a" if next == "pair" && word_at(tokens, i + 2) == "of" => {
             return Some((exact(2), i + 2, Form::Words))
         }
+        // "A score of wounded were being treated"
+        "a" if next == "score" && word_at(tokens, i + 2) == "of" => {
+            return Some((exact(20), i + 2, Form::Words))
+        }
         "a" if matches!(next, "hundred" | "thousand" | "million") => {
             let scale = if next == "hundred" { 100 } else { scale_word(next)? };
             return Some((exact(scale), i + 2, Form::Words));
@@ -636,6 +640,7 @@ mod tests {
         assert_eq!(count("a couple of women").0, 2);
         assert_eq!(count("a pair of police officers").0, 2);
         assert_eq!(count("a pair of police officers").3, Exact);
+        assert_eq!(count("a score of villagers").0, 20);
         assert_eq!(count("a number of women").0, 2);
         assert_eq!(parse("dozens of civilians").map(|p| p.2), Some(Form::Vague));
     }

@@ -310,6 +310,20 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
     else {
         return;
     };
+    // "13 killed" in a headline, then "killed nine people ... and four of
+    // the attackers were shot dead": the chosen figure is already the two
+    // sides of one sentence
+    let sentence_of = |index: &usize| mentions.get(*index).map(|mention| mention.sentence);
+    let other_sentence = members.first().and_then(sentence_of);
+    let is_sum = stated_figures(mentions, indices).iter().any(|stated| {
+        same_side(stated)
+            && stated.mentions.iter().all(|index| !chosen.contains(index))
+            && stated.mentions.first().and_then(sentence_of) == other_sentence
+            && stated.count.value.saturating_add(count.value) == killed.count.value
+    });
+    if is_sum {
+        return;
+    }
     killed.count = add(&killed.count, &count);
     killed.rule = TollRule::BothSides;
     killed.others.retain(|index| !members.contains(index));
@@ -741,6 +755,17 @@ mod tests {
         let text = "Five people were shot at the club, the sheriff said. Police said that eight people \
                     were wounded.";
         assert_eq!(main_value(text, Injured).0, 8);
+    }
+
+    #[test]
+    fn a_headline_of_both_sides_is_not_added_to_again() {
+        let text = "Eleven killed as bandits raid market town. Bandits killed seven traders in the raid, \
+                    and four of the attackers were shot dead by vigilantes.";
+        assert_eq!(main_value(text, Killed).0, 11);
+        // the same sum from two sentences is a coincidence: the sides add up
+        let text = "Gunmen killed 13 officers in the ambush. Eleven officers died at the scene. Troops \
+                    later killed two of the attackers.";
+        assert_eq!(main_value(text, Killed), (15, Some(TollRule::BothSides)));
     }
 
     #[test]

@@ -120,6 +120,12 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
             continue;
         };
         let (content_range, direct) = snap_to_quote(doc, content.range.clone());
+        let (cue_range, content_range) =
+            quoted_as_saying(doc, &cue.range, &content_range).unwrap_or((cue.range.clone(), content_range));
+        let cue = &AttributionSpan {
+            range: cue_range,
+            ..cue.clone()
+        };
         let opens_sentence = matches!(
             doc.text[doc.sentence(sentence).start..cue.range.start]
                 .trim()
@@ -396,6 +402,49 @@ fn skip_citations(doc: &Document<'_>, claims: &mut Vec<Claim>) {
                     .any(|&start| start > cue.end && start - cue.end <= 2)
             })
     });
+}
+
+/// "A person close to the investigation was quoted as saying the money
+/// ...": the model's cue "was quoted" and content "as saying" are the
+/// passive of "said"; the cue takes "as saying" and the content is the
+/// clause after it.
+fn quoted_as_saying(
+    doc: &Document<'_>,
+    cue: &Range<usize>,
+    content: &Range<usize>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    // the model's cue may stop at "was quoted" or at "was quoted as"
+    let phrase = "quoted as saying";
+    let written = doc
+        .text
+        .get(cue.start..(cue.end + phrase.len()).min(doc.text.len()))?;
+    let lower = written.to_lowercase();
+    // (lowercasing that changes byte lengths would shift the offsets)
+    if lower.len() != written.len() {
+        return None;
+    }
+    let at = lower.find("quoted")?;
+    let passive = ["was ", "were ", "is ", "are ", "been "]
+        .iter()
+        .any(|be| lower[..at].ends_with(be));
+    let rest = &lower[at..];
+    let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+    if !passive || words != ["quoted", "as", "saying"] {
+        return None;
+    }
+    let saying = rest.find("saying")? + "saying".len();
+    let cue_end = cue.start + at + saying;
+    // a cue already through "saying" keeps the model's content
+    if cue_end <= cue.end {
+        return None;
+    }
+    let after = &doc.text[cue_end..];
+    let mut start = cue_end + (after.len() - after.trim_start().len());
+    if doc.text[start..].starts_with("that ") {
+        start += "that ".len();
+    }
+    let end = clause_end(doc, start).max(content.end);
+    (end > start).then_some((cue.start..cue_end, start..end))
 }
 
 /// Where a content that starts at `start` ends: at the sentence's end, or
@@ -1178,6 +1227,63 @@ const OFFICES: &[&str] = &[
     "ambassador",
 ];
 
+/// People who speak, as the source of "according to": what they say is a
+/// statement, where a document's or an organisation's words are a report.
+const PEOPLE_AS_SOURCES: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "relative",
+    "relatives",
+    "colleague",
+    "colleagues",
+    "worker",
+    "workers",
+    "officer",
+    "officers",
+    "diplomat",
+    "diplomats",
+    "survivor",
+    "survivors",
+    "doctor",
+    "doctors",
+    "medic",
+    "medics",
+    "prosecutor",
+    "prosecutors",
+    "lawyer",
+    "lawyers",
+    "villagers",
+    "neighbours",
+    "neighbors",
+];
+
+/// Documents and counts, which "according to" reports even when people
+/// made them.
+const WRITTEN_SOURCES: &[&str] = &[
+    "figures",
+    "tally",
+    "count",
+    "data",
+    "statistics",
+    "information",
+    "records",
+    "documents",
+    "book",
+    "report",
+    "reports",
+    "survey",
+    "poll",
+    "estimates",
+    "letter",
+    "statement",
+];
+
 /// Whether a claimant is named as insurgents ("Somalia's al-Shabaab
 /// militants"), whose "they had shot down a helicopter" owns the act.
 fn is_militant(source: &str) -> bool {
@@ -1283,7 +1389,21 @@ pub(super) fn build(
             })
         })
         || lemma.as_deref() == Some("write") && names_a_person(source_text);
-    let claim_type = if person_writes && claim_type == ClaimType::Report {
+    // "according to two security sources" states what people said;
+    // "according to the United Nations", "to local media", "to court
+    // records" report
+    let person_according = lemma.as_deref() == Some("according to")
+        // "figures from the Office of the Deputy Prime Minister", "an AFP
+        // tally based on figures supplied by officials"
+        && !has_word(source_text, WRITTEN_SOURCES)
+        && (names_a_person(source_text)
+            || has_word(source_text, PEOPLE_AS_SOURCES)
+            || source.as_ref().is_some_and(|source| {
+                doc.entities_starting_in(source.clone())
+                    .iter()
+                    .any(|entity| entity.label == "PER" && entity.range == *source)
+            }));
+    let claim_type = if (person_writes || person_according) && claim_type == ClaimType::Report {
         ClaimType::Statement
     } else {
         claim_type
@@ -1361,6 +1481,29 @@ pub(super) fn build(
             anchor,
         )
         .filter(|medium| !direct_quote || !overlaps(medium, &content))
+    };
+    // "told Wire the attackers had ...": the addressee right after "told"
+    // opens no content
+    let addressee = |medium: &Range<usize>| {
+        lemma.as_deref() == Some("tell")
+            && !doc.text[medium.clone()].starts_with("that ")
+            && cue.as_ref().is_some_and(|cue| {
+                doc.text
+                    .get(cue.end..medium.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            })
+    };
+    let content = match &medium {
+        Some(medium)
+            if !direct_quote
+                && addressee(medium)
+                && (medium.start..medium.end).contains(&content.start)
+                && medium.end < content.end =>
+        {
+            let rest = &doc.text[medium.end..content.end];
+            medium.end + (rest.len() - rest.trim_start().len())..content.end
+        }
+        _ => content,
     };
     let claimant = source
         .as_ref()

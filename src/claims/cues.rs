@@ -145,6 +145,10 @@ pub fn lemma_of_form(form: &str) -> Option<&'static str> {
 /// lowercased with a regular inflection taken off.
 pub fn lemma_of_span(span: &str) -> String {
     let lower = span.to_lowercase();
+    // "was quoted as saying": the passive of "said"
+    if lower.ends_with("quoted as saying") {
+        return "say".to_owned();
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|word| !word.is_empty())

@@ -128,6 +128,7 @@ const DISMISSALS: &[&str] = &[
     "groundless",
     "untrue",
     "is propaganda",
+    "are propaganda",
     "pure propaganda",
     "usual propaganda",
     "is the usual",
@@ -141,7 +142,18 @@ const DISMISSALS: &[&str] = &[
 /// Openings by which a speaker denies for their own side: "None of our
 /// vessels has called at an Israeli port" ("there were no injuries"
 /// reports; "we did not disclose" admits).
-const OWN_NEGATIONS: &[&str] = &["none of our", "our forces did not", "our forces have not"];
+const OWN_NEGATIONS: &[&str] = &[
+    "none of our",
+    "our forces did not",
+    "our forces have not",
+    // a lawyer for the accused: "insisted that his client had not fired the gun"
+    "my client did not",
+    "my client had not",
+    "his client did not",
+    "his client had not",
+    "her client did not",
+    "her client had not",
+];
 
 /// Threats: "These are terrorist acts that will be met with the full force
 /// of the state", "will pay a heavy price".
@@ -290,22 +302,27 @@ fn verb_after_subject(
     lower: &str,
     mut at: usize,
     subjects: &[&str],
-    skipped: &[&str],
+    skipped: &[&[&str]],
     verbs: &[&str],
 ) -> Option<usize> {
-    let subject = subjects
-        .iter()
-        .find(|subject| lower[at..].starts_with(&format!("{subject} ")))?;
-    at += subject.len() + 1;
-    for word in skipped {
+    // a word of `words` and a space at `at`
+    let word_at = |at: usize, words: &[&str]| -> Option<usize> {
+        words
+            .iter()
+            .find(|word| {
+                lower[at..]
+                    .strip_prefix(**word)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
+            .map(|word| word.len())
+    };
+    at += word_at(at, subjects)? + 1;
+    for word in skipped.iter().flat_map(|words| words.iter()) {
         if lower[at..].starts_with(word) {
             at += word.len();
         }
     }
-    let verb = verbs
-        .iter()
-        .find(|verb| lower[at..].starts_with(&format!("{verb} ")))?;
-    Some(at + verb.len())
+    Some(at + word_at(at, verbs)?)
 }
 
 /// Violent acts that, told by a group of its own fighters, claim an
@@ -374,7 +391,6 @@ pub fn owns_violent_act(lemma: &str, after_cue: &str, militant_speaker: bool) ->
         .chars()
         .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}'))
         .collect();
-    let skipped = [AUXILIARIES, &["also ", "successfully "]].concat();
     let mut at = clause_after_cue(&lower);
     // "two of its martyrdom seekers had stormed": the counted part of its fighters
     if let Some(of_its) = lower[at..]
@@ -383,16 +399,26 @@ pub fn owns_violent_act(lemma: &str, after_cue: &str, militant_speaker: bool) ->
     {
         at += of_its + " of ".len();
     }
-    let subjects: Vec<String> = OWN_FIGHTERS
-        .iter()
-        .map(|subject| (*subject).to_owned())
-        .chain(own_fighters_named(&lower[at..]))
-        .chain(militant_speaker.then(|| "they".to_owned()))
-        .chain(militant_speaker.then(|| "we".to_owned()))
-        .collect();
-    let subjects: Vec<&str> = subjects.iter().map(String::as_str).collect();
-    verb_after_subject(&lower, at, &subjects, &skipped, VIOLENT_ACTS).is_some()
+    let acts = |subjects: &[&str]| {
+        verb_after_subject(
+            &lower,
+            at,
+            subjects,
+            &[AUXILIARIES, ADVERBS_OF_ACTS],
+            VIOLENT_ACTS,
+        )
+        .is_some()
+    };
+    // "they" and "we" are anyone's but an armed group's own
+    let pronouns: &[&str] = if militant_speaker { &["they", "we"] } else { &[] };
+    acts(OWN_FIGHTERS)
+        || acts(pronouns)
+        || own_fighters_named(&lower[at..]).is_some_and(|named| acts(&[named.as_str()]))
 }
+
+/// Words between an own subject and its violent act, after an auxiliary:
+/// "its fighters had also successfully stormed".
+const ADVERBS_OF_ACTS: &[&str] = &["also ", "successfully "];
 
 /// Aircraft and weapons, which armies report striking with.
 const MACHINES: &[&str] = &[
@@ -464,7 +490,7 @@ pub fn quoted_attack(quote: &str) -> Option<Range<usize>> {
 /// a verb of [`CARRIED_OUT`] followed closely by an attack noun; the byte
 /// where the verb ends.
 fn attack_after_subject(lower: &str, at: usize, subjects: &[&str]) -> Option<usize> {
-    let at = verb_after_subject(lower, at, subjects, AUXILIARIES, CARRIED_OUT)?;
+    let at = verb_after_subject(lower, at, subjects, &[AUXILIARIES], CARRIED_OUT)?;
     // "was behind a drone and missile attack"
     first_words(&lower[at..], 6)
         .iter()
@@ -588,6 +614,19 @@ pub fn claimed_event(lemma: &str, after_cue: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lawyer_denies_for_the_client() {
+        assert_eq!(
+            content_type(" that his client had not fired the gun"),
+            Some(ClaimType::Denial)
+        );
+        assert_eq!(
+            content_type(" These figures are propaganda"),
+            Some(ClaimType::Denial)
+        );
+        assert_eq!(content_type(" that his client had arrived at noon"), None);
+    }
 
     #[test]
     fn a_day_between_cue_and_clause_is_stepped_over() {

@@ -210,9 +210,10 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
         let age = inner <= 8 && (first.kind == TokenKind::Number || super::noun_phrases::is_age_noun(first));
         return (qualifies || age).then_some(open);
     }
-    // a long one only as an example: ", including a woman hit by a stray
-    // bullet while waiting at a bus stop,"
-    if inner > 11 && !first.is("including") {
+    // a long one only as an example or a description of the group: ",
+    // including a woman hit by a stray bullet while waiting at a bus stop,",
+    // ", all young men who had left home on Monday to buy bread,"
+    if inner > 11 && !first.is_any(&["including", "all", "mostly", "most", "many"]) {
         return None;
     }
     let introduces = first.is_any(&[

@@ -396,6 +396,15 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
             mention.kind = CasualtyKind::Injured;
         }
     }
+    // "recovered the bodies of eight people who had been reported missing":
+    // found dead, no longer missing
+    found.retain(|mention| {
+        let start = mention.np.span.start.min(mention.np.count_tokens.start);
+        !(mention.kind == CasualtyKind::Missing
+            && start >= 2
+            && s.word(start - 1) == "of"
+            && matches!(s.word(start - 2), "bodies" | "remains" | "body"))
+    });
     // "Jerry Scoggins has died at the age of 93": an obituary, not a casualty.
     found.retain(|mention| !natural_death(s, mention));
     // "left five people and an unborn baby dead": GVA's tolls do not count
@@ -408,10 +417,12 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
         .filter(|mention| mention.kind == CasualtyKind::Killed)
         .map(|mention| mention.np.count_tokens.clone())
         .collect();
+    // ("Two officers who were initially reported missing ... were found
+    // dead" are dead, not missing)
     found.retain(|mention| {
         !(matches!(
             mention.kind,
-            CasualtyKind::Injured | CasualtyKind::KilledOrInjured
+            CasualtyKind::Injured | CasualtyKind::KilledOrInjured | CasualtyKind::Missing
         ) && deaths.contains(&mention.np.count_tokens))
     });
     // "One of four women wounded in a shooting has died": the four are all
@@ -952,16 +963,19 @@ fn mention_of(
             || (mention.cue.start.saturating_sub(3)..mention.cue.start).any(|i| tokens[i].is("also"))
             || others_after_the_dead(tokens, mention));
     // "two of the wounded", "One of the eight wounded", "one of the injured
-    // officers"
+    // officers"; "Fourteen wounded were brought to the hospital, and two of
+    // them died"
     let start = mention.np.count_tokens.start;
+    let wounded_word = |token: &Token<'_>| token.is_any(&["wounded", "injured"]);
     let of_wounded = mention.kind == CasualtyKind::Killed
         && tokens.get(start + 1).is_some_and(|token| token.is("of"))
-        && tokens.get(start + 2).is_some_and(|token| token.is("the"))
-        && (start + 3..start + 5).any(|i| {
-            tokens
-                .get(i)
-                .is_some_and(|token| token.is_any(&["wounded", "injured"]))
-        });
+        && match tokens.get(start + 2) {
+            Some(the) if the.is("the") => {
+                (start + 3..start + 5).any(|i| tokens.get(i).is_some_and(wounded_word))
+            }
+            Some(them) if them.is("them") => tokens[..start].iter().any(wounded_word),
+            _ => false,
+        };
     Some(CasualtyMention {
         kind: mention.kind,
         count: mention.np.count.clone(),
@@ -2210,6 +2224,39 @@ mod tests {
         assert_eq!(
             kinds("Officials revised the death toll down to 17."),
             vec![(Killed, 17)]
+        );
+    }
+
+    #[test]
+    fn people_found_dead_are_not_missing() {
+        let text = "Rescuers recovered the bodies of five fishermen who had been reported missing.";
+        assert_eq!(kinds(text), vec![(Killed, 5)]);
+        let text = "Two officers who were initially reported missing were found dead on Thursday.";
+        assert_eq!(kinds(text), vec![(Killed, 2)]);
+    }
+
+    #[test]
+    fn pronoun_objects_and_quantities_of_the_hurt() {
+        assert_eq!(
+            kinds("Inmates overpowered seven guards and held them hostage."),
+            vec![(Kidnapped, 7)]
+        );
+        assert_eq!(kinds("Gunmen stopped two buses and shot them."), vec![]);
+        assert_eq!(
+            kinds("Dozens of wounded were treated at the hospital."),
+            vec![(Injured, 24)]
+        );
+        assert_eq!(
+            kinds("A score of wounded were treated at the hospital."),
+            vec![(Injured, 20)]
+        );
+        assert_eq!(
+            kinds("A rocket hit the house, killing four members of one family and a neighbour."),
+            vec![(Killed, 4), (Killed, 1)]
+        );
+        assert_eq!(
+            kinds("The strike killed five members of Hamas and Islamic Jihad."),
+            vec![(Killed, 5)]
         );
     }
 

@@ -281,6 +281,24 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         }
         return Some(number_np(phrase, None, end));
     }
+    // "Dozens of wounded were being treated", "A score of wounded": a
+    // quantity of the hurt or the dead, the participle as their noun
+    // (not "hundreds of wounded people", whose noun is "people")
+    let nominal_participle = matches!(s.word(end), "wounded" | "injured" | "dead")
+        && !s
+            .tokens
+            .get(end + 1)
+            .is_some_and(|next| person_at(next).is_some() || is_modifier(next));
+    if token.is("of") && nominal_participle {
+        if let Some(phrase) = s
+            .number_ending(last)
+            .filter(|phrase| matches!(phrase.form, Form::Vague | Form::Words))
+        {
+            let mut np = number_np(phrase, None, end);
+            np.span = phrase.start..end;
+            return Some(np);
+        }
+    }
     if is_singular_pronoun(token) {
         return Some(single_np(last..end, None, Basis::Pronoun));
     }
@@ -666,6 +684,25 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
     if token.is("him") || (token.is("her") && !possessive_her) {
         return Some(single_np(k..k + 1, None, Basis::Pronoun));
     }
+    // "overpowered seven guards and held them hostage": the people the
+    // sentence counted just before, the object of a first verb
+    if token.is("them") && k >= 3 && s.word(k - 2) == "and" {
+        let counted = s.numbers.iter().rev().find(|phrase| {
+            phrase.end < k - 2
+                && phrase.form != Form::Article
+                && head_after(s.tokens, phrase.end)
+                    .is_some_and(|(head, plurality)| plurality == Plurality::Plural && head + 1 == k - 2)
+        });
+        if let Some(phrase) = counted {
+            return Some(Np {
+                count: phrase.count.clone(),
+                count_tokens: k..k + 1,
+                victims: None,
+                basis: Basis::Pronoun,
+                span: k..k + 1,
+            });
+        }
+    }
     if token.is_any(&["himself", "herself"]) {
         return Some(single_np(k..k + 1, None, Basis::Reflexive));
     }
@@ -725,6 +762,19 @@ pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
         if np.basis == Basis::Name && age_follows {
             end += 2;
         }
+        // "five members of one family and an elderly neighbour": a short
+        // lowercase "of" phrase does not end the list
+        if s.word(end) == "of" {
+            if let Some(and) = (end + 2..=end + 4).find(|&k| s.word(k) == "and").filter(|&and| {
+                (end + 1..and).all(|k| {
+                    s.tokens
+                        .get(k)
+                        .is_some_and(|token| token.kind == TokenKind::Word && !token.is_capitalized())
+                })
+            }) {
+                end = and;
+            }
+        }
         found.push(np);
         // "A, B and C": commas link a list of alike phrases; "his wife,
         // Jane Doe," is an apposition, not a second victim.
@@ -760,7 +810,13 @@ pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
         // "that killed a police officer and three other people is a Weston
         // man": a singular verb has no plural count for its subject
         let verb_disagrees = next.count.value > 1 && matches!(s.word(after), "is" | "was" | "has");
-        let starts_clause = is_auxiliary(s.word(after)) && !verb_disagrees;
+        // "before killing himself, and a 12-year-old daughter who was shot
+        // in the back survived": the subject of a clause of its own
+        let survives = matches!(s.word(after), "who" | "that")
+            && (after + 1..(after + 12).min(s.tokens.len()))
+                .take_while(|&k| !s.tokens[k].is_punct())
+                .any(|k| s.tokens[k].is_any(&["survived", "survives", "escaped", "escapes"]));
+        let starts_clause = (is_auxiliary(s.word(after)) && !verb_disagrees) || survives;
         if s.is_cue_start(after) || starts_clause || (link == "," && !alike) {
             break;
         }
