@@ -23,6 +23,7 @@ use crate::text::dateline::dateline_len;
 use crate::text::hedges::hedges_in;
 
 use super::by_sentence::BySentence;
+use super::claimant_kinds::{is_militant, is_state_force, names_a_person, names_people};
 use super::cues::{find_cues, lemma_of_span};
 use super::medium::{find_medium, is_outlet_source};
 use super::nested::{add_nested_claims, link_carried_claims};
@@ -1199,143 +1200,6 @@ pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + start..range.start + start + kept.len()
 }
 
-/// Whether any word of a claimant (lowercased, split at what is not a
-/// letter or digit) is one of `words`.
-fn has_word(source: &str, words: &[&str]) -> bool {
-    source
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| words.contains(&word))
-}
-
-/// Whether a claimant is a person by its words: a personal pronoun ("he
-/// wrote") or an office ("Cambodia's prime minister wrote on Facebook").
-fn names_a_person(source: &str) -> bool {
-    matches!(source.to_lowercase().trim(), "he" | "she") || has_word(source, OFFICES)
-}
-
-const OFFICES: &[&str] = &[
-    "minister",
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "commander",
-    "governor",
-    "senator",
-    "mayor",
-    "ambassador",
-];
-
-/// People who speak, as the source of "according to": what they say is a
-/// statement, where a document's or an organisation's words are a report.
-const PEOPLE_AS_SOURCES: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "resident",
-    "residents",
-    "witness",
-    "witnesses",
-    "relative",
-    "relatives",
-    "colleague",
-    "colleagues",
-    "worker",
-    "workers",
-    "officer",
-    "officers",
-    "diplomat",
-    "diplomats",
-    "survivor",
-    "survivors",
-    "doctor",
-    "doctors",
-    "medic",
-    "medics",
-    "prosecutor",
-    "prosecutors",
-    "lawyer",
-    "lawyers",
-    "villagers",
-    "neighbours",
-    "neighbors",
-];
-
-/// Documents and counts, which "according to" reports even when people
-/// made them.
-const WRITTEN_SOURCES: &[&str] = &[
-    "figures",
-    "tally",
-    "count",
-    "data",
-    "statistics",
-    "information",
-    "records",
-    "documents",
-    "book",
-    "report",
-    "reports",
-    "survey",
-    "poll",
-    "estimates",
-    "letter",
-    "statement",
-];
-
-/// Whether a claimant is named as insurgents ("Somalia's al-Shabaab
-/// militants"), whose "they had shot down a helicopter" owns the act.
-fn is_militant(source: &str) -> bool {
-    has_word(
-        source,
-        &[
-            "militants",
-            "insurgents",
-            "rebels",
-            "jihadists",
-            "guerrillas",
-            "fighters",
-        ],
-    )
-}
-
-/// Whether a claimant is a state's army, police or government, whose
-/// account of its own operations is no responsibility claim.
-fn is_state_force(source: &str) -> bool {
-    has_word(source, STATE_FORCES)
-}
-
-const STATE_FORCES: &[&str] = &[
-    "army",
-    "military",
-    "police",
-    "ministry",
-    "government",
-    "troops",
-    "navy",
-    "junta",
-    "defence",
-    "defense",
-    "idf",
-    "pentagon",
-    "gendarmerie",
-    "coalition",
-    "command",
-    "authorities",
-    "officials",
-    "official",
-    "president",
-    "minister",
-    "governor",
-    "general",
-    "colonel",
-    "major",
-    "captain",
-    "commander",
-    "lieutenant",
-];
-
 /// A claim from its parts, with its type, event, medium, claimant and hedges.
 pub(super) fn build(
     doc: &Document<'_>,
@@ -1393,11 +1257,7 @@ pub(super) fn build(
     // "according to the United Nations", "to local media", "to court
     // records" report
     let person_according = lemma.as_deref() == Some("according to")
-        // "figures from the Office of the Deputy Prime Minister", "an AFP
-        // tally based on figures supplied by officials"
-        && !has_word(source_text, WRITTEN_SOURCES)
-        && (names_a_person(source_text)
-            || has_word(source_text, PEOPLE_AS_SOURCES)
+        && (names_people(source_text)
             || source.as_ref().is_some_and(|source| {
                 doc.entities_starting_in(source.clone())
                     .iter()

@@ -4,7 +4,8 @@
 //! The attribution model ([`model`]) tags source, cue and content spans;
 //! rules do what PolNeAR cannot teach it: quotation boundaries
 //! ([`quotes`]), cue lemmas and claim types ([`cues`], [`typing`]), the
-//! medium ([`medium`]), who a pronoun is ([`speakers`]), how the spans
+//! medium ([`medium`]), who a pronoun is ([`speakers`]), what kind of
+//! speaker a claimant names ([`claimant_kinds`]), how the spans
 //! group into claims ([`assemble`]), the speaker opening a clause where no
 //! source span names one ([`opening_speaker`]) and the claims carried inside
 //! a report's content, which one layer of tags cannot hold ([`nested`]).
@@ -17,6 +18,7 @@
 //! and the relations between claimants and events (the relations stage).
 pub mod assemble;
 mod by_sentence;
+pub mod claimant_kinds;
 pub mod cues;
 pub mod eval;
 pub mod medium;

@@ -29,7 +29,8 @@
 //! This module works within one sentence; grouping figures into events and
 //! choosing a toll is `summary.rs`. Its parts: `noun_phrases` (counted
 //! subjects and objects), `before_cue` (what precedes a cue, agents),
-//! `cue_counts` (counts per kind of cue), `natural_deaths`.
+//! `cue_counts` (counts per kind of cue), `natural_deaths`, `antecedents`
+//! (the people a plural "they" stands for).
 use std::ops::Range;
 
 use crate::ner::EntityMention;
@@ -37,10 +38,10 @@ use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
     after_an_earlier_event, among_other_incidents, bytes, dated_to_a_month, entities_in, entity_ending_at,
-    entity_starting_at, hedges, in_an_earlier_incident, is_month_word, is_name_word, is_singular_pronoun,
-    links_elsewhere, measured_against, name_run_before, name_run_from, names_people,
-    opened_as_another_incident, opened_by_earlier_time, period_closing_clause, scope, sentence_context,
-    war_running_total, Scope, SentenceContext,
+    entity_starting_at, hedges, in_an_earlier_incident, is_name_word, is_singular_pronoun, links_elsewhere,
+    measured_against, name_run_before, name_run_from, names_people, opened_as_another_incident,
+    opened_by_earlier_time, period_closing_clause, scope, sentence_context, war_running_total, Scope,
+    SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
@@ -49,13 +50,14 @@ use crate::casualties::lexicon::{
 use crate::casualties::numbers::{exact, find_numbers, Form, NumberPhrase};
 use crate::casualties::sentence_dates::nearest_date;
 use crate::casualties::tokens::{tokenize, Token, TokenKind};
-use crate::text::dates::is_weekday_name;
 
+mod antecedents;
 mod before_cue;
 mod cue_counts;
 mod natural_deaths;
 mod noun_phrases;
 
+use antecedents::Antecedents;
 use before_cue::*;
 use cue_counts::*;
 use natural_deaths::*;
@@ -671,8 +673,7 @@ pub fn extract_with(
     // mentions are added, as a scan of all earlier mentions per sentence
     // would be quadratic in a long document's figures.
     let mut after_own_toll = false;
-    // The last counted group of people and how many pieces ago it was told.
-    let mut antecedent: Option<(Count, usize)> = None;
+    let mut antecedents = Antecedents::default();
     for (index, range) in sentences.iter().enumerate() {
         let all_tokens = tokenize(text, range.clone());
         for piece in pieces(&all_tokens) {
@@ -681,28 +682,9 @@ pub fn extract_with(
                 continue;
             };
             let mut sentence = Sentence::new(tokens, entities_in(entities, &evidence));
-            sentence.antecedent = antecedent
-                .as_ref()
-                .filter(|(_, age)| *age < ANTECEDENT_REACH)
-                .map(|(count, _)| count.clone());
+            sentence.antecedent = antecedents.current();
             let mut found = sentence_mentions(&sentence);
-            // "Oscar Cerda and his brother Daniel were playing ... They
-            // were hit": people named since are the nearer "they"
-            let people_named = if sentence.entities.is_empty() {
-                name_runs(tokens) >= 2
-            } else {
-                sentence
-                    .entities
-                    .iter()
-                    .filter(|entity| entity.label == "PER")
-                    .count()
-                    >= 2
-            };
-            antecedent = match counted_group(&sentence, &found) {
-                Some(count) => Some((count, 0)),
-                None if people_named => None,
-                None => antecedent.map(|(count, age)| (count, age + 1)),
-            };
+            antecedents.read(&sentence, &found);
             // "Ray Charles, who died last year": one person's death in an
             // article about no violence is most likely a natural one.
             if !violent {
@@ -769,55 +751,6 @@ pub fn extract_with(
         }
     }
     mentions
-}
-
-/// Runs of capitalised words that may name people, when no entities were
-/// found: the first word only as the start of two ("Oscar Cerda and his
-/// brother Daniel"), none after a preposition or a number ("in the 100
-/// block of Erb Street") nor a day or month.
-fn name_runs(tokens: &[Token<'_>]) -> usize {
-    let capital = |i: usize| {
-        tokens
-            .get(i)
-            .is_some_and(|token| token.kind == TokenKind::Word && token.is_capitalized())
-    };
-    let starts_a_name = |i: usize| {
-        if i == 0 {
-            return capital(1);
-        }
-        let before = &tokens[i - 1];
-        !capital(i - 1)
-            && before.kind == TokenKind::Word
-            && !before.is_any(&["in", "on", "at", "of", "from", "to", "near", "for", "by", "into"])
-            && !is_weekday_name(&tokens[i].lower)
-            && !is_month_word(&tokens[i].lower)
-    };
-    (0..tokens.len())
-        .filter(|&i| capital(i) && starts_a_name(i))
-        .count()
-}
-
-/// How many sentences back a plural pronoun may find its people.
-const ANTECEDENT_REACH: usize = 3;
-
-/// The last group of people a sentence counts ("opened fire on four men",
-/// "found three men"), which a "they" after it may stand for. Not a group
-/// the sentence already counts as harmed: "Four people were killed and two
-/// injured. They were taken to hospital" speaks of the living, and "shooting
-/// four men, one fatally. They were all taken to hospital" of the shot.
-fn counted_group(s: &Sentence<'_, '_>, found: &[Found]) -> Option<Count> {
-    s.numbers
-        .iter()
-        .filter(|phrase| phrase.form != Form::Article && phrase.count.value >= 2)
-        // "The five defendants accused of killing two teenagers ... They
-        // are all charged": the group not told harmed, however far back
-        .rfind(|phrase| {
-            head_after(s.tokens, phrase.end).is_some_and(|(_, plurality)| plurality == Plurality::Plural)
-                && !found
-                    .iter()
-                    .any(|mention| mention.np.count_tokens == (phrase.start..phrase.end))
-        })
-        .map(|phrase| phrase.count.clone())
 }
 
 /// Whether a mention states the article's own toll of harm, after which a

@@ -1,0 +1,172 @@
+//! What kind of speaker a claimant's words name: a person by an office
+//! ("the prime minister"), people ("two security sources"), a document or
+//! a count ("figures from the ministry"), an armed group ("al-Shabaab
+//! militants") or a state's forces ("the army"). Claim typing asks these
+//! questions of the claimant's text.
+//!
+//! Not here: who the claimant is ([`super::speakers`]), whether it is a
+//! news outlet ([`super::medium`]).
+
+/// Whether any word of a claimant (lowercased, split at what is not a
+/// letter or digit) is one of `words`.
+pub(super) fn has_word(source: &str, words: &[&str]) -> bool {
+    source
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| words.contains(&word))
+}
+
+/// Whether a claimant is a person by its words: a personal pronoun ("he
+/// wrote") or an office ("Cambodia's prime minister wrote on Facebook").
+pub(super) fn names_a_person(source: &str) -> bool {
+    matches!(source.to_lowercase().trim(), "he" | "she") || has_word(source, OFFICES)
+}
+
+const OFFICES: &[&str] = &[
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "governor",
+    "senator",
+    "mayor",
+    "ambassador",
+];
+
+/// People who speak, as the source of "according to": what they say is a
+/// statement, where a document's or an organisation's words are a report.
+const PEOPLE_AS_SOURCES: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "relative",
+    "relatives",
+    "colleague",
+    "colleagues",
+    "worker",
+    "workers",
+    "officer",
+    "officers",
+    "diplomat",
+    "diplomats",
+    "survivor",
+    "survivors",
+    "doctor",
+    "doctors",
+    "medic",
+    "medics",
+    "prosecutor",
+    "prosecutors",
+    "lawyer",
+    "lawyers",
+    "villagers",
+    "neighbours",
+    "neighbors",
+];
+
+/// Documents and counts, which "according to" reports even when people
+/// made them.
+const WRITTEN_SOURCES: &[&str] = &[
+    "figures",
+    "tally",
+    "count",
+    "data",
+    "statistics",
+    "information",
+    "records",
+    "documents",
+    "book",
+    "report",
+    "reports",
+    "survey",
+    "poll",
+    "estimates",
+    "letter",
+    "statement",
+];
+
+/// Whether a claimant is named as insurgents ("Somalia's al-Shabaab
+/// militants"), whose "they had shot down a helicopter" owns the act.
+pub(super) fn is_militant(source: &str) -> bool {
+    has_word(
+        source,
+        &[
+            "militants",
+            "insurgents",
+            "rebels",
+            "jihadists",
+            "guerrillas",
+            "fighters",
+        ],
+    )
+}
+
+/// Whether a claimant is a state's army, police or government, whose
+/// account of its own operations is no responsibility claim.
+pub(super) fn is_state_force(source: &str) -> bool {
+    has_word(source, STATE_FORCES)
+}
+
+const STATE_FORCES: &[&str] = &[
+    "army",
+    "military",
+    "police",
+    "ministry",
+    "government",
+    "troops",
+    "navy",
+    "junta",
+    "defence",
+    "defense",
+    "idf",
+    "pentagon",
+    "gendarmerie",
+    "coalition",
+    "command",
+    "authorities",
+    "officials",
+    "official",
+    "president",
+    "minister",
+    "governor",
+    "general",
+    "colonel",
+    "major",
+    "captain",
+    "commander",
+    "lieutenant",
+];
+
+/// Whether the source of "according to" is people speaking ("two security
+/// sources", "a police source", "residents", "a government spokesman"),
+/// whose words are a statement, rather than a document or a count
+/// ("figures from the Office of the Deputy Prime Minister", "an AFP tally
+/// based on figures supplied by officials"), which is a report.
+pub(super) fn names_people(source: &str) -> bool {
+    !has_word(source, WRITTEN_SOURCES) && (names_a_person(source) || has_word(source, PEOPLE_AS_SOURCES))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_documents_and_forces() {
+        assert!(names_people("two security sources and a local official"));
+        assert!(names_people("a government spokesman"));
+        assert!(!names_people(
+            "figures from the Office of the Deputy Prime Minister"
+        ));
+        assert!(!names_people("the United Nations"));
+        assert!(is_state_force("the Malian army"));
+        assert!(!is_state_force("Jama'at Ansar al-Sahel"));
+        assert!(is_militant("Somalia's al-Shabaab militants"));
+    }
+}
