@@ -653,8 +653,9 @@ pub fn dated_to_a_month(tokens: &[Token<'_>], first: usize) -> bool {
 /// Whether a sentence opens as another incident than the one before:
 /// "Separately, a roadside bomb struck a police patrol", "In a separate
 /// attack hours later, militants stormed a checkpoint", "In another
-/// incident, ...", "A similar attack ... killed", "Another bombing ...". The marker governs the whole sentence, however far its
-/// figures lie from it.
+/// incident, ...", "A similar attack ... killed", "Another bombing ...".
+/// The marker governs the whole sentence, however far its figures lie from
+/// it.
 pub fn opened_as_another_incident(tokens: &[Token<'_>]) -> bool {
     let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
     match (word(0), word(1), word(2)) {

@@ -50,7 +50,8 @@ use CueClass::{Active, Noun, Predicate, SelfInflicted, Toll};
 const T: CueClass = Predicate { transitive: true };
 const I: CueClass = Predicate { transitive: false };
 
-/// Cue phrases. A word may list alternatives with `|`; `*` is any one word.
+/// Cue phrases. A word may list alternatives with `|`; `*` is any one word,
+/// and `*{1,3}` any one to three words (one entry per length).
 const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // killed
     ("killed", Killed, T),
@@ -166,32 +167,12 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // a hospital by its name: "taken to Stroger Hospital", "transported to
     // Erie County Medical Center", "taken to al-Rawdha hospital"
     (
-        "taken|rushed|transported|airlifted|flown to * hospital|infirmary",
+        "taken|rushed|transported|airlifted|flown to *{1,3} hospital|infirmary",
         KilledOrInjured,
         I,
     ),
     (
-        "taken|rushed|transported|airlifted|flown to * * hospital|infirmary",
-        KilledOrInjured,
-        I,
-    ),
-    (
-        "taken|rushed|transported|airlifted|flown to * * * hospital|infirmary",
-        KilledOrInjured,
-        I,
-    ),
-    (
-        "taken|rushed|transported|airlifted|flown to * medical|trauma center|centre",
-        KilledOrInjured,
-        I,
-    ),
-    (
-        "taken|rushed|transported|airlifted|flown to * * medical|trauma center|centre",
-        KilledOrInjured,
-        I,
-    ),
-    (
-        "taken|rushed|transported|airlifted|flown to * * * medical|trauma center|centre",
+        "taken|rushed|transported|airlifted|flown to *{1,3} medical|trauma center|centre",
         KilledOrInjured,
         I,
     ),
@@ -462,16 +443,17 @@ struct CueEntry {
 static CUE_INDEX: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
     let mut index: HashMap<&'static str, Vec<CueEntry>> = HashMap::new();
     for &(phrase, kind, class) in CUES {
-        let words: Vec<Vec<&'static str>> = phrase.split(' ').map(|word| word.split('|').collect()).collect();
-        let Some(first) = words.first().cloned() else {
-            continue;
-        };
-        for alternative in first {
-            index.entry(alternative).or_default().push(CueEntry {
-                words: words.clone(),
-                kind,
-                class,
-            });
+        for words in expand_wildcards(phrase) {
+            let Some(first) = words.first().cloned() else {
+                continue;
+            };
+            for alternative in first {
+                index.entry(alternative).or_default().push(CueEntry {
+                    words: words.clone(),
+                    kind,
+                    class,
+                });
+            }
         }
     }
     for entries in index.values_mut() {
@@ -479,6 +461,31 @@ static CUE_INDEX: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new
     }
     index
 });
+
+/// A run of one to three words of any kind in a cue phrase.
+const ANY_ONE_TO_THREE: &str = "*{1,3}";
+
+/// The word lists a cue phrase stands for (each word its alternatives):
+/// one, or one per length of a [`ANY_ONE_TO_THREE`] in it.
+fn expand_wildcards(phrase: &'static str) -> Vec<Vec<Vec<&'static str>>> {
+    let words: Vec<&'static str> = phrase.split(' ').collect();
+    let lengths = if words.contains(&ANY_ONE_TO_THREE) {
+        1..=3
+    } else {
+        1..=1
+    };
+    lengths
+        .map(|length| {
+            words
+                .iter()
+                .flat_map(|&word| match word {
+                    ANY_ONE_TO_THREE => std::iter::repeat_n(vec!["*"], length),
+                    _ => std::iter::repeat_n(word.split('|').collect(), 1),
+                })
+                .collect()
+        })
+        .collect()
+}
 
 /// The longest cue starting at token `i`.
 pub fn cue_at(tokens: &[Token<'_>], i: usize) -> Option<Cue> {
@@ -1378,6 +1385,17 @@ mod tests {
             "transported to Erie County Medical Center"
         );
         assert_eq!(cues("had not been heard from")[0].1, Missing);
+        assert_eq!(
+            expand_wildcards("taken to *{1,3} hospital|infirmary"),
+            (1..=3)
+                .map(|n| {
+                    let mut words = vec![vec!["taken"], vec!["to"]];
+                    words.extend(std::iter::repeat_n(vec!["*"], n));
+                    words.push(vec!["hospital", "infirmary"]);
+                    words
+                })
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -62,6 +62,16 @@ pub struct BestFigure {
     pub others: Vec<usize>,
 }
 
+impl BestFigure {
+    /// Whether every mention stating this figure passes `test` (a mention
+    /// missing from `mentions` fails it).
+    fn all_mentions(&self, mentions: &[CasualtyMention], test: impl Fn(&CasualtyMention) -> bool) -> bool {
+        self.mentions
+            .iter()
+            .all(|&index| mentions.get(index).is_some_and(&test))
+    }
+}
+
 /// The tolls of one event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TollSummary {
@@ -450,26 +460,17 @@ fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[Casual
     // "Police had originally said that seven people were shot" against
     // "four people injured": a hedged or first count of the shot does not
     // override a stated injured figure
-    let shot_weakened = shot
-        .mentions
-        .iter()
-        .all(|index| mentions_of.get(*index).is_some_and(|mention| mention.weakened));
+    let shot_weakened = shot.all_mentions(mentions_of, |mention| mention.weakened);
     if shot_weakened && summary.injured.is_some() {
         return;
     }
     // "was also shot, but survived": the dead are not among them
-    let survivors = !shot.mentions.is_empty()
-        && shot
-            .mentions
-            .iter()
-            .all(|index| mentions_of.get(*index).is_some_and(|mention| mention.survivors));
+    let survivors = !shot.mentions.is_empty() && shot.all_mentions(mentions_of, |mention| mention.survivors);
     // "Three other victims were shot ... Brown faces two counts of murder":
     // the dead told only by the charges are not known to be among the shot
     let only_charged = |figure: &BestFigure| {
-        figure.mentions.iter().all(|index| {
-            mentions_of
-                .get(*index)
-                .is_some_and(|mention| mention.hedges.iter().any(|hedge| hedge == CHARGES_HEDGE))
+        figure.all_mentions(mentions_of, |mention| {
+            mention.hedges.iter().any(|hedge| hedge == CHARGES_HEDGE)
         })
     };
     let killed = match &summary.killed {
@@ -484,11 +485,7 @@ fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[Casual
     // were wounded": a first report of the hurt gives way to a plain count
     // of the shot, even a lower one
     let injured_weakened = summary.injured.as_ref().is_some_and(|figure| {
-        !figure.mentions.is_empty()
-            && figure
-                .mentions
-                .iter()
-                .all(|index| mentions_of.get(*index).is_some_and(|mention| mention.weakened))
+        !figure.mentions.is_empty() && figure.all_mentions(mentions_of, |mention| mention.weakened)
     });
     if derived == 0 || (derived <= explicit && !injured_weakened) {
         return;
@@ -547,21 +544,14 @@ fn move_wounded_dead(summary: &mut TollSummary, mentions: &[CasualtyMention], ki
     let dead: u64 = dead_by_group.values().sum();
     // the injured may be stated in the sentence of the dead, as the whole
     // of "one of the eight wounded"; the killed not, as they may count them
-    let stated_by = |figure: &BestFigure, last: usize| {
-        figure.mentions.iter().all(|&index| {
-            mentions
-                .get(index)
-                .is_some_and(|mention| mention.sentence <= last)
-        })
-    };
+    let stated_by =
+        |figure: &BestFigure, last: usize| figure.all_mentions(mentions, |mention| mention.sentence <= last);
     // people shot minus the dead already left the dead out, unless the
     // shot were told as survivors ("eight others were shot")
     let dead_left_out = |figure: &BestFigure| {
         figure.rule == TollRule::ShotMinusKilled
-            && !figure.mentions.iter().all(|&index| {
-                mentions
-                    .get(index)
-                    .is_some_and(|mention| mention.kind != CasualtyKind::KilledOrInjured || mention.survivors)
+            && !figure.all_mentions(mentions, |mention| {
+                mention.kind != CasualtyKind::KilledOrInjured || mention.survivors
             })
     };
     if let Some(injured) = summary.injured.as_mut() {

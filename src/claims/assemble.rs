@@ -1360,8 +1360,7 @@ pub(super) fn build(
                 && (medium.start..medium.end).contains(&content.start)
                 && medium.end < content.end =>
         {
-            let rest = &doc.text[medium.end..content.end];
-            medium.end + (rest.len() - rest.trim_start().len())..content.end
+            trim(doc.text, medium.end..content.end)
         }
         _ => content,
     };

@@ -187,6 +187,18 @@ pub(super) fn single_np(count_tokens: Range<usize>, victims: Option<Range<usize>
     }
 }
 
+/// A plural pronoun at tokens `pronoun` ("they", "all of them", "them")
+/// standing for `count` people counted elsewhere.
+fn counted_pronoun_np(count: Count, pronoun: Range<usize>) -> Np {
+    Np {
+        count,
+        count_tokens: pronoun.clone(),
+        victims: None,
+        basis: Basis::Pronoun,
+        span: pronoun,
+    }
+}
+
 /// A number phrase counted as the noun phrase it starts, with the basis the
 /// form gives (an article is a single person).
 pub(super) fn counted(phrase: &NumberPhrase, victims: Option<Range<usize>>, span_end: usize) -> Np {
@@ -316,15 +328,8 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
     let opening =
         last == 0 && (token.is("they") && undergoes || token.is("all") && is_auxiliary(s.word(end)));
     if opening || (all_of_them && undergoes) {
-        let count = s.antecedent.clone()?;
         let start = if all_of_them { last - 2 } else { last };
-        return Some(Np {
-            count,
-            count_tokens: start..end,
-            victims: None,
-            basis: Basis::Pronoun,
-            span: start..end,
-        });
+        return Some(counted_pronoun_np(s.antecedent.clone()?, start..end));
     }
     // "Two officers were killed and a third was wounded": one more of the
     // people just counted
@@ -694,13 +699,7 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
                     .is_some_and(|(head, plurality)| plurality == Plurality::Plural && head + 1 == k - 2)
         });
         if let Some(phrase) = counted {
-            return Some(Np {
-                count: phrase.count.clone(),
-                count_tokens: k..k + 1,
-                victims: None,
-                basis: Basis::Pronoun,
-                span: k..k + 1,
-            });
+            return Some(counted_pronoun_np(phrase.count.clone(), k..k + 1));
         }
     }
     if token.is_any(&["himself", "herself"]) {
