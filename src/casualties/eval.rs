@@ -24,6 +24,9 @@
 //! split by incident: `even` (the first byte of SHA-256 of `incident_id` is
 //! even: the half the rules were developed on) and `odd` (held back).
 //!
+//! The rules read the named entities the caller gives (the CLI runs the
+//! NER model on [`document_text`], as `newsgrist run` does), or none.
+//!
 //! This file reads no files and prints nothing; `newsgrist eval casualties`
 //! does (`src/cli/eval_casualties.rs`).
 use std::collections::BTreeMap;
@@ -33,6 +36,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::ner::EntityMention;
 use crate::output::extractions::CasualtyKind;
 use crate::output::extractions::DatePrecision;
 use crate::text::dates::{publication_date, CalendarDate};
@@ -195,6 +199,10 @@ pub struct EvalReport {
     pub halves: BTreeMap<String, Scores>,
     /// The main event's date, on documents with a gold date.
     pub event_date: DateScore,
+    /// The named-entity model whose entities the rules read, as `newsgrist
+    /// run` gives them; `None` when the rules ran on the text alone
+    /// (capitalised words stand in for names).
+    pub ner_model: Option<String>,
     pub seconds: f64,
 }
 
@@ -244,11 +252,19 @@ fn written_values(text: &str, sentences: &[std::ops::Range<usize>]) -> Vec<u64> 
     values
 }
 
-/// Runs the stage on one document.
-pub fn predict(doc: &LabelledDoc) -> DocResult {
+/// A document's text as the pipeline reads it (normalised, with its
+/// sentences): what the named-entity model must be run on for `predict`.
+pub fn document_text(doc: &LabelledDoc) -> (NormalizedText, Vec<std::ops::Range<usize>>) {
     let normalized = NormalizedText::new(&doc.text);
     let sentences = split_sentences(normalized.as_str());
-    let mentions = extract(normalized.as_str(), &sentences, &[]);
+    (normalized, sentences)
+}
+
+/// Runs the stage on one document, with the named entities of its
+/// [`document_text`] (empty: none).
+pub fn predict(doc: &LabelledDoc, entities: &[EntityMention]) -> DocResult {
+    let (normalized, sentences) = document_text(doc);
+    let mentions = extract(normalized.as_str(), &sentences, entities);
     let tolls = summarize(&mentions);
     let main = tolls.iter().find(|toll| toll.event == EventKey::Main);
     let values = written_values(normalized.as_str(), &sentences);
@@ -308,8 +324,9 @@ fn date_score(results: &[&DocResult]) -> DateScore {
     score
 }
 
-/// Scores already computed results.
-pub fn report(results: &[DocResult], seconds: f64) -> EvalReport {
+/// Scores already computed results; `ner_model` names the entities'
+/// model, if any.
+pub fn report(results: &[DocResult], seconds: f64, ner_model: Option<String>) -> EvalReport {
     let all: Vec<&DocResult> = results.iter().collect();
     let mut halves = BTreeMap::new();
     for half in ["even", "odd"] {
@@ -322,13 +339,19 @@ pub fn report(results: &[DocResult], seconds: f64) -> EvalReport {
         kinds: score(&all),
         halves,
         event_date: date_score(&all),
+        ner_model,
         seconds,
     }
 }
 
 /// Runs the stage on every document (in parallel, results in input order).
-pub fn evaluate(docs: &[LabelledDoc]) -> Vec<DocResult> {
-    docs.par_iter().map(predict).collect()
+/// `entities[i]` are document `i`'s named entities; documents past the end
+/// of `entities` (all of them, when it is empty) have none.
+pub fn evaluate(docs: &[LabelledDoc], entities: &[Vec<EntityMention>]) -> Vec<DocResult> {
+    docs.par_iter()
+        .enumerate()
+        .map(|(index, doc)| predict(doc, entities.get(index).map_or(&[], Vec::as_slice)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -362,8 +385,8 @@ mod tests {
             doc("Three men were killed on Sunday.", 4, 0, 0),
             doc("A man was hurt.", 0, 2, 0),
         ];
-        let results = evaluate(&docs);
-        let report = report(&results, 0.0);
+        let results = evaluate(&docs, &[]);
+        let report = report(&results, 0.0, None);
         let killed = &report.kinds["killed"];
         assert_eq!(
             (killed.all.documents, killed.all.exact, killed.all.under),

@@ -328,6 +328,17 @@ pub struct EvalCasualtiesArgs {
     /// its casualty mentions, to this JSONL file.
     #[arg(long, value_name = "FILE")]
     pub mismatches: Option<PathBuf>,
+
+    /// Score the rules on the text alone, without the named-entity model
+    /// (as `newsgrist run --no-ner`): capitalised words stand in for names.
+    /// Seconds instead of minutes; the default scores what `newsgrist run`
+    /// writes.
+    #[arg(long)]
+    pub no_ner: bool,
+
+    /// Named-entity model directory [default: models/ner].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_ner")]
+    pub ner_model: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

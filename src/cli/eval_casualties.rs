@@ -1,7 +1,8 @@
 //! `newsgrist eval casualties FILE.jsonl`: document-level scores of the
 //! casualty rules on articles with gold counts, as a table or one JSON
 //! object (`--json`); `--mismatches` writes the documents it got wrong
-//! (a count, or the event's day).
+//! (a count, or the event's day). The rules read the named-entity model's
+//! entities, as in `newsgrist run`, unless `--no-ner`.
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::Path;
@@ -9,11 +10,18 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use newsgrist::casualties::eval::{evaluate, report, DocResult, EvalReport, KindScores, LabelledDoc, Score};
+use newsgrist::actors::ActorStage;
+use newsgrist::casualties::eval::{
+    document_text, evaluate, report, DocResult, EvalReport, KindScores, LabelledDoc, Score,
+};
+use newsgrist::model::TextInput;
+use newsgrist::ner::{EntityMention, NerStage};
+use rayon::prelude::*;
 use newsgrist::output::extractions::DatePrecision;
 use serde_json::json;
 
 use super::args::EvalCasualtiesArgs;
+use super::run_command::model_dir;
 
 pub fn run(args: &EvalCasualtiesArgs) -> anyhow::Result<ExitCode> {
     let threads = super::thread_count(args.threads)?;
@@ -23,8 +31,22 @@ pub fn run(args: &EvalCasualtiesArgs) -> anyhow::Result<ExitCode> {
         .build()
         .context("cannot start worker threads")?;
     let start = Instant::now();
-    let results = pool.install(|| evaluate(&docs));
-    let report = report(&results, start.elapsed().as_secs_f64());
+    let (entities, ner_model) = if args.no_ner {
+        (Vec::new(), None)
+    } else {
+        let dir = model_dir(args.ner_model.as_deref(), "ner");
+        let ner = NerStage::load(&dir).with_context(|| {
+            format!(
+                "cannot load the named-entity model from {} (--ner-model DIR, or --no-ner to score the rules without it)",
+                dir.display()
+            )
+        })?;
+        let entities = pool.install(|| named_entities(&docs, &ner))?;
+        let id = ner.model_id().map_or_else(|| dir.display().to_string(), str::to_owned);
+        (entities, Some(id))
+    };
+    let results = pool.install(|| evaluate(&docs, &entities));
+    let report = report(&results, start.elapsed().as_secs_f64(), ner_model);
     if let Some(path) = &args.mismatches {
         write_mismatches(path, &docs, &results)
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -37,6 +59,36 @@ pub fn run(args: &EvalCasualtiesArgs) -> anyhow::Result<ExitCode> {
         write_table(&mut out, &report, &args.file)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each document's named entities, as `newsgrist run` gives them to the
+/// casualty rules: the model's, then parts of known names widened to the
+/// whole name. Documents go to the model a chunk at a time, so windows
+/// are batched across documents as in a run.
+fn named_entities(docs: &[LabelledDoc], ner: &NerStage) -> anyhow::Result<Vec<Vec<EntityMention>>> {
+    const CHUNK: usize = 64;
+    let actors = ActorStage::default();
+    let mut all = Vec::with_capacity(docs.len());
+    for chunk in docs.chunks(CHUNK) {
+        let texts: Vec<_> = chunk.par_iter().map(document_text).collect();
+        let inputs: Vec<TextInput<'_>> = texts
+            .iter()
+            .map(|(text, sentences)| TextInput {
+                text: text.as_str(),
+                sentences,
+            })
+            .collect();
+        let found = ner
+            .extract_documents(&inputs)
+            .context("the named-entity model failed (--no-ner scores the rules without it)")?;
+        let completed: Vec<Vec<EntityMention>> = texts
+            .par_iter()
+            .zip(found.into_par_iter())
+            .map(|((text, sentences), found)| actors.complete_spans(text.as_str(), sentences, found).entities)
+            .collect();
+        all.extend(completed);
+    }
+    Ok(all)
 }
 
 fn read_docs(path: &Path) -> anyhow::Result<Vec<LabelledDoc>> {
@@ -118,6 +170,10 @@ fn write_table(out: &mut impl Write, report: &EvalReport, file: &Path) -> std::i
         file.display(),
         report.documents
     )?;
+    match &report.ner_model {
+        Some(model) => writeln!(out, "named entities from {model}, as `newsgrist run` reads them")?,
+        None => writeln!(out, "rules on the text alone (--no-ner): capitalised words stand in for names")?,
+    }
     writeln!(out)?;
     writeln!(
         out,

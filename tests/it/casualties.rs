@@ -317,6 +317,15 @@ fn eval_casualties_scores_a_labelled_file() {
     assert_eq!(report["kinds"]["arrested"]["gold_positive"]["exact"], 1);
     let halves = report["halves"].as_object().expect("halves");
     assert!(halves.contains_key("even") && halves.contains_key("odd"));
+    // the rules read the named-entity model's entities, as in a run
+    let ner_model = report["ner_model"].as_str().expect("the NER model's id");
+    assert!(ner_model.starts_with("newsgrist-ner"), "{ner_model}");
+
+    let rules_only = run(&["eval", "casualties", file.to_str().expect("utf-8"), "--json", "--no-ner"]);
+    assert_eq!(code(&rules_only), 0, "{}", stderr(&rules_only));
+    let rules_only: Value = serde_json::from_slice(&rules_only.stdout).expect("one JSON object");
+    assert_eq!(rules_only["ner_model"], Value::Null);
+    assert_eq!(rules_only["kinds"], report["kinds"]);
 
     let table = run(&["eval", "casualties", file.to_str().expect("utf-8")]);
     assert_eq!(code(&table), 0, "{}", stderr(&table));
@@ -332,7 +341,8 @@ fn eval_on_gva_dev_when_present() {
         eprintln!("skipped: {} is absent", path.display());
         return;
     }
-    let output = run(&["eval", "casualties", path.to_str().expect("utf-8"), "--json"]);
+    // without the NER model: seconds instead of minutes, for a floor test
+    let output = run(&["eval", "casualties", path.to_str().expect("utf-8"), "--json", "--no-ner"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let report: Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
     assert_eq!(report["documents"], 4079);
