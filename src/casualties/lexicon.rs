@@ -377,6 +377,13 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // troops are in the sentence (see `other_sense`)
     ("picked up", Arrested, T),
     ("taken into custody", Arrested, I),
+    // "she was seized by vigilantes and handed over to the army"
+    ("handed over to police|authorities|troops|soldiers", Arrested, I),
+    (
+        "handed over to the police|army|military|authorities|troops|soldiers|gendarmerie",
+        Arrested,
+        I,
+    ),
     // "another 37 were being held for questioning"
     ("held|detained for questioning", Arrested, I),
     ("taken|brought in for questioning", Arrested, I),
@@ -1048,6 +1055,37 @@ const SINGULAR_PERSONS: &[&str] = &[
     "seminarian",
     "missionary",
     "aid-worker",
+    // trades and roles met in later blind sets
+    "watchman",
+    "doorman",
+    "shepherd",
+    "congregant",
+    "gamekeeper",
+    "hiker",
+    "climber",
+    "lecturer",
+    "bride",
+    "groom",
+    "mourner",
+    "bartender",
+    "waiter",
+    "waitress",
+    "chef",
+    "seaman",
+    "crewman",
+    "lineman",
+    "repairman",
+    "handyman",
+    "deckhand",
+    "caretaker",
+    "janitor",
+    "custodian",
+    "sentry",
+    "gatekeeper",
+    "porter",
+    "chauffeur",
+    "alderman",
+    "assemblyman",
 ];
 
 /// Plural and collective person nouns the suffix rules miss.

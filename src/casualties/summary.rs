@@ -453,6 +453,61 @@ fn add_clash_sides(summary: &mut TollSummary, mentions: &[CasualtyMention], indi
     injured.others.retain(|index| !other.mentions.contains(index));
 }
 
+/// "The suspect ... was arrested at the scene" and then "police arrested
+/// two other men": arrests told as made besides the ones before add to the
+/// most counted before them.
+fn add_earlier_arrests(summary: &mut TollSummary, mentions: &[CasualtyMention], indices: &[usize]) {
+    let Some(arrested) = summary.arrested.as_mut() else {
+        return;
+    };
+    if arrested.rule != TollRule::Highest || arrested.count.value == 0 {
+        return;
+    }
+    let chosen: Vec<&CasualtyMention> = arrested
+        .mentions
+        .iter()
+        .filter_map(|index| mentions.get(*index))
+        .collect();
+    if chosen.is_empty() || !chosen.iter().all(|mention| mention.besides_earlier) {
+        return;
+    }
+    let first_sentence = chosen.iter().map(|mention| mention.sentence).min().unwrap_or(0);
+    let earlier = indices
+        .iter()
+        .filter_map(|&index| mentions.get(index).map(|mention| (index, mention)))
+        .filter(|(_, mention)| {
+            mention.sentence < first_sentence
+                && !mention.besides_earlier
+                && !mention.weakened
+                && mention.count.value > 0
+        })
+        .max_by_key(|(index, mention)| (mention.count.value, std::cmp::Reverse(*index)));
+    let Some((index, earlier)) = earlier else {
+        return;
+    };
+    arrested.count = add(&arrested.count, &earlier.count);
+    arrested.rule = TollRule::AddedToEarlier;
+    arrested.mentions.push(index);
+    arrested.mentions.sort_unstable();
+    arrested.others.retain(|other| *other != index);
+}
+
+/// "initially told reporters that 121 students were missing" and then
+/// "93 students and one teacher were taken away": a first count of the
+/// missing, before it was known who had been abducted, gives way to the
+/// count of the abducted.
+fn drop_first_missing(summary: &mut TollSummary, mentions: &[CasualtyMention]) {
+    let first_report = summary.missing.as_ref().is_some_and(|missing| {
+        !missing.mentions.is_empty() && missing.all_mentions(mentions, |mention| mention.weakened)
+    });
+    let abducted = summary.kidnapped.as_ref().is_some_and(|kidnapped| {
+        kidnapped.count.value > 0 && !kidnapped.all_mentions(mentions, |mention| mention.weakened)
+    });
+    if first_report && abducted {
+        summary.missing = None;
+    }
+}
+
 fn derive_injured(summary: &mut TollSummary, ordinal: u64, mentions_of: &[CasualtyMention]) {
     let Some(shot) = &summary.killed_or_injured else {
         return;
@@ -629,6 +684,10 @@ pub fn summarize(mentions: &[CasualtyMention]) -> Vec<TollSummary> {
                 .unwrap_or(0);
             if let Some(injured) = kinds.get(&CasualtyKind::Injured.order()) {
                 add_clash_sides(&mut summary, mentions, injured);
+            }
+            drop_first_missing(&mut summary, mentions);
+            if let Some(arrested) = kinds.get(&CasualtyKind::Arrested.order()) {
+                add_earlier_arrests(&mut summary, mentions, arrested);
             }
             derive_injured(&mut summary, ordinal, mentions);
             if let Some(killed) = kinds.get(&CasualtyKind::Killed.order()) {
@@ -869,5 +928,29 @@ mod tests {
             main_value("As many as 50 people may have been killed.", Killed).0,
             50
         );
+    }
+
+    #[test]
+    fn arrests_besides_earlier_ones_add_to_them() {
+        let text = "The driver was arrested at the scene. Police later arrested two other men.";
+        assert_eq!(main_value(text, Arrested), (3, Some(TollRule::AddedToEarlier)));
+        // a running total already counts them
+        let total =
+            "Police arrested two men. Two other men were arrested, bringing the number of arrests to four.";
+        assert_eq!(main_value(total, Arrested).0, 4);
+        // without "other" the highest stands
+        let plain = "The driver was arrested at the scene. Police later arrested two men.";
+        assert_eq!(main_value(plain, Arrested).0, 2);
+    }
+
+    #[test]
+    fn a_first_count_of_the_missing_gives_way_to_the_abducted() {
+        let text =
+            "The principal initially said 121 students were missing. Police said 93 students were abducted.";
+        assert_eq!(main_value(text, Missing).0, 0);
+        assert_eq!(main_value(text, Kidnapped).0, 93);
+        // a firm count of the missing stays
+        let firm = "Police said 93 students were abducted and 12 were missing.";
+        assert_eq!(main_value(firm, Missing).0, 12);
     }
 }

@@ -16,8 +16,8 @@ use newsgrist::casualties::eval::{
 };
 use newsgrist::model::TextInput;
 use newsgrist::ner::{EntityMention, NerStage};
-use rayon::prelude::*;
 use newsgrist::output::extractions::DatePrecision;
+use rayon::prelude::*;
 use serde_json::json;
 
 use super::args::EvalCasualtiesArgs;
@@ -42,7 +42,9 @@ pub fn run(args: &EvalCasualtiesArgs) -> anyhow::Result<ExitCode> {
             )
         })?;
         let entities = pool.install(|| named_entities(&docs, &ner))?;
-        let id = ner.model_id().map_or_else(|| dir.display().to_string(), str::to_owned);
+        let id = ner
+            .model_id()
+            .map_or_else(|| dir.display().to_string(), str::to_owned);
         (entities, Some(id))
     };
     let results = pool.install(|| evaluate(&docs, &entities));
@@ -172,7 +174,10 @@ fn write_table(out: &mut impl Write, report: &EvalReport, file: &Path) -> std::i
     )?;
     match &report.ner_model {
         Some(model) => writeln!(out, "named entities from {model}, as `newsgrist run` reads them")?,
-        None => writeln!(out, "rules on the text alone (--no-ner): capitalised words stand in for names")?,
+        None => writeln!(
+            out,
+            "rules on the text alone (--no-ner): capitalised words stand in for names"
+        )?,
     }
     writeln!(out)?;
     writeln!(

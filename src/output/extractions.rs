@@ -327,6 +327,9 @@ pub enum TollRule {
     /// is three injured; "three people were killed and eight others were
     /// shot" then "one of the eight wounded had died" is four killed.
     WoundedDied,
+    /// People told as arrested besides those arrested before ("police
+    /// arrested two other men"), added to the most counted before them.
+    AddedToEarlier,
 }
 
 /// The best figure of one kind for one event.

@@ -321,7 +321,13 @@ fn eval_casualties_scores_a_labelled_file() {
     let ner_model = report["ner_model"].as_str().expect("the NER model's id");
     assert!(ner_model.starts_with("newsgrist-ner"), "{ner_model}");
 
-    let rules_only = run(&["eval", "casualties", file.to_str().expect("utf-8"), "--json", "--no-ner"]);
+    let rules_only = run(&[
+        "eval",
+        "casualties",
+        file.to_str().expect("utf-8"),
+        "--json",
+        "--no-ner",
+    ]);
     assert_eq!(code(&rules_only), 0, "{}", stderr(&rules_only));
     let rules_only: Value = serde_json::from_slice(&rules_only.stdout).expect("one JSON object");
     assert_eq!(rules_only["ner_model"], Value::Null);
@@ -342,7 +348,13 @@ fn eval_on_gva_dev_when_present() {
         return;
     }
     // without the NER model: seconds instead of minutes, for a floor test
-    let output = run(&["eval", "casualties", path.to_str().expect("utf-8"), "--json", "--no-ner"]);
+    let output = run(&[
+        "eval",
+        "casualties",
+        path.to_str().expect("utf-8"),
+        "--json",
+        "--no-ner",
+    ]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let report: Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
     assert_eq!(report["documents"], 4079);

@@ -101,7 +101,25 @@ pub(super) const TOLL_UPDATES: &[&str] = &[
     "further",
 ];
 
-pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Option<Found> {
+pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<Found> {
+    let Some(first) = toll_first_count(s, cue, group) else {
+        return Vec::new();
+    };
+    // "raised the toll to 18 inmates and one guard": each counted group,
+    // to be added up like the objects of "killed"
+    let nps = objects(s, first.np.span.start);
+    let counted = nps.len() >= 2
+        && nps
+            .first()
+            .is_some_and(|np| np.count.value == first.np.count.value)
+        && nps.iter().all(|np| np.victims.is_some());
+    if !counted {
+        return vec![first];
+    }
+    nps.into_iter().map(|np| Found { np, ..first.clone() }).collect()
+}
+
+fn toll_first_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Option<Found> {
     let mut k = cue.end;
     // "bringing the death toll to three"
     let before = if s.word(cue.start.wrapping_sub(1)) == "the" {

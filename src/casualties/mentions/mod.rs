@@ -131,6 +131,9 @@ pub struct CasualtyMention {
     pub includes_perpetrator: bool,
     /// "a fourth victim", "another man": this person is at least the Nth.
     pub ordinal: Option<u64>,
+    /// Arrests counted besides others counted before: "police arrested two
+    /// other men", "two more suspects were detained".
+    pub besides_earlier: bool,
     /// The victims are the attacking side ("five attackers", "nine
     /// militants"), whose dead a toll of their victims does not count.
     pub attackers: bool,
@@ -909,6 +912,11 @@ fn mention_of(
             Some(them) if them.is("them") => tokens[..start].iter().any(wounded_word),
             _ => false,
         };
+    let besides_earlier = mention.kind == CasualtyKind::Arrested
+        && mention.np.basis != Basis::Article
+        && tokens
+            .get(mention.np.count_tokens.end)
+            .is_some_and(|next| next.is_any(&["other", "others", "more", "additional"]));
     Some(CasualtyMention {
         kind: mention.kind,
         count: mention.np.count.clone(),
@@ -950,6 +958,7 @@ fn mention_of(
         of_wounded,
         includes_perpetrator,
         ordinal,
+        besides_earlier,
         attackers: mention
             .np
             .victims_head(tokens)
@@ -1235,6 +1244,19 @@ mod tests {
             (Killed, 5, true)
         );
         assert!(!one("The death toll stood at 12.").update);
+        // "raised the toll to 18 inmates and one guard": both groups, one update each
+        let groups: Vec<(u64, bool)> = mentions("The agency raised the toll to 18 inmates and one guard.")
+            .iter()
+            .map(|mention| (mention.count.value, mention.update))
+            .collect();
+        assert_eq!(groups, [(18, true), (1, true)]);
+        // the arrests of "two other men" are besides those told before
+        assert!(one("Police arrested two other men.").besides_earlier);
+        assert!(!one("Police arrested two men.").besides_earlier);
+        let handed = one("Two suspects were handed over to police.");
+        assert_eq!((handed.kind, handed.count.value), (Arrested, 2));
+        // a trade is people: "A night watchman was shot dead"
+        assert_eq!(one("A night watchman was shot dead at the gate.").kind, Killed);
         let mention = one("The death toll from the attack has risen to 32.");
         assert_eq!(
             (mention.kind, mention.count.value, mention.update),
