@@ -457,7 +457,8 @@ pub fn place(tokens: &[Token<'_>], entities: &[&EntityMention]) -> Option<Range<
 /// deadliest attack since 2019, when 40 soldiers died". That is another
 /// event.
 pub fn measured_against(tokens: &[Token<'_>], first: usize) -> bool {
-    // "the largest since", or with its noun: "the deadliest attack since"
+    // "the largest since", or with its noun: "the deadliest attack since",
+    // "the deadliest on the army since"
     let superlative_before = |i: usize| {
         (i >= 1
             && tokens[i - 1].is_any(&[
@@ -469,7 +470,11 @@ pub fn measured_against(tokens: &[Token<'_>], first: usize) -> bool {
                 "highest",
                 "heaviest",
             ]))
-            || (i >= 2 && tokens[i - 2].is_any(&["deadliest", "worst", "bloodiest", "largest", "biggest"]))
+            || (2..=4).any(|back| {
+                i >= back
+                    && tokens[i - back].is_any(&["deadliest", "worst", "bloodiest", "largest", "biggest"])
+                    && tokens[i - back + 1..i].iter().all(|token| !token.is_punct())
+            })
     };
     let since = tokens[..first.min(tokens.len())]
         .iter()

@@ -80,6 +80,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("beheaded", Killed, T),
     // army communiqués: "neutralised 13 terrorists" (Nigeria, Turkey, the Sahel)
     ("neutralised|neutralized", Killed, T),
+    // francophone armies: "made it possible to neutralise about 20 terrorists"
+    ("made it possible to neutralise|neutralize", Killed, Active),
     // South Asian and Middle Eastern press: "one soldier was martyred"
     ("martyred", Killed, I),
     ("died", Killed, I),

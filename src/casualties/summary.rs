@@ -322,13 +322,15 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
     };
     // "13 killed" in a headline, then "killed nine people ... and four of
     // the attackers were shot dead": the chosen figure is already the two
-    // sides of one sentence
+    // sides of one sentence; or a list of the victims ("two police officers and a
+    // civilian") and the attackers' dead elsewhere add up to a headline's
+    // "kills five" (a lone partial count, "11 at the scene", may not)
     let sentence_of = |index: &usize| mentions.get(*index).map(|mention| mention.sentence);
     let other_sentence = members.first().and_then(sentence_of);
     let is_sum = stated_figures(mentions, indices).iter().any(|stated| {
         same_side(stated)
             && stated.mentions.iter().all(|index| !chosen.contains(index))
-            && stated.mentions.first().and_then(sentence_of) == other_sentence
+            && (stated.mentions.first().and_then(sentence_of) == other_sentence || stated.mentions.len() >= 2)
             && stated.count.value.saturating_add(count.value) == killed.count.value
     });
     if is_sum {
@@ -928,6 +930,18 @@ mod tests {
             main_value("As many as 50 people may have been killed.", Killed).0,
             50
         );
+    }
+
+    #[test]
+    fn a_headline_that_already_counts_the_attackers_is_not_added_to() {
+        let text =
+            "Attack on checkpoint kills five. Two soldiers and two customs officers were killed on Tuesday. \
+                    One of the attackers was shot dead by troops.";
+        assert_eq!(main_value(text, Killed), (5, Some(TollRule::Highest)));
+        // a lone partial count does not make the sum
+        let partial = "Attack on checkpoint kills five. Four soldiers died at the scene. \
+                       One of the attackers was shot dead by troops.";
+        assert_eq!(main_value(partial, Killed), (6, Some(TollRule::BothSides)));
     }
 
     #[test]

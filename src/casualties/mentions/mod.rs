@@ -1681,6 +1681,28 @@ mod tests {
             Scope::Other
         );
         assert_eq!(one("Two men were killed three years ago.").scope, Scope::Other);
+        // a superlative a few words before "since ..., when"
+        let since = "It was the deadliest on the army since February, when an ambush killed 31 soldiers.";
+        assert_eq!(one(since).scope, Scope::Other);
+        // a francophone army's "made it possible to neutralise"
+        let neutralised = one("The response made it possible to neutralise about 20 terrorists.");
+        assert_eq!(
+            (neutralised.kind, neutralised.count.value, neutralised.attackers),
+            (Killed, 20, true)
+        );
+        // the second clause of a headline
+        let headline = mentions("Man killed, woman injured in Southside shooting");
+        assert_eq!(
+            headline
+                .iter()
+                .map(|mention| (mention.kind, mention.count.value))
+                .collect::<Vec<_>>(),
+            [(Killed, 1), (Injured, 1)]
+        );
+        assert_eq!(
+            mentions("Police said the man was killed, woman injured.").len(),
+            1
+        );
         assert_eq!(one("Two men were killed at an annual party.").scope, Scope::Event);
     }
 

@@ -451,6 +451,16 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         if plurality == Plurality::Singular && last == 0 && !relative && s.tokens[0].is_capitalized() {
             return Some(single_np(0..1, Some(victims), Basis::Article));
         }
+        // The second clause of such a headline: "Man killed, woman injured
+        // in shooting", "Mother of three killed, husband grazed"
+        if plurality == Plurality::Singular
+            && !relative
+            && last >= 2
+            && s.word(last - 1) == ","
+            && headline_clause_before(s, last - 1)
+        {
+            return Some(single_np(last..last + 1, Some(victims), Basis::Article));
+        }
         return None;
     }
     if token.is_any(&["them", "whom", "those"]) && last >= 1 && s.word(last - 1) == "of" {
@@ -477,6 +487,25 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         }
     }
     None
+}
+
+/// Whether `tokens[..comma]` is a headline's first clause: a capitalised
+/// bare noun of people and a participle of harm, no article, no auxiliary
+/// ("Man killed", "Mother of three killed", "Teen fatally shot").
+fn headline_clause_before(s: &Sentence<'_, '_>, comma: usize) -> bool {
+    let clause = &s.tokens[..comma];
+    let opens_bare = clause.first().is_some_and(|first| {
+        first.is_capitalized() && person_noun(&first.lower) == Some(Plurality::Singular)
+    });
+    let harmed = clause.last().is_some_and(|last| {
+        last.is_any(&[
+            "killed", "dead", "shot", "wounded", "injured", "hurt", "stabbed", "slain",
+        ])
+    });
+    let auxiliary = clause
+        .iter()
+        .any(|token| token.is_any(&["is", "was", "were", "are", "has", "have", "had", "the", "a", "an"]));
+    opens_bare && harmed && !auxiliary && clause.len() <= 5
 }
 
 /// The dead among the wounded as the subject ending before `end`: "two of
