@@ -54,6 +54,15 @@ const MEDIA_WORDS: &[&str] = &[
     "herald",
     "gazette",
     "tribune",
+    // newspapers by the head of their name: "The Millbrook Ledger",
+    // "The Birmingham Evening Courier", "the tabloid Aftonbladet"
+    "ledger",
+    "courier",
+    "chronicle",
+    "inquirer",
+    "telegraph",
+    "examiner",
+    "tabloid",
     "news",
     "media",
     "arm",
@@ -320,6 +329,16 @@ fn names_outlet(name: &str) -> bool {
                 | "spokesperson"
                 | "coordinator"
                 | "relations"
+                // "Telegraph executive Murdoch MacLennan", "The Telegraph
+                // Group": a company's people and the company, not its reporting
+                | "executive"
+                | "executives"
+                | "editor"
+                | "publisher"
+                | "owner"
+                | "owners"
+                | "boss"
+                | "group"
         );
         let state_agency = word == "agency"
             && matches!(
@@ -360,7 +379,9 @@ fn names_outlet(name: &str) -> bool {
                     | "revenue"
             );
         let of_people = word == "network" && next == "of";
-        is_media_word(word, &lower) && !role_or_office && !state_agency && !of_people
+        // "The network's alleged leader": a gang or a ring, whose person speaks
+        let owner = next == "s" && matches!(word, "network" | "station" | "channel" | "platform");
+        is_media_word(word, &lower) && !role_or_office && !state_agency && !of_people && !owner
     };
     (0..words.len()).any(outlet_word)
 }
@@ -372,7 +393,19 @@ fn is_media_word(word: &str, phrase: &str) -> bool {
     let named_by = |words: &[&str]| words.iter().any(|b| phrase.contains(b));
     MEDIA_WORDS.contains(&word)
         && (word != "station" || named_by(&["radio", "tv", "television", "broadcast"]))
-        // "a post on X", "a Facebook post"; not "an attack on a military post"
+        // "its daily update", "its weekly briefing": a document, not a newspaper
+        && (!matches!(word, "daily" | "weekly")
+            || !named_by(&[
+                "daily update", "weekly update", "daily briefing", "weekly briefing", "daily report",
+                "weekly report", "daily bulletin", "weekly bulletin", "daily statement", "weekly statement",
+            ]))
+        // "a post on X", "a Facebook post"; not "an attack on a military post",
+        // "fighters on motorbikes surrounded the post"
+        && (word != "post"
+            || !named_by(&[
+                "surrounded the post", "stormed the post", "overran the post", "attacked the post",
+                "raided the post", "shelled the post",
+            ]))
         && (word != "post"
             || !named_by(&[
                 "military post", "army post", "police post", "border post", "checkpoint", "outpost",
@@ -540,6 +573,19 @@ mod tests {
     }
 
     #[test]
+    fn documents_and_places_that_look_like_media() {
+        // a daily update is a document, a post a soldier holds is a place
+        let text = "The ministry said in its daily update that four soldiers had been killed.";
+        assert_eq!(medium(text, &[]), None);
+        let text = "Fighters on motorbikes surrounded the post before dawn, a source said.";
+        assert_eq!(medium(text, &[]), None);
+        assert_eq!(
+            medium("He said in a post on X that talks had failed.", &[]).as_deref(),
+            Some("X")
+        );
+    }
+
+    #[test]
     fn media_phrases() {
         assert!(is_media_phrase("Le Figaro daily"));
         assert!(is_media_phrase("the Associated Press"));
@@ -553,6 +599,12 @@ mod tests {
         assert!(is_outlet_source("pro-government newspapers"));
         assert!(!is_outlet_source("Le Pen"));
         assert!(is_outlet_source("Il Sole 24 Ore, Italy's business newspaper"));
+        // newspapers by the head of their name; a company's people are not its reporting
+        assert!(is_outlet_source("The Millbrook Ledger"));
+        assert!(is_outlet_source("The Birmingham Evening Courier"));
+        assert!(is_outlet_source("The tabloid Aftonbladet"));
+        assert!(!is_outlet_source("Telegraph executive Murdoch MacLennan"));
+        assert!(!is_outlet_source("The network's alleged leader"));
         assert!(!is_outlet_source(
             "Frank-Juergen Weise, head of the Federal Labour Agency"
         ));

@@ -322,7 +322,13 @@ fn verb_after_subject(
             at += word.len();
         }
     }
-    Some(at + word_at(at, verbs)?)
+    // the act may end the clause: "its fighters had carried out the bombing."
+    let verb = verbs.iter().find(|verb| {
+        lower[at..]
+            .strip_prefix(**verb)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+    })?;
+    Some(at + verb.len())
 }
 
 /// Violent acts that, told by a group of its own fighters, claim an
@@ -349,6 +355,17 @@ const VIOLENT_ACTS: &[&str] = &[
     "fired missiles",
     "fired a missile",
     "fired mortars",
+    "fired ballistic",
+    "fired a barrage",
+    "fired drones",
+    "carried out the attack",
+    "carried out the attacks",
+    "carried out the bombing",
+    "carried out the assault",
+    "carried out the ambush",
+    "carried out the raid",
+    "carried out an attack",
+    "carried out a suicide",
     "launched a drone",
     "launched drones",
     "launched a missile",
@@ -844,6 +861,22 @@ mod tests {
             false
         ));
         assert!(!owns_violent_act("say", " the attack killed 12 people", false));
+        // the act may end the clause
+        assert!(owns_violent_act(
+            "say",
+            " that its fighters had carried out the bombing.",
+            false
+        ));
+        assert!(owns_violent_act(
+            "say",
+            " it had fired a barrage of rockets at the base",
+            false
+        ));
+        assert!(!owns_violent_act(
+            "say",
+            " it had carried out the bombings-related audit",
+            false
+        ));
     }
 
     #[test]
