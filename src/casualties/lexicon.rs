@@ -605,6 +605,25 @@ fn captive_after(tokens: &[Token<'_>], from: usize) -> bool {
         )
 }
 
+/// "Officers took one person into custody", "took Maddox into custody":
+/// "took" with "into custody" after its object is an arrest of the object.
+fn taken_into_custody(tokens: &[Token<'_>], cue: &Cue) -> Option<Cue> {
+    let took = tokens
+        .get(cue.start)?
+        .is_any(&["took", "taking", "take", "takes"]);
+    let custody = (cue.end + 1..(cue.end + 7).min(tokens.len()))
+        .find(|&i| tokens[i].is("custody") && tokens[i - 1].is_any(&["into", "police"]));
+    // "took nine people into custody to question them", "for questioning":
+    // held to be heard, which GVA does not count as arrested
+    let questioned =
+        custody.is_some_and(|at| any_after(tokens, at + 1, 4, &["questioning", "question", "questioned"]));
+    let custody = custody.is_some() && !questioned;
+    (took && cue.end == cue.start + 1 && cue.kind == CasualtyKind::Kidnapped && custody).then_some(Cue {
+        kind: CasualtyKind::Arrested,
+        ..*cue
+    })
+}
+
 /// Whether one of `words` is among the `count` tokens from token `from`.
 fn any_after(tokens: &[Token<'_>], from: usize, count: usize, words: &[&str]) -> bool {
     tokens[from.min(tokens.len())..tokens.len().min(from + count)]
@@ -633,7 +652,9 @@ pub fn find_cues(tokens: &[Token<'_>]) -> Vec<Cue> {
         match cue_at(tokens, i) {
             Some(cue) => {
                 i = cue.end;
-                if !other_sense(tokens, &cue) {
+                if let Some(arrest) = taken_into_custody(tokens, &cue) {
+                    cues.push(arrest);
+                } else if !other_sense(tokens, &cue) {
                     cues.push(cue);
                 }
             }
@@ -1436,6 +1457,22 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn took_into_custody_is_an_arrest() {
+        let kinds = |text: &str| -> Vec<CasualtyKind> {
+            find_cues(&crate::casualties::tokens::tokenize(text, 0..text.len()))
+                .iter()
+                .map(|cue| cue.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds("Officers took one person into custody."),
+            [CasualtyKind::Arrested]
+        );
+        assert_eq!(kinds("Gunmen took two men hostage."), [CasualtyKind::Kidnapped]);
+        assert!(kinds("Deputies took six people into custody to question them.").is_empty());
     }
 
     #[test]
