@@ -28,6 +28,9 @@ pub enum Exclusion {
     Address,
     /// A unit of measure, a percentage or a span of time: "5 miles", "30%", "two days".
     Measure,
+    /// "one" standing for a thing named before: "the vehicle behind the
+    /// targeted one", "the first one".
+    Pronoun,
 }
 
 const MONTHS: &[&str] = &[
@@ -350,6 +353,21 @@ pub fn exclusion(tokens: &[Token<'_>], phrase: &NumberPhrase) -> Option<Exclusio
     if UNITS.contains(&next) || (next == "-" && UNITS.contains(&next2)) {
         return Some(Exclusion::Measure);
     }
+    // "the targeted one", "this one", "the first one": a pronoun, unless
+    // people follow ("the one victim")
+    // ("that one man ...", "which killed one" are numbers)
+    let determiner = |word: &str| matches!(word, "the" | "this");
+    let pronoun_one = single
+        && first.lower == "one"
+        && (determiner(prev)
+            || (determiner(prev2)
+                && before(1)
+                    .and_then(|i| tokens.get(i))
+                    .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized())))
+        && super::lexicon::person_noun(next).is_none();
+    if pronoun_one {
+        return Some(Exclusion::Pronoun);
+    }
     None
 }
 
@@ -511,6 +529,21 @@ mod tests {
             found.is_empty(),
             "{text:?}: {number:?} was taken as a casualty figure: {found:?}"
         );
+    }
+
+    #[test]
+    fn one_standing_for_a_thing() {
+        assert_eq!(
+            excluded("in a vehicle behind the targeted one sustained injuries", "one"),
+            Some(Exclusion::Pronoun)
+        );
+        never_a_casualty("Two men in the car behind the targeted one were wounded.", "one");
+        assert_eq!(
+            excluded("the shooting that killed one and injured four", "one"),
+            None
+        );
+        assert_eq!(excluded("It was reported that one man was shot.", "one"), None);
+        assert_eq!(excluded("The one victim was flown to hospital.", "one"), None);
     }
 
     #[test]

@@ -84,6 +84,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("made it possible to neutralise|neutralize", Killed, Active),
     // South Asian and Middle Eastern press: "one soldier was martyred"
     ("martyred", Killed, I),
+    // army statements: "Two soldiers paid the supreme price"
+    ("paid|pay the supreme|ultimate price", Killed, I),
     ("died", Killed, I),
     // as "died": a natural death unless the article is about violence
     ("passed away", Killed, I),

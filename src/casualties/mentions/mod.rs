@@ -1255,6 +1255,9 @@ mod tests {
         assert!(!one("Police arrested two men.").besides_earlier);
         let handed = one("Two suspects were handed over to police.");
         assert_eq!((handed.kind, handed.count.value), (Arrested, 2));
+        // an army's idiom for its dead
+        let paid = one("Two soldiers paid the supreme price in the ambush.");
+        assert_eq!((paid.kind, paid.count.value), (Killed, 2));
         // a trade is people: "A night watchman was shot dead"
         assert_eq!(one("A night watchman was shot dead at the gate.").kind, Killed);
         let mention = one("The death toll from the attack has risen to 32.");
