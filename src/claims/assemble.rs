@@ -522,6 +522,14 @@ fn says_nothing(written: &str, content: &str) -> bool {
                 | (Some("known"), _)
                 | (Some("signed"), _)
         )
+        // "A group calling itself the Free Army": a name; "purporting to
+        // show the bodies": pictures; "declined to name the suspect": a refusal
+        || (matches!(first_two.0, Some("calling" | "calls" | "called"))
+            && ["itself", "themselves", "himself", "herself"]
+                .iter()
+                .any(|name| content.starts_with(name) || written.ends_with(name)))
+        || matches!(first_two.0, Some("purporting" | "purported"))
+        || (matches!(first_two, (Some("declined" | "refused"), _)) && !content.starts_with("to comment"))
         // "referred to her as 'the devil'" characterises; questions are passed on
         || (written.starts_with("referr")
             && ["questions", "inquiries", "queries", "all questions", "requests"]
@@ -1544,6 +1552,12 @@ mod tests {
         assert!(!says_nothing("referred to", "her as \"the devil\""));
         assert!(!says_nothing("said", "the strike killed two"));
         assert!(!says_nothing("has said", "the strike killed two"));
+        // a name, pictures, a refusal
+        assert!(says_nothing("calling", "itself the free sahel army"));
+        assert!(says_nothing("purporting", "to show the bodies"));
+        assert!(says_nothing("declined", "to name the suspect"));
+        assert!(says_nothing("refused to say", "if it would appeal"));
+        assert!(!says_nothing("called", "the attack a crime"));
         assert!(question("He left. Asked whether he would run, he said no."));
         assert!(!question("\"Who was it?\" asked the prosecutor."));
         assert!(!question("He asked that the court dismiss the case."));
