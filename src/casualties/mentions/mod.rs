@@ -1255,6 +1255,9 @@ mod tests {
         assert!(!one("Police arrested two men.").besides_earlier);
         let handed = one("Two suspects were handed over to police.");
         assert_eq!((handed.kind, handed.count.value), (Arrested, 2));
+        // a reduced relative after the subject: "suspected of sheltering ..."
+        let detained = one("Police said one man suspected of sheltering the militants was detained.");
+        assert_eq!((detained.kind, detained.count.value), (Arrested, 1));
         // an army's idiom for its dead
         let paid = one("Two soldiers paid the supreme price in the ambush.");
         assert_eq!((paid.kind, paid.count.value), (Killed, 2));

@@ -559,7 +559,10 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
                 "building",
                 "wedding",
             ]);
+        // "One man suspected of sheltering the militants was detained"
+        let past_participle = token.is_any(&["suspected", "accused", "wanted", "believed", "linked"]);
         if participle
+            || past_participle
             || token.is_any(&[
                 "at", "in", "on", "near", "from", "inside", "outside", "with", "of", "who", "that",
                 "between", "for",
@@ -574,7 +577,8 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
             // only with the verb's auxiliary right after the phrase.
             // The same before "who": "The boy who was shot on Sunday has died".
             let finite = is_auxiliary(s.word(end)) || matches!(s.word(end), "has" | "had" | "have");
-            let definite_is_one = (token.is("of") && finite) || token.is("who") || participle;
+            let definite_is_one =
+                (token.is("of") && finite) || token.is("who") || participle || past_participle;
             let people = |np: &Np| {
                 (matches!(np.basis, Basis::Number | Basis::Article)
                     || (definite_is_one && np.basis == Basis::Definite))
