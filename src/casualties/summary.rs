@@ -465,15 +465,15 @@ fn add_earlier_arrests(summary: &mut TollSummary, mentions: &[CasualtyMention], 
     if arrested.rule != TollRule::Highest || arrested.count.value == 0 {
         return;
     }
-    let chosen: Vec<&CasualtyMention> = arrested
-        .mentions
-        .iter()
-        .filter_map(|index| mentions.get(*index))
-        .collect();
-    if chosen.is_empty() || !chosen.iter().all(|mention| mention.besides_earlier) {
+    if arrested.mentions.is_empty() || !arrested.all_mentions(mentions, |mention| mention.besides_earlier) {
         return;
     }
-    let first_sentence = chosen.iter().map(|mention| mention.sentence).min().unwrap_or(0);
+    let first_sentence = arrested
+        .mentions
+        .iter()
+        .filter_map(|index| mentions.get(*index).map(|mention| mention.sentence))
+        .min()
+        .unwrap_or(0);
     let earlier = indices
         .iter()
         .filter_map(|&index| mentions.get(index).map(|mention| (index, mention)))

@@ -529,7 +529,7 @@ fn says_nothing(written: &str, content: &str) -> bool {
                 .iter()
                 .any(|name| content.starts_with(name) || written.ends_with(name)))
         || matches!(first_two.0, Some("purporting" | "purported"))
-        || (matches!(first_two, (Some("declined" | "refused"), _)) && !content.starts_with("to comment"))
+        || (matches!(first_two.0, Some("declined" | "refused")) && !content.starts_with("to comment"))
         // "referred to her as 'the devil'" characterises; questions are passed on
         || (written.starts_with("referr")
             && ["questions", "inquiries", "queries", "all questions", "requests"]

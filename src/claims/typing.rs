@@ -305,30 +305,22 @@ fn verb_after_subject(
     skipped: &[&[&str]],
     verbs: &[&str],
 ) -> Option<usize> {
-    // a word of `words` and a space at `at`
-    let word_at = |at: usize, words: &[&str]| -> Option<usize> {
+    // a word of `words` at `at`, with `ends` true of what follows it
+    let word_at = |at: usize, words: &[&str], ends: fn(&str) -> bool| -> Option<usize> {
         words
             .iter()
-            .find(|word| {
-                lower[at..]
-                    .strip_prefix(**word)
-                    .is_some_and(|rest| rest.starts_with(' '))
-            })
+            .find(|word| lower[at..].strip_prefix(**word).is_some_and(ends))
             .map(|word| word.len())
     };
-    at += word_at(at, subjects)? + 1;
+    at += word_at(at, subjects, |rest| rest.starts_with(' '))? + 1;
     for word in skipped.iter().flat_map(|words| words.iter()) {
         if lower[at..].starts_with(word) {
             at += word.len();
         }
     }
     // the act may end the clause: "its fighters had carried out the bombing."
-    let verb = verbs.iter().find(|verb| {
-        lower[at..]
-            .strip_prefix(**verb)
-            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
-    })?;
-    Some(at + verb.len())
+    let verb_ends = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+    Some(at + word_at(at, verbs, verb_ends)?)
 }
 
 /// Violent acts that, told by a group of its own fighters, claim an
