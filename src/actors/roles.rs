@@ -45,7 +45,8 @@ fn overlaps(span: &Span, start: usize, end: usize) -> bool {
 /// Role hints from casualty records.
 pub fn casualty_hints(casualties: &[CasualtyRecord]) -> Vec<RoleHint> {
     let mut hints = Vec::new();
-    for casualty in casualties {
+    // a headline's spans count into the title, where no actor is mentioned
+    for casualty in casualties.iter().filter(|casualty| casualty.evidence.in_text()) {
         if let Some(perpetrator) = &casualty.perpetrator {
             let role = if casualty.kind == CasualtyKind::Arrested {
                 ActorRole::Authority
@@ -185,7 +186,10 @@ fn link(mention: &mut Option<Mention>, mentions: &MentionIndex<'_>, actors: &[Ac
 /// Fills the `actor_id` of each casualty record's perpetrator, place and source.
 pub fn link_casualties(casualties: &mut [CasualtyRecord], actors: &[ActorRecord]) {
     let mentions = MentionIndex::new(actors);
-    for casualty in casualties {
+    for casualty in casualties
+        .iter_mut()
+        .filter(|casualty| casualty.evidence.in_text())
+    {
         link(&mut casualty.perpetrator, &mentions, actors);
         link(&mut casualty.place, &mentions, actors);
         link(&mut casualty.reported_by, &mentions, actors);

@@ -43,6 +43,7 @@ use crate::text::dates::{publication_date, CalendarDate};
 use crate::text::{split_sentences, NormalizedText};
 
 use super::event_date::{mention_dates, toll_date};
+use super::headline::TitledText;
 use super::mentions::{extract, CasualtyMention};
 use super::numbers::{find_numbers, Form};
 use super::records::RULES_VERSION;
@@ -69,6 +70,10 @@ pub struct LabelledDoc {
     #[serde(default)]
     pub dct: Option<String>,
     pub text: String,
+    /// The headline, read before the text as `newsgrist run` reads a
+    /// document's title.
+    #[serde(default)]
+    pub title: Option<String>,
     pub gold: Gold,
 }
 
@@ -217,7 +222,9 @@ pub struct DocResult {
     pub event_date: Option<CalendarDate>,
     pub gold_date: Option<NaiveDate>,
     pub mentions: Vec<CasualtyMention>,
-    pub text: NormalizedText,
+    /// The text the rules read (the title, where there is one the body
+    /// lacks, then the normalised body): the mentions' ranges index it.
+    pub text: String,
 }
 
 /// The half of an incident: the parity of the first byte of SHA-256 of its id.
@@ -261,26 +268,31 @@ pub fn document_text(doc: &LabelledDoc) -> (NormalizedText, Vec<std::ops::Range<
 }
 
 /// Runs the stage on one document, with the named entities of its
-/// [`document_text`] (empty: none).
+/// [`document_text`] (empty: none), its title read first as `newsgrist run`
+/// reads it.
 pub fn predict(doc: &LabelledDoc, entities: &[EntityMention]) -> DocResult {
-    let (normalized, sentences) = document_text(doc);
-    let mentions = extract(normalized.as_str(), &sentences, entities);
+    let (normalized, body_sentences) = document_text(doc);
+    let read = TitledText::new(doc.title.as_deref(), &normalized, &body_sentences, entities);
+    let (text, sentences) = (read.text(), read.sentences());
+    let mentions = extract(text, sentences, read.entities());
     let tolls = summarize(&mentions);
     let main = tolls.iter().find(|toll| toll.event == EventKey::Main);
-    let values = written_values(normalized.as_str(), &sentences);
+    // "written in the text": the body's numbers, as before titles were read,
+    // so that the subset stays the same documents
+    let values = written_values(normalized.as_str(), &body_sentences);
     let published = doc.dct.as_deref().and_then(publication_date);
-    let dates = mention_dates(normalized.as_str(), &mentions, published);
+    let dates = mention_dates(text, &mentions, published);
     let mut result = DocResult {
         predicted: BTreeMap::new(),
         gold: BTreeMap::new(),
         written: BTreeMap::new(),
         half: half_of(doc.incident_id.as_ref()),
         event_date: main
-            .and_then(|toll| toll_date(toll, &dates, normalized.as_str(), &sentences, published, true))
+            .and_then(|toll| toll_date(toll, &dates, text, sentences, published, true))
             .map(|(_, date)| date),
         gold_date: doc.gold.date.as_deref().and_then(publication_date),
+        text: text.to_owned(),
         mentions,
-        text: normalized,
     };
     for (kind, name) in SCORED {
         let gold = doc.gold.get(kind);
@@ -364,6 +376,7 @@ mod tests {
             incident_id: Some(serde_json::json!("1")),
             dct: Some("2014-02-04".to_owned()),
             text: text.to_owned(),
+            title: None,
             gold: Gold {
                 num_killed: killed,
                 num_injured: injured,
@@ -405,6 +418,24 @@ mod tests {
         let dates = &report.event_date;
         assert_eq!((dates.documents, dates.predicted_day, dates.exact), (3, 1, 1));
         assert_eq!(report.halves["even"].len() + report.halves["odd"].len(), 6);
+    }
+
+    #[test]
+    fn the_title_is_read_before_the_text_but_written_means_the_text() {
+        let mut labelled = doc(
+            "A 37-year-old woman was shot in the torso; a 22-year-old man was shot in the leg. \
+             On Friday police said a fifth victim was found.",
+            0,
+            5,
+            0,
+        );
+        assert_eq!(predict(&labelled, &[]).predicted["injured"], 1);
+        labelled.title = Some("Five shot in West Baltimore".to_owned());
+        let result = predict(&labelled, &[]);
+        assert_eq!(result.predicted["injured"], 5);
+        assert!(result.text.starts_with("Five shot in West Baltimore\n\n"));
+        // "five" is in the title only: not written in the text
+        assert!(!result.written["injured"]);
     }
 
     #[test]

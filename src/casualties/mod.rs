@@ -15,6 +15,7 @@
 //! - [`context`]: source, place, dates, hedges and scope of a sentence;
 //! - [`sentence_dates`]: a sentence's date expressions, and the one that
 //!   dates each figure;
+//! - [`headline`]: the document's title read before its body;
 //! - [`mentions`]: pairs cues with counts: [`extract`];
 //! - [`summary`]: the best figure per kind and event: [`summarize`];
 //! - [`event_date`]: the mentions' dates on the calendar, and the date of
@@ -25,6 +26,7 @@ pub mod context;
 pub mod eval;
 pub mod event_date;
 pub mod exclusions;
+pub mod headline;
 pub mod lexicon;
 pub mod mentions;
 pub mod numbers;

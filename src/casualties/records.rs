@@ -16,6 +16,7 @@ use crate::text::NormalizedText;
 
 use super::context::Scope;
 use super::event_date::{mention_dates, toll_date, DateSource};
+use super::headline::TitledText;
 use super::mentions::{extract, CasualtyMention};
 use super::summary::{summarize, BestFigure, EventKey};
 
@@ -23,7 +24,7 @@ use super::summary::{summarize, BestFigure, EventKey};
 pub const EXTRACTOR_NAME: &str = "casualty-rules";
 
 /// The rule set's version, bumped whenever a rule changes its output.
-pub const RULES_VERSION: &str = "casualty-rules-0.2.55";
+pub const RULES_VERSION: &str = "casualty-rules-0.2.56";
 
 fn extractor() -> Extractor {
     Extractor {
@@ -35,11 +36,13 @@ fn extractor() -> Extractor {
 struct Spans<'a> {
     doc: &'a Document,
     normalized: &'a NormalizedText,
+    read: &'a TitledText,
 }
 
 impl Spans<'_> {
     fn span(&self, range: &Range<usize>) -> Span {
-        Span::from_normalized(self.normalized, &self.doc.text, range.clone())
+        let title = self.doc.title.as_deref().unwrap_or_default();
+        self.read.span(range, title, self.normalized, &self.doc.text)
     }
 
     fn mention(&self, range: &Option<Range<usize>>) -> Option<Mention> {
@@ -98,8 +101,9 @@ fn figure(best: &Option<BestFigure>) -> Option<TollFigure> {
 }
 
 /// The casualty records (`c1`, `c2`, ...) and toll records (`t1`, ...) of a
-/// document. `sentences` are byte ranges of `normalized`; `entities` may be
-/// empty.
+/// document, its title read first where the body does not open with it
+/// ([`TitledText`]). `sentences` are byte ranges of `normalized`; `entities`
+/// may be empty.
 pub fn casualty_records(
     doc: &Document,
     revision: u32,
@@ -107,10 +111,16 @@ pub fn casualty_records(
     sentences: &[Range<usize>],
     entities: &[EntityMention],
 ) -> (Vec<CasualtyRecord>, Vec<TollRecord>) {
-    let mentions = extract(normalized.as_str(), sentences, entities);
+    let read = TitledText::new(doc.title.as_deref(), normalized, sentences, entities);
+    let (text, sentences) = (read.text(), read.sentences());
+    let mentions = extract(text, sentences, read.entities());
     let published = doc.date.as_deref().and_then(publication_date);
-    let dates = mention_dates(normalized.as_str(), &mentions, published);
-    let spans = Spans { doc, normalized };
+    let dates = mention_dates(text, &mentions, published);
+    let spans = Spans {
+        doc,
+        normalized,
+        read: &read,
+    };
     let casualties = mentions
         .iter()
         .enumerate()
@@ -129,7 +139,7 @@ pub fn casualty_records(
         .enumerate()
         .map(|(index, toll)| {
             let main = toll.event == EventKey::Main;
-            let dated = toll_date(toll, &dates, normalized.as_str(), sentences, published, main);
+            let dated = toll_date(toll, &dates, text, sentences, published, main);
             (index, toll, dated)
         })
         .map(|(index, toll, dated)| TollRecord {

@@ -76,6 +76,8 @@ pub fn claim_records(
                 casualty_ids: casualties_by_start
                     .inside(&content)
                     .into_iter()
+                    // a headline's figure counts into the title, not this content
+                    .filter(|&index| casualties[index].count_span.in_text())
                     .map(|index| casualties[index].casualty_id.clone())
                     .collect(),
                 reported_in: claim

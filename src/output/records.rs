@@ -29,6 +29,18 @@ pub struct Span {
     pub end: usize,
     /// The characters `start..end` of the document text.
     pub text: String,
+    /// Absent for a span of the document `text`. `"title"`: the span counts
+    /// characters of the document's `title` instead (casualty records read
+    /// from a headline the body does not repeat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<SpanField>,
+}
+
+/// The document field a [`Span`] counts into, where it is not `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SpanField {
+    Title,
 }
 
 impl Span {
@@ -39,7 +51,14 @@ impl Span {
             start,
             end,
             text: String::new(),
+            field: None,
         }
+    }
+
+    /// Whether the span counts into the document `text` (every span but a
+    /// headline casualty's, which count into the `title`).
+    pub fn in_text(&self) -> bool {
+        self.field.is_none()
     }
 
     /// The span of the original text that byte range `range` of its
@@ -54,6 +73,7 @@ impl Span {
             start: chars.start,
             end: chars.end,
             text: normalized.original_slice(original, chars).to_owned(),
+            field: None,
         }
     }
 }

@@ -114,7 +114,12 @@ pub fn relation_records(
             )
         });
     }
-    for casualty in doc.casualties {
+    // a headline's spans count into the title, which relations do not read
+    for casualty in doc
+        .casualties
+        .iter()
+        .filter(|casualty| casualty.evidence.in_text())
+    {
         let kind = match casualty.kind {
             CasualtyKind::Arrested => RelationType::Arrested,
             CasualtyKind::Killed
@@ -240,6 +245,7 @@ mod tests {
             start,
             end: start + text.chars().count(),
             text: text.to_owned(),
+            field: None,
         }
     }
 

@@ -40,9 +40,16 @@ fn text(value: &Value) -> String {
 fn line(record: &Value) -> String {
     let doc = record["doc_id"].as_str().unwrap_or_default();
     let short = doc.strip_prefix("sample-").unwrap_or(doc);
+    // a figure read from the headline: its spans count into the title
+    let title = if record["evidence"]["field"] == "title" {
+        " title"
+    } else {
+        ""
+    };
     format!(
-        "{} {} {} {} {} \"{}\" \"{}\" perp={} place={} source={} hedges={}",
+        "{}{} {} {} {} {} \"{}\" \"{}\" perp={} place={} source={} hedges={}",
         &short[..short.len().min(16)],
+        title,
         record["casualty_id"].as_str().unwrap_or_default(),
         record["kind"].as_str().unwrap_or_default(),
         record["count"]["value"],
@@ -61,13 +68,16 @@ fn sample_corpus_casualty_records() {
     let (_out, casualties, _) = corpus_output();
     let actual: Vec<String> = casualties.iter().map(line).collect();
     let expected = [
-        "burkina-attack c1 killed 24 vague \"Dozens\" \"civilians\" perp=- place=OUAGADOUGOU source=residents hedges=[]",
-        "burkina-attack c2 killed 30 range \"between 30 and 40\" \"people\" perp=- place=- source=A local official hedges=[]",
-        "burkina-attack c3 kidnapped 3 vague \"several\" \"women\" perp=- place=- source=A local official hedges=[]",
-        "burkina-attack c4 arrested 5 exact \"five\" \"suspects\" perp=- place=- source=The government hedges=[]",
-        "istanbul-2022-11 c1 killed 6 exact \"six\" \"people\" perp=- place=ISTANBUL source=Turkish officials hedges=[]",
-        "istanbul-2022-11 c2 injured 81 exact \"81\" \"-\" perp=- place=ISTANBUL source=Turkish officials hedges=[]",
-        "istanbul-2022-11 c3 arrested 22 exact \"22\" \"people\" perp=police place=- \
+        // headlines the body does not repeat are read first (title spans)
+        "burkina-attack title c1 killed 24 vague \"Dozens\" \"-\" perp=- place=- source=- hedges=[]",
+        "burkina-attack c2 killed 24 vague \"Dozens\" \"civilians\" perp=- place=OUAGADOUGOU source=residents hedges=[]",
+        "burkina-attack c3 killed 30 range \"between 30 and 40\" \"people\" perp=- place=- source=A local official hedges=[]",
+        "burkina-attack c4 kidnapped 3 vague \"several\" \"women\" perp=- place=- source=A local official hedges=[]",
+        "burkina-attack c5 arrested 5 exact \"five\" \"suspects\" perp=- place=- source=The government hedges=[]",
+        "istanbul-2022-11 title c1 killed 6 exact \"six\" \"-\" perp=- place=- source=- hedges=[]",
+        "istanbul-2022-11 c2 killed 6 exact \"six\" \"people\" perp=- place=ISTANBUL source=Turkish officials hedges=[]",
+        "istanbul-2022-11 c3 injured 81 exact \"81\" \"-\" perp=- place=ISTANBUL source=Turkish officials hedges=[]",
+        "istanbul-2022-11 c4 arrested 22 exact \"22\" \"people\" perp=police place=- \
          source=Interior Minister Süleyman Soylu hedges=[]",
         "paris-arrests c1 arrested 4 exact \"four\" \"men\" perp=French anti-terrorism police place=PARIS \
          source=the interior ministry hedges=[]",
@@ -76,11 +86,12 @@ fn sample_corpus_casualty_records() {
          source=police hedges=[]",
         "zamfara-kidnappi c2 killed 1 exact \"one\" \"security guard\" perp=- place=- source=Mohammed Shehu hedges=[]",
         "zamfara-kidnappi c3 injured 2 exact \"two\" \"teachers\" perp=- place=- source=Mohammed Shehu hedges=[]",
-        "mali-ambush c1 killed 24 exact \"two dozen\" \"soldiers\" perp=- place=BAMAKO source=a statement \
+        "mali-ambush title c1 killed 24 exact \"two dozen\" \"soldiers\" perp=- place=- source=- hedges=[\"claims\"]",
+        "mali-ambush c2 killed 24 exact \"two dozen\" \"soldiers\" perp=- place=BAMAKO source=a statement \
          hedges=[\"according to\"]",
-        "mali-ambush c2 killed 17 exact \"17\" \"soldiers\" perp=- place=- source=The Malian army hedges=[]",
-        "mali-ambush c3 missing 9 exact \"nine\" \"-\" perp=- place=- source=The Malian army hedges=[]",
-        "mali-ambush c4 injured 3 vague \"several\" \"others\" perp=- place=- source=The Malian army hedges=[]",
+        "mali-ambush c3 killed 17 exact \"17\" \"soldiers\" perp=- place=- source=The Malian army hedges=[]",
+        "mali-ambush c4 missing 9 exact \"nine\" \"-\" perp=- place=- source=The Malian army hedges=[]",
+        "mali-ambush c5 injured 3 vague \"several\" \"others\" perp=- place=- source=The Malian army hedges=[]",
         // football: "Police reported no arrests."; "12 supporters were treated" is no casualty.
         "sha256:f7ef4c64a c1 arrested 0 exact \"no\" \"-\" perp=- place=- source=Police hedges=[]",
         "sha256:74c46bc39 c1 arrested 9 exact \"nine\" \"suspected members\" perp=- place=KARACHI \
@@ -93,15 +104,16 @@ fn sample_corpus_casualty_records() {
         "sha256:6d2642dc1 c2 injured 117 exact \"117\" \"others\" perp=- place=- \
          source=Health Minister Ali Haji Adam hedges=[]",
         "sha256:6d2642dc1 c3 missing 3 vague \"Several\" \"people\" perp=- place=- source=- hedges=[\"reportedly\"]",
-        "sha256:dc86874f8 c1 killed 13 at_least \"At least 13\" \"U.S. service members\" perp=- place=KABUL \
+        "sha256:dc86874f8 title c1 killed 24 vague \"dozens\" \"-\" perp=- place=- source=ISIS-K hedges=[\"claims\"]",
+        "sha256:dc86874f8 c2 killed 13 at_least \"At least 13\" \"U.S. service members\" perp=- place=KABUL \
          source=officials hedges=[]",
-        "sha256:dc86874f8 c2 killed 100 more_than \"more than one hundred\" \"Afghan civilians\" perp=- place=KABUL \
+        "sha256:dc86874f8 c3 killed 100 more_than \"more than one hundred\" \"Afghan civilians\" perp=- place=KABUL \
          source=officials hedges=[]",
-        "sha256:dc86874f8 c3 injured 18 exact \"18\" \"other service members\" perp=- place=- source=Pentagon hedges=[]",
-        "sha256:dc86874f8 c4 injured 200 vague \"hundreds\" \"wounded people\" perp=- place=- \
+        "sha256:dc86874f8 c4 injured 18 exact \"18\" \"other service members\" perp=- place=- source=Pentagon hedges=[]",
+        "sha256:dc86874f8 c5 injured 200 vague \"hundreds\" \"wounded people\" perp=- place=- \
          source=The Afghan health ministry hedges=[]",
-        "sha256:dc86874f8 c5 killed 170 exact \"170\" \"-\" perp=- place=- source=The Afghan health ministry hedges=[]",
-        "sha256:dc86874f8 c6 killed 2 exact \"two\" \"Taliban guards\" perp=- place=- source=Mujahid hedges=[]",
+        "sha256:dc86874f8 c6 killed 170 exact \"170\" \"-\" perp=- place=- source=The Afghan health ministry hedges=[]",
+        "sha256:dc86874f8 c7 killed 2 exact \"two\" \"Taliban guards\" perp=- place=- source=Mujahid hedges=[]",
     ];
     let expected: Vec<String> = expected
         .iter()
@@ -150,11 +162,11 @@ fn sample_corpus_tolls() {
     let expected = BTreeMap::from([
         (
             r#"sample-burkina-attack "t1" "main""#,
-            r#"killed=30 highest ["c2"]; arrested=5 highest ["c4"]; kidnapped=3 highest ["c3"]"#,
+            r#"killed=30 highest ["c3"]; arrested=5 highest ["c5"]; kidnapped=3 highest ["c4"]"#,
         ),
         (
             r#"sample-istanbul-2022-11-13 "t1" "main""#,
-            r#"killed=6 highest ["c1"]; injured=81 highest ["c2"]; arrested=22 highest ["c3"]"#,
+            r#"killed=6 highest ["c1","c2"]; injured=81 highest ["c3"]; arrested=22 highest ["c4"]"#,
         ),
         (
             r#"sample-paris-arrests "t1" "main""#,
@@ -164,10 +176,10 @@ fn sample_corpus_tolls() {
             r#"sample-zamfara-kidnapping "t1" "main""#,
             r#"killed=1 highest ["c2"]; injured=2 highest ["c3"]; kidnapped=38 highest ["c1"]"#,
         ),
-        // JNIM's claim (24) is higher than the army's figure (17): the rule takes the highest.
+        // JNIM's claim (24, also the headline's) is higher than the army's figure (17): the rule takes the highest.
         (
             r#"sample-mali-ambush "t1" "main""#,
-            r#"killed=24 highest ["c1"]; injured=3 highest ["c4"]; missing=9 highest ["c3"]"#,
+            r#"killed=24 highest ["c1","c2"]; injured=3 highest ["c5"]; missing=9 highest ["c4"]"#,
         ),
         (
             r#"sha256:f7ef4c64a16cbcd8 "t1" "main""#,
@@ -184,7 +196,7 @@ fn sample_corpus_tolls() {
         // "the death toll rose to 170" updates "at least 13 ... and more than one hundred".
         (
             r#"sha256:dc86874f89e82d2c "t1" "main""#,
-            r#"killed=170 update ["c5"]; injured=200 highest ["c4"]"#,
+            r#"killed=170 update ["c6"]; injured=200 highest ["c5"]"#,
         ),
     ]);
     let expected: BTreeMap<String, String> = expected
@@ -213,15 +225,21 @@ fn sample_corpus_tolls() {
 #[test]
 fn casualty_spans_are_the_text_they_say() {
     let (out, casualties, _) = corpus_output();
-    let documents: BTreeMap<String, Vec<char>> = jsonl(&out.path().join("documents.jsonl"))
+    let documents: BTreeMap<String, Value> = jsonl(&out.path().join("documents.jsonl"))
         .into_iter()
-        .map(|doc| {
-            let id = doc["doc_id"].as_str().unwrap_or_default().to_owned();
-            (id, doc["text"].as_str().unwrap_or_default().chars().collect())
-        })
+        .map(|doc| (doc["doc_id"].as_str().unwrap_or_default().to_owned(), doc))
         .collect();
+    let mut in_title = 0;
     for record in &casualties {
-        let chars = &documents[record["doc_id"].as_str().unwrap_or_default()];
+        let doc = &documents[record["doc_id"].as_str().unwrap_or_default()];
+        // a headline's spans count into the title, every other span into the text
+        let field = if record["evidence"]["field"] == "title" {
+            in_title += 1;
+            "title"
+        } else {
+            "text"
+        };
+        let chars: Vec<char> = doc[field].as_str().unwrap_or_default().chars().collect();
         for span in [
             &record["count_span"],
             &record["evidence"],
@@ -237,8 +255,10 @@ fn casualty_spans_are_the_text_they_say() {
             );
             let slice: String = chars[start..end].iter().collect();
             assert_eq!(slice, span["text"].as_str().unwrap_or_default());
+            assert_eq!(span["field"], record["evidence"]["field"], "{record}");
         }
     }
+    assert_eq!(in_title, 4, "the sample corpus has four headline figures");
 }
 
 /// The fixture holds 100 mentions drawn by `scripts/sample_casualty_mentions.py`

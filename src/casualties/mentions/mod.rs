@@ -862,12 +862,12 @@ fn mention_of(
                 .iter()
                 .any(|token| token.is_any(&["saying", "said"]))
         });
-    let weakened = mention.hedge.is_some()
+    let weakened = mention.hedge.is_some_and(|hedge| hedge != "allegedly")
         || superseded
         || claimed_count
         || super::context::hedges(tokens, narrow)
             .iter()
-            .any(|hedge| hedge != "according to");
+            .any(|hedge| hedge != "according to" && hedge != "allegedly");
     let ordinal = (mention.np.basis == Basis::Article)
         .then(|| {
             let start = mention.np.count_tokens.start;
