@@ -618,15 +618,20 @@ fn past_quotes(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
 }
 
 /// The noun a relative pronoun source stands for: "A local official, who
-/// asked not to be named, said" is said by the official.
+/// asked not to be named, said" is said by the official; so is a source
+/// span that is the whole relative clause ("The source, who was not
+/// authorised to speak to the media, said").
 fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
     if let Some(speaker) = speaker_of_relative_clause(doc, &source) {
         return speaker;
     }
-    if !matches!(
-        doc.text[source.clone()].trim().to_lowercase().as_str(),
-        "who" | "which"
-    ) {
+    let written = doc.text[source.clone()].trim().to_lowercase();
+    let relative = ["who", "which"].iter().any(|pronoun| {
+        written
+            .strip_prefix(pronoun)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    });
+    if !relative {
         return source;
     }
     let before = doc.text[..source.start].trim_end();

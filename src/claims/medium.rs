@@ -40,6 +40,10 @@ const MEDIA_WORDS: &[&str] = &[
     "youtube",
     "tiktok",
     "whatsapp",
+    "wechat",
+    "weibo",
+    "vkontakte",
+    "bluesky",
     "podcast",
     "blog",
     "reuters",
@@ -92,6 +96,10 @@ const LEADS: &[(&str, bool)] = &[
     // "in a WhatsApp message", "in its weekly al-Naba newsletter" (a media word must follow)
     ("in", true),
     ("interview with", false),
+    // "Speaking to Anadolu, a security source said ..."
+    ("speaking to", false),
+    ("speaking with", false),
+    ("talking to", false),
     ("according to", true),
     ("carried by", false),
     ("published by", false),
@@ -101,6 +109,49 @@ const LEADS: &[(&str, bool)] = &[
     ("shared by", true),
     ("released by", true),
     ("issued by", true),
+];
+
+/// Nouns that, told something as "the station", can only be an outlet
+/// already named ("Caracol Radio reported ... A resident told the station").
+const TOLD_OUTLETS: &[&str] = &[
+    "station",
+    "network",
+    "channel",
+    "paper",
+    "newspaper",
+    "broadcaster",
+    "outlet",
+    "magazine",
+    "website",
+];
+
+/// Who is told something without an outlet: "told reporters at the
+/// Central Police Office" names an audience, whatever organisation follows;
+/// "not authorised to speak to the media" is a source's anonymity, not
+/// its channel.
+const AUDIENCES: &[&str] = &[
+    "the media",
+    "the press",
+    "the news media",
+    "media",
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "legislators",
+    "parliament",
+    "mourners",
+    "supporters",
+    "residents",
+    "investigators",
+    "police",
+    "officers",
+    "the court",
+    "a court",
+    "the crowd",
+    "a crowd",
+    "a news conference",
+    "a press conference",
+    "a briefing",
 ];
 
 /// Kinds of broadcast a claim can be made in ("in a televised address").
@@ -212,9 +263,44 @@ pub fn find_medium(
                 continue;
             };
             let absolute = sentence.start + phrase.start..sentence.start + phrase.end;
+            let told = matches!(lead, "told" | "tells" | "tell");
+            let speaking = matches!(lead, "speaking to" | "speaking with" | "talking to");
+            let phrase_lower = &lower[phrase.clone()];
+            if (told || speaking) && starts_with_audience(phrase_lower) {
+                continue;
+            }
+            // "chimed in on Twitter": the phrase belongs to the next lead
+            let first_word = phrase_lower.split(' ').next().unwrap_or_default();
+            if STOPS.contains(&first_word) {
+                continue;
+            }
+            // "told the station she heard blasts"; not "told the broadcaster
+            // BFMTV", whose name follows
+            let told_outlet = TOLD_OUTLETS.iter().find_map(|noun| {
+                let len = "the ".len() + noun.len();
+                let rest = phrase_lower.strip_prefix("the ")?.strip_prefix(noun)?;
+                let named = text[absolute.start + len..]
+                    .trim_start()
+                    .starts_with(char::is_uppercase);
+                (rest.is_empty() || (rest.starts_with(' ') && !named)).then_some(len)
+            });
+            if let Some(len) = told_outlet.filter(|_| told) {
+                let found = absolute.start..absolute.start + len;
+                if same_clause(&found) && best.as_ref().is_none_or(|seen| distance(&found) < distance(seen)) {
+                    best = Some(found);
+                }
+                continue;
+            }
+            // one speaks to an audience too ("speaking to students at Drexel
+            // University"): only an outlet the gazetteer knows counts there
             let organisation = organisations
                 .iter()
-                .find(|org| org.start >= absolute.start && org.end <= absolute.end);
+                .filter(|_| !speaking)
+                .find(|org| org.start >= absolute.start && org.end <= absolute.end)
+                .map(|org| absolute.start..org.end)
+                // "in an interview with Xinhua": an outlet the gazetteer
+                // knows, where the model saw no organisation
+                .or_else(|| known_outlet_at(text, absolute.clone()));
             // "in" only before a platform or publication: "in a WhatsApp
             // message", not "in a post on Telegram" (the post is not the channel)
             if lead == "in" && !names_a_publication(&lower[phrase.clone()]) {
@@ -222,9 +308,7 @@ pub fn find_medium(
             }
             let found = match media_word_end(&text[absolute.clone()]) {
                 Some(end) => Some(absolute.start..absolute.start + end),
-                None if !needs_media_word && lead != "according to" => {
-                    organisation.map(|org| absolute.start..org.end)
-                }
+                None if !needs_media_word && lead != "according to" => organisation,
                 None => None,
             };
             if let Some(found) = found.filter(same_clause) {
@@ -237,6 +321,37 @@ pub fn find_medium(
     best
 }
 
+/// Whether a lowercased phrase names its audience first ("reporters at
+/// the Central Police Office", "the court").
+fn starts_with_audience(phrase: &str) -> bool {
+    AUDIENCES.iter().any(|audience| {
+        phrase
+            .strip_prefix(audience)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
+}
+
+/// The longest run of capitalised words at the start of byte range
+/// `phrase` of `text` that the gazetteer knows as an outlet ("Xinhua",
+/// "The Hindu"), as a byte range of `text`.
+fn known_outlet_at(text: &str, phrase: Range<usize>) -> Option<Range<usize>> {
+    let slice = text.get(phrase.clone())?;
+    let mut ends = Vec::new();
+    let mut offset = 0;
+    for word in slice.split(' ') {
+        let core = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\'']);
+        if !core.starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        ends.push(offset + core.len());
+        offset += word.len() + 1;
+    }
+    ends.into_iter()
+        .rev()
+        .find(|&end| is_builtin_outlet(&slice[..end]))
+        .map(|end| phrase.start..phrase.start + end)
+}
+
 /// Whether a lowercased phrase names a messaging platform or a
 /// publication something can be written in.
 fn names_a_publication(phrase: &str) -> bool {
@@ -244,6 +359,13 @@ fn names_a_publication(phrase: &str) -> bool {
         matches!(
             word,
             "whatsapp"
+                | "facebook"
+                | "twitter"
+                | "instagram"
+                | "youtube"
+                | "tiktok"
+                | "wechat"
+                | "weibo"
                 | "telegram"
                 | "newsletter"
                 | "weekly"
@@ -435,9 +557,27 @@ fn media_word_end(phrase: &str) -> Option<usize> {
     let lower = phrase.to_lowercase();
     let is_media = |word: &str| {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        is_media_word(&core, &lower)
+        // "the BBC's Newshour programme"
+        let core = core.strip_suffix("'s").unwrap_or(&core);
+        is_media_word(core, &lower)
     };
     let last_media = words.iter().rposition(|(_, word)| is_media(word))?;
+    // "CNN's Jake Tapper", "CNN's \"State of the Union\"": the outlet,
+    // without its people or shows; but "the BBC's Newshour programme"
+    if let Some(outlet) = words[last_media].1.strip_suffix("'s") {
+        let programme = words[last_media + 1..]
+            .iter()
+            .find(|(_, word)| !word.starts_with(char::is_uppercase))
+            .is_some_and(|(_, word)| {
+                matches!(
+                    word.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    "programme" | "program" | "show"
+                )
+            });
+        if !programme {
+            return Some(words[last_media].0 + outlet.len());
+        }
+    }
     // "told a weekly news briefing", "a press conference": an occasion, not an outlet
     let occasion = words.get(last_media + 1).is_some_and(|(_, word)| {
         matches!(
@@ -583,6 +723,43 @@ mod tests {
             medium("He said in a post on X that talks had failed.", &[]).as_deref(),
             Some("X")
         );
+    }
+
+    #[test]
+    fn outlets_spoken_to_and_outlets_known_by_name() {
+        let text = "Speaking to Anadolu, a security source said the militants had planned it.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("Anadolu"));
+        let text = "Zhou said in an interview with Xinhua that Manila was emboldened.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("Xinhua"));
+        let text = "Caracol Radio reported it. A resident told the station she heard blasts.";
+        let anchor = text.find("told").unwrap();
+        let found = find_medium(text, 30..text.len(), &[], anchor).map(|range| text[range].to_owned());
+        assert_eq!(found.as_deref(), Some("the station"));
+        // an audience, even with an organisation after it, or a source's anonymity
+        let text = "The chief told reporters at the Central Police Office that a panel would meet.";
+        assert_eq!(medium(text, &["Central Police Office"]), None);
+        let text = "The source, barred from speaking to the media, said the drones came at night.";
+        assert_eq!(medium(text, &[]), None);
+        let text = "Speaking to students at Drexel University, Clinton said the deal was dead.";
+        assert_eq!(medium(text, &["Drexel University"]), None);
+    }
+
+    #[test]
+    fn platforms_and_possessive_outlets() {
+        let text = "The colonel confirmed in a Facebook post that the camp was attacked.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("a Facebook post"));
+        let text = "The coast guard said on its WeChat account that the crew had tried to land.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("its WeChat account"));
+        // the outlet, not its presenter or show; a programme by name stays
+        assert_eq!(
+            medium("He told CNN's Jake Tapper that it was over.", &[]).as_deref(),
+            Some("CNN")
+        );
+        let text = "She said on the BBC's Newshour programme that Moscow was to blame.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("the BBC's Newshour"));
+        // "chimed in on Twitter": the channel comes after "on", not "in"
+        let text = "Clinton chimed in on Twitter, saying officials should release the video.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("Twitter"));
     }
 
     #[test]

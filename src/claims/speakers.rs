@@ -10,6 +10,8 @@
 //! claimant as written.
 use std::ops::Range;
 
+use crate::actors::gazetteer::is_builtin_outlet;
+
 use super::medium::is_media_phrase;
 use super::spans::{first_starting_from, NamedSpan};
 
@@ -74,12 +76,21 @@ pub fn claimant(text: &str, source: &Range<usize>, entities: &[NamedSpan]) -> Op
         return Some(entity.range.clone());
     }
     let wanted = referent_label(&text[source.clone()])?;
-    // "the group said" after "in a statement on its Radio Andalus station": outlets do not speak for groups
+    // "the group said" after "in a statement on its Radio Andalus station":
+    // outlets do not speak for groups; nor is "he" the paper Dawn, which a
+    // model may take for a woman's name ("the SSP told Dawn. He said ...")
     before
         .iter()
         .rev()
         .filter(|entity| entity.range.end <= source.start && entity.label == wanted)
-        .find(|entity| wanted == "PER" || !is_media_phrase(&text[entity.range.clone()]))
+        .find(|entity| {
+            let name = &text[entity.range.clone()];
+            if wanted == "PER" {
+                !is_builtin_outlet(name)
+            } else {
+                !is_media_phrase(name)
+            }
+        })
         .map(|entity| entity.range.clone())
 }
 
@@ -219,5 +230,16 @@ mod tests {
         );
         let officials = "officials";
         assert_eq!(claimant(officials, &(0..9), &[]), None);
+    }
+
+    #[test]
+    fn he_is_no_outlet_the_model_took_for_a_name() {
+        let text = "Raza spoke, the SSP told Dawn. He said both died.";
+        let entities = [entity(text, "Raza", "PER"), entity(text, "Dawn", "PER")];
+        let he = text.find("He").unwrap();
+        assert_eq!(
+            claimant(text, &(he..he + 2), &entities).map(|r| &text[r]),
+            Some("Raza")
+        );
     }
 }
