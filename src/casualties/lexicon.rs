@@ -263,6 +263,12 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("suffered|sustained|received a|an * injury|wound", Injured, I),
     ("suffered|sustained|received a|an * * injury|wound", Injured, I),
     ("suffered|sustained a cut|gash|burn|graze|bruise", Injured, I),
+    // "one detective suffered a sprained knee", "a broken arm"
+    (
+        "suffered|sustained a sprained|broken|fractured|dislocated|twisted|torn",
+        Injured,
+        I,
+    ),
     ("suffered|sustained|received * injuries|wounds", Injured, I),
     ("suffered|sustained|received * * injuries|wounds", Injured, I),
     (
@@ -947,6 +953,18 @@ const SINGULAR_PERSONS: &[&str] = &[
     "trafficker",
     "dealer",
     "kidnapper",
+    // "Hostage-taker arrested after seven-hour standoff"
+    "hostage-taker",
+    "hijacker",
+    "carjacker",
+    "abductor",
+    "arsonist",
+    "looter",
+    "stalker",
+    "rapist",
+    "murderer",
+    "killer",
+    "escapee",
     "bandit",
     "pirate",
     "poacher",
@@ -1479,6 +1497,8 @@ mod tests {
 
     #[test]
     fn person_nouns_and_their_number() {
+        assert_eq!(person_noun("hostage-taker"), Some(Plurality::Singular));
+        assert_eq!(person_noun("killers"), Some(Plurality::Plural));
         assert_eq!(person_noun("civilian"), Some(Plurality::Singular));
         assert_eq!(person_noun("civilians"), Some(Plurality::Plural));
         assert_eq!(person_noun("gunmen"), Some(Plurality::Plural));

@@ -820,6 +820,22 @@ mod tests {
     }
 
     #[test]
+    fn others_taken_to_hospital_after_the_dead_are_survivors() {
+        let text = "Two men were killed in the drive-by. The men were pronounced dead at the scene. \
+                    Five others were taken to hospitals.";
+        assert_eq!(main_value(text, Injured), (5, Some(TollRule::ShotMinusKilled)));
+        assert_eq!(main_value(text, Killed).0, 2);
+    }
+
+    #[test]
+    fn sprains_and_breaks_are_injuries() {
+        let text = "Detectives apprehended three suspects, and one detective suffered a sprained knee.";
+        assert_eq!(main_value(text, Injured).0, 1);
+        let text = "A deputy sustained a broken arm when the car rammed his cruiser.";
+        assert_eq!(main_value(text, Injured).0, 1);
+    }
+
+    #[test]
     fn otherwise_the_highest_figure() {
         let text = "Five people were killed. One of the victims died at the scene. Seven people died in all.";
         assert_eq!(main_value(text, Killed), (7, Some(TollRule::Highest)));

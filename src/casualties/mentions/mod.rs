@@ -999,13 +999,13 @@ fn others_after_the_dead(tokens: &[Token<'_>], mention: &Found) -> bool {
             .any(|cue| cue.kind == CasualtyKind::Killed)
 }
 
-/// "Three other people" ("three other people were taken to hospital"):
-/// people besides those just counted.
+/// "Three other people" ("three other people were taken to hospital"),
+/// "Five others": people besides those just counted.
 fn other_people(tokens: &[Token<'_>], mention: &Found) -> bool {
     mention.np.victims.is_some()
         && tokens
             .get(mention.np.count_tokens.end)
-            .is_some_and(|token| token.is("other"))
+            .is_some_and(|token| token.is_any(&["other", "others"]))
 }
 
 #[cfg(test)]
