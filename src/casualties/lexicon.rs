@@ -278,6 +278,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ),
     ("in critical but stable condition", Injured, I),
     ("injuring", Injured, Active),
+    // headlines in the present: "Drive-by shooter kills 1, injures 3"
+    ("injures", Injured, Active),
     ("wounding", Injured, Active),
     ("injuries", Injured, Noun),
     ("injury", Injured, Noun),
@@ -353,6 +355,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("killed|dead or injured|wounded", KilledOrInjured, I),
     ("injured|wounded or killed|dead", KilledOrInjured, I),
     ("shooting", KilledOrInjured, Active),
+    // "Man shoots 4 relatives, killing 2"
+    ("shoots", KilledOrInjured, Active),
     ("fatal|deadly shooting|shootings|stabbing", Killed, Active),
     ("casualties", KilledOrInjured, Noun),
     ("shooting|gunshot victims", KilledOrInjured, Noun),

@@ -1710,6 +1710,12 @@ mod tests {
             1
         );
         assert_eq!(one("Two men were killed at an annual party.").scope, Scope::Event);
+        // a headline's present tense
+        assert_eq!(
+            kinds("Drive-by shooter kills 1, injures 3"),
+            [(Killed, 1), (Injured, 3)]
+        );
+        assert_eq!(kinds("Man shoots 4 relatives in Queens"), [(KilledOrInjured, 4)]);
     }
 
     #[test]
