@@ -1256,26 +1256,20 @@ pub(super) fn build(
     // "Le Figaro writes" reports; "SDF spokesman Farhad Shami wrote on X"
     // states: a person named with a title or role (the tagger takes a
     // newspaper's name alone for a person too often to trust the label)
-    let person_writes = lemma.as_deref() == Some("write")
-        && source.as_ref().is_some_and(|source| {
-            doc.entities_starting_in(source.clone()).iter().any(|entity| {
-                entity.label == "PER"
-                    && source.start <= entity.range.start
-                    && entity.range.end <= source.end
-                    && entity.range != *source
+    // A person inside the source: "SSP East Farrukh Raza", "Hrytsenko"; an
+    // outlet the gazetteer knows is never one, whatever the tagger says
+    let person_inside = source.as_ref().is_some_and(|source| {
+        !claimant_is_media
+            && doc.entities_starting_in(source.clone()).iter().any(|entity| {
+                entity.label == "PER" && source.start <= entity.range.start && entity.range.end <= source.end
             })
-        })
-        || lemma.as_deref() == Some("write") && names_a_person(source_text);
+    });
+    let person_writes = lemma.as_deref() == Some("write") && (person_inside || names_a_person(source_text));
     // "according to two security sources" states what people said;
     // "according to the United Nations", "to local media", "to court
     // records" report
-    let person_according = lemma.as_deref() == Some("according to")
-        && (names_people(source_text)
-            || source.as_ref().is_some_and(|source| {
-                doc.entities_starting_in(source.clone())
-                    .iter()
-                    .any(|entity| entity.label == "PER" && entity.range == *source)
-            }));
+    let person_according =
+        lemma.as_deref() == Some("according to") && (names_people(source_text) || person_inside);
     let claim_type = if (person_writes || person_according) && claim_type == ClaimType::Report {
         ClaimType::Statement
     } else {
