@@ -9,6 +9,7 @@
 //! entities moved along, and says of each byte range whether it lies in the
 //! title or the body. It does not decide what a headline means: the rules
 //! read a title like any opening line.
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::ner::EntityMention;
@@ -27,27 +28,28 @@ const TITLE_SEARCH_CHARS: usize = 1000;
 /// body does not repeat.
 const TITLE_PREFIX_CHARS: usize = 40;
 
-/// The title and body as the casualty rules read them.
+/// The title and body as the casualty rules read them: the body borrowed
+/// where no title comes before it.
 #[derive(Debug)]
-pub struct TitledText {
-    text: String,
-    sentences: Vec<Range<usize>>,
-    entities: Vec<EntityMention>,
+pub struct TitledText<'a> {
+    text: Cow<'a, str>,
+    sentences: Cow<'a, [Range<usize>]>,
+    entities: Cow<'a, [EntityMention]>,
     /// The title, normalised, when it was put before the body.
     title: Option<NormalizedText>,
     /// Where the body starts in `text`.
     body_start: usize,
 }
 
-impl TitledText {
+impl<'a> TitledText<'a> {
     /// The text to read: `title`, when there is one the body does not
     /// already open with, then the body. `sentences` and `entities` are the
     /// body's, as byte ranges of `body`.
     pub fn new(
         title: Option<&str>,
-        body: &NormalizedText,
-        sentences: &[Range<usize>],
-        entities: &[EntityMention],
+        body: &'a NormalizedText,
+        sentences: &'a [Range<usize>],
+        entities: &'a [EntityMention],
     ) -> Self {
         let title = title
             .map(str::trim)
@@ -55,9 +57,9 @@ impl TitledText {
             .map(NormalizedText::new);
         let Some(title) = title else {
             return Self {
-                text: body.as_str().to_owned(),
-                sentences: sentences.to_vec(),
-                entities: entities.to_vec(),
+                text: Cow::Borrowed(body.as_str()),
+                sentences: Cow::Borrowed(sentences),
+                entities: Cow::Borrowed(entities),
                 title: None,
                 body_start: 0,
             };
@@ -70,7 +72,7 @@ impl TitledText {
         let shift = |range: &Range<usize>| range.start + body_start..range.end + body_start;
         let mut all_sentences = split_sentences(title.as_str());
         all_sentences.extend(sentences.iter().map(shift));
-        let entities = entities
+        let entities: Vec<EntityMention> = entities
             .iter()
             .map(|entity| EntityMention {
                 start: entity.start + body_start,
@@ -79,9 +81,9 @@ impl TitledText {
             })
             .collect();
         Self {
-            text,
-            sentences: all_sentences,
-            entities,
+            text: Cow::Owned(text),
+            sentences: Cow::Owned(all_sentences),
+            entities: Cow::Owned(entities),
             title: Some(title),
             body_start,
         }
@@ -151,28 +153,31 @@ fn opens_with(body: &str, title: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn titled(title: Option<&str>, body: &str) -> (TitledText, NormalizedText) {
+    /// What `TitledText::new` gives for a title and a body: its text, its
+    /// sentences as text, and whether the title came first.
+    fn titled(title: Option<&str>, body: &str) -> (String, Vec<String>, bool) {
         let normalized = NormalizedText::new(body);
         let sentences = split_sentences(normalized.as_str());
-        (TitledText::new(title, &normalized, &sentences, &[]), normalized)
+        let read = TitledText::new(title, &normalized, &sentences, &[]);
+        let texts = read
+            .sentences()
+            .iter()
+            .map(|range| read.text()[range.clone()].to_owned())
+            .collect();
+        (read.text().to_owned(), texts, read.has_title())
     }
 
     #[test]
     fn a_title_the_body_lacks_comes_first_as_its_own_sentence() {
-        let (text, _) = titled(
+        let (text, sentences, has_title) = titled(
             Some("Five shot in West Baltimore"),
             "Police said four adults were hit.",
         );
-        assert!(text.has_title());
+        assert!(has_title);
         assert_eq!(
-            text.text(),
+            text,
             "Five shot in West Baltimore\n\nPolice said four adults were hit."
         );
-        let sentences: Vec<&str> = text
-            .sentences()
-            .iter()
-            .map(|range| &text.text()[range.clone()])
-            .collect();
         assert_eq!(
             sentences,
             ["Five shot in West Baltimore", "Police said four adults were hit."]
@@ -185,19 +190,19 @@ mod tests {
             "Five shot in West Baltimore\n\nPolice said four adults were hit.",
             "Crime\nFIVE SHOT IN WEST   BALTIMORE\nPolice said four adults were hit.",
         ] {
-            let (text, _) = titled(Some("Five shot in West Baltimore"), body);
-            assert!(!text.has_title(), "{body}");
-            assert_eq!(text.text(), body);
+            let (text, _, has_title) = titled(Some("Five shot in West Baltimore"), body);
+            assert!(!has_title, "{body}");
+            assert_eq!(text, body);
         }
         // a long title is compared by its first words: the site's name
         // after them is not in the body
-        let (text, _) = titled(
+        let (_, _, has_title) = titled(
             Some("Three still in hospital, accused teen shooter faces judge - WMC Action News 5"),
             "Three still in hospital, accused teen shooter faces judge\n\nThe teen appeared in court.",
         );
-        assert!(!text.has_title());
+        assert!(!has_title);
         for title in [None, Some(""), Some("   ")] {
-            assert!(!titled(title, "Two were killed.").0.has_title());
+            assert!(!titled(title, "Two were killed.").2);
         }
     }
 
@@ -205,9 +210,11 @@ mod tests {
     fn spans_point_into_the_title_or_the_body_as_written() {
         let title = "  Two  killed in “attack” ";
         let body = "Officials said the attack — at dawn — killed two guards.";
-        let (text, normalized) = titled(Some(title), body);
-        let in_title = text.text().find("killed").unwrap();
-        let span = text.span(&(in_title..in_title + 6), title, &normalized, body);
+        let normalized = NormalizedText::new(body);
+        let sentences = split_sentences(normalized.as_str());
+        let read = TitledText::new(Some(title), &normalized, &sentences, &[]);
+        let in_title = read.text().find("killed").unwrap();
+        let span = read.span(&(in_title..in_title + 6), title, &normalized, body);
         assert_eq!(
             (span.field, span.text.as_str()),
             (Some(SpanField::Title), "killed")
@@ -216,8 +223,8 @@ mod tests {
             title.chars().skip(span.start).take(6).collect::<String>(),
             "killed"
         );
-        let in_body = text.text().rfind("two guards").unwrap();
-        let span = text.span(&(in_body..in_body + 10), title, &normalized, body);
+        let in_body = read.text().rfind("two guards").unwrap();
+        let span = read.span(&(in_body..in_body + 10), title, &normalized, body);
         assert_eq!((span.field, span.text.as_str()), (None, "two guards"));
         assert_eq!(
             body.chars().skip(span.start).take(10).collect::<String>(),
@@ -236,8 +243,9 @@ mod tests {
             label: "PER".to_owned(),
             confidence: 0.9,
         };
-        let text = TitledText::new(Some("Two shot"), &normalized, &sentences, &[entity]);
-        let moved = &text.entities()[0];
-        assert_eq!(&text.text()[moved.start..moved.end], "Gomez");
+        let entities = [entity];
+        let read = TitledText::new(Some("Two shot"), &normalized, &sentences, &entities);
+        let moved = &read.entities()[0];
+        assert_eq!(&read.text()[moved.start..moved.end], "Gomez");
     }
 }

@@ -36,7 +36,7 @@ fn extractor() -> Extractor {
 struct Spans<'a> {
     doc: &'a Document,
     normalized: &'a NormalizedText,
-    read: &'a TitledText,
+    read: &'a TitledText<'a>,
 }
 
 impl Spans<'_> {
