@@ -133,9 +133,27 @@ impl<'a> TitledText<'a> {
     }
 }
 
+/// Where a page title's site name starts: "Two killed in shooting | WKRN
+/// News 2", "... - KSLA News 12 Shreveport".
+const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — "];
+
 /// Whether the body opens with the title (its first words, compared without
-/// case or spacing), within its first [`TITLE_SEARCH_CHARS`] characters.
+/// case or spacing), within its first [`TITLE_SEARCH_CHARS`] characters; a
+/// title's part before a site's name counts as the title, where that part
+/// is long enough to be a headline.
 fn opens_with(body: &str, title: &str) -> bool {
+    let headline = SITE_SEPARATORS
+        .iter()
+        .filter_map(|separator| title.find(separator))
+        .min()
+        .map(|at| &title[..at])
+        .filter(|headline| headline.chars().count() >= 15);
+    std::iter::once(title)
+        .chain(headline)
+        .any(|title| body_opens_with(body, title))
+}
+
+fn body_opens_with(body: &str, title: &str) -> bool {
     let folded = |text: &str, limit: usize| -> String {
         text.split_whitespace()
             .collect::<Vec<_>>()
@@ -199,6 +217,12 @@ mod tests {
         let (_, _, has_title) = titled(
             Some("Three still in hospital, accused teen shooter faces judge - WMC Action News 5"),
             "Three still in hospital, accused teen shooter faces judge\n\nThe teen appeared in court.",
+        );
+        assert!(!has_title);
+        // a short headline with a site's name after it
+        let (_, _, has_title) = titled(
+            Some("Two killed in shooting | WKRN News 2"),
+            "Two killed in shooting\n\nTwo men died on Friday.",
         );
         assert!(!has_title);
         for title in [None, Some(""), Some("   ")] {
