@@ -208,6 +208,9 @@ pub struct EvalReport {
     /// run` gives them; `None` when the rules ran on the text alone
     /// (capitalised words stand in for names).
     pub ner_model: Option<String>,
+    /// Documents whose title was read before their text (a title the text
+    /// does not open with), as `newsgrist run` reads them.
+    pub titles_read: usize,
     pub seconds: f64,
 }
 
@@ -225,6 +228,8 @@ pub struct DocResult {
     /// The text the rules read (the title, where there is one the body
     /// lacks, then the normalised body): the mentions' ranges index it.
     pub text: String,
+    /// Whether the title was read before the body.
+    pub title_read: bool,
 }
 
 /// The half of an incident: the parity of the first byte of SHA-256 of its id.
@@ -292,6 +297,7 @@ pub fn predict(doc: &LabelledDoc, entities: &[EntityMention]) -> DocResult {
             .map(|(_, date)| date),
         gold_date: doc.gold.date.as_deref().and_then(publication_date),
         text: text.to_owned(),
+        title_read: read.has_title(),
         mentions,
     };
     for (kind, name) in SCORED {
@@ -352,6 +358,7 @@ pub fn report(results: &[DocResult], seconds: f64, ner_model: Option<String>) ->
         halves,
         event_date: date_score(&all),
         ner_model,
+        titles_read: results.iter().filter(|result| result.title_read).count(),
         seconds,
     }
 }
@@ -434,6 +441,8 @@ mod tests {
         let result = predict(&labelled, &[]);
         assert_eq!(result.predicted["injured"], 5);
         assert!(result.text.starts_with("Five shot in West Baltimore\n\n"));
+        assert!(result.title_read);
+        assert_eq!(report(std::slice::from_ref(&result), 0.0, None).titles_read, 1);
         // "five" is in the title only: not written in the text
         assert!(!result.written["injured"]);
     }

@@ -179,6 +179,11 @@ fn write_table(out: &mut impl Write, report: &EvalReport, file: &Path) -> std::i
             "rules on the text alone (--no-ner): capitalised words stand in for names"
         )?,
     }
+    writeln!(
+        out,
+        "titles read before the text (as `newsgrist run` reads them): {} of {} documents",
+        report.titles_read, report.documents
+    )?;
     writeln!(out)?;
     writeln!(
         out,
