@@ -104,6 +104,13 @@ pub(super) fn is_militant(source: &str) -> bool {
             "jihadists",
             "guerrillas",
             "fighters",
+            // a leader of one: "gang leader Jean-Robert Ménard", "rebel commander"
+            "gang",
+            "militia",
+            "warlord",
+            "rebel",
+            "insurgent",
+            "jihadist",
         ],
     )
 }
@@ -168,5 +175,7 @@ mod tests {
         assert!(is_state_force("the Malian army"));
         assert!(!is_state_force("Jama'at Ansar al-Sahel"));
         assert!(is_militant("Somalia's al-Shabaab militants"));
+        assert!(is_militant("Gang leader Jean-Robert Ménard"));
+        assert!(!is_militant("police chief Hamid Nasser"));
     }
 }

@@ -418,8 +418,22 @@ pub fn owns_violent_act(lemma: &str, after_cue: &str, militant_speaker: bool) ->
         )
         .is_some()
     };
-    // "they" and "we" are anyone's but an armed group's own
-    let pronouns: &[&str] = if militant_speaker { &["they", "we"] } else { &[] };
+    // "they" and "we" are anyone's but an armed group's own; "his men" a
+    // gang leader's or a rebel commander's, not any official's
+    let pronouns: &[&str] = if militant_speaker {
+        &[
+            "they",
+            "we",
+            "his fighters",
+            "his men",
+            "his gunmen",
+            "his forces",
+            "her fighters",
+            "her men",
+        ]
+    } else {
+        &[]
+    };
     acts(OWN_FIGHTERS)
         || acts(pronouns)
         || own_fighters_named(&lower[at..]).is_some_and(|named| acts(&[named.as_str()]))
@@ -662,6 +676,10 @@ mod tests {
         ));
         assert!(owns_violent_act("say", "We killed 12 soldiers", true));
         assert!(!owns_violent_act("say", "We killed 12 soldiers", false));
+        // a gang leader's or rebel commander's men; not any official's
+        let his_men = " that his fighters had carried out the attack on the prison";
+        assert!(owns_violent_act("say", his_men, true));
+        assert!(!owns_violent_act("say", his_men, false));
     }
 
     #[test]

@@ -977,12 +977,20 @@ fn mention_of(
 }
 
 /// "It has killed thousands of civilians": thousands told in the perfect,
-/// without a date, are a history, not one event's toll.
+/// without a date, are a history, not one event's toll; so are thousands
+/// after a participle of a clause in the perfect ("The violence ... has
+/// spread to the centre of the country, killing thousands of soldiers").
 fn thousands_over_time(tokens: &[Token<'_>], mention: &Found) -> bool {
     let count = &mention.np.count;
-    let perfect =
-        (mention.cue.start.saturating_sub(2)..mention.cue.start).any(|i| tokens[i].is_any(&["has", "have"]));
-    count.qualifier == CountQualifier::Vague && count.value >= 1000 && perfect
+    let cue = mention.cue.start.min(tokens.len());
+    let perfect = (cue.saturating_sub(2)..cue).any(|i| tokens[i].is_any(&["has", "have"]));
+    let participle_of_perfect = tokens.get(cue).is_some_and(|token| token.lower.ends_with("ing"))
+        && tokens[..cue]
+            .iter()
+            .rev()
+            .take_while(|token| !token.is(";"))
+            .any(|token| token.is_any(&["has", "have"]));
+    count.qualifier == CountQualifier::Vague && count.value >= 1000 && (perfect || participle_of_perfect)
 }
 
 /// "Two soldiers died ..., while five others sustained gunshot wounds": the
@@ -1716,6 +1724,13 @@ mod tests {
             [(Killed, 1), (Injured, 3)]
         );
         assert_eq!(kinds("Man shoots 4 relatives in Queens"), [(KilledOrInjured, 4)]);
+        // thousands after a participle of a clause in the perfect: a history
+        let history = "The violence has spread to the centre, killing thousands of soldiers.";
+        assert_eq!(one(history).scope, Scope::Period);
+        assert_eq!(
+            one("The quake struck at dawn, killing thousands of people.").scope,
+            Scope::Event
+        );
     }
 
     #[test]
