@@ -93,7 +93,9 @@ const WRITTEN_SOURCES: &[&str] = &[
 ];
 
 /// Whether a claimant is named as insurgents ("Somalia's al-Shabaab
-/// militants"), whose "they had shot down a helicopter" owns the act.
+/// militants"), whose "they had shot down a helicopter" owns the act, or
+/// as one of their leaders ("gang leader Jean-Robert Ménard", whose "his
+/// fighters" are the group's).
 pub(super) fn is_militant(source: &str) -> bool {
     has_word(
         source,

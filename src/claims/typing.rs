@@ -420,7 +420,7 @@ pub fn owns_violent_act(lemma: &str, after_cue: &str, militant_speaker: bool) ->
     };
     // "they" and "we" are anyone's but an armed group's own; "his men" a
     // gang leader's or a rebel commander's, not any official's
-    let pronouns: &[&str] = if militant_speaker {
+    let own_side: &[&str] = if militant_speaker {
         &[
             "they",
             "we",
@@ -435,7 +435,7 @@ pub fn owns_violent_act(lemma: &str, after_cue: &str, militant_speaker: bool) ->
         &[]
     };
     acts(OWN_FIGHTERS)
-        || acts(pronouns)
+        || acts(own_side)
         || own_fighters_named(&lower[at..]).is_some_and(|named| acts(&[named.as_str()]))
 }
 
