@@ -35,10 +35,22 @@ pub struct TitledText<'a> {
     text: Cow<'a, str>,
     sentences: Cow<'a, [Range<usize>]>,
     entities: Cow<'a, [EntityMention]>,
-    /// The title, normalised, when it was put before the body.
-    title: Option<NormalizedText>,
+    /// The title when it was put before the body.
+    title: Option<ReadTitle<'a>>,
+    /// The body, whose ranges the spans of the rest of `text` map back through.
+    body: &'a NormalizedText,
     /// Where the body starts in `text`.
     body_start: usize,
+}
+
+/// A title read before the body: as written, and as the rules read it.
+#[derive(Debug)]
+struct ReadTitle<'a> {
+    /// Trimmed, as the rules read it.
+    written: &'a str,
+    /// Its characters of leading whitespace, which spans count past.
+    lead: usize,
+    normalized: NormalizedText,
 }
 
 impl<'a> TitledText<'a> {
@@ -46,31 +58,39 @@ impl<'a> TitledText<'a> {
     /// already open with, then the body. `sentences` and `entities` are the
     /// body's, as byte ranges of `body`.
     pub fn new(
-        title: Option<&str>,
+        title: Option<&'a str>,
         body: &'a NormalizedText,
         sentences: &'a [Range<usize>],
         entities: &'a [EntityMention],
     ) -> Self {
         let title = title
-            .map(str::trim)
-            .filter(|title| !title.is_empty() && !opens_with(body.as_str(), title))
-            .map(NormalizedText::new);
+            .filter(|title| {
+                let written = title.trim();
+                !written.is_empty() && !opens_with(body.as_str(), written)
+            })
+            .map(|title| ReadTitle {
+                written: title.trim(),
+                lead: title.chars().take_while(|c| c.is_whitespace()).count(),
+                normalized: NormalizedText::new(title.trim()),
+            });
         let Some(title) = title else {
             return Self {
                 text: Cow::Borrowed(body.as_str()),
                 sentences: Cow::Borrowed(sentences),
                 entities: Cow::Borrowed(entities),
                 title: None,
+                body,
                 body_start: 0,
             };
         };
-        let body_start = title.as_str().len() + SEPARATOR.len();
+        let read = title.normalized.as_str();
+        let body_start = read.len() + SEPARATOR.len();
         let mut text = String::with_capacity(body_start + body.as_str().len());
-        text.push_str(title.as_str());
+        text.push_str(read);
         text.push_str(SEPARATOR);
         text.push_str(body.as_str());
         let shift = |range: &Range<usize>| range.start + body_start..range.end + body_start;
-        let mut all_sentences = split_sentences(title.as_str());
+        let mut all_sentences = split_sentences(read);
         all_sentences.extend(sentences.iter().map(shift));
         let entities: Vec<EntityMention> = entities
             .iter()
@@ -85,6 +105,7 @@ impl<'a> TitledText<'a> {
             sentences: Cow::Owned(all_sentences),
             entities: Cow::Owned(entities),
             title: Some(title),
+            body,
             body_start,
         }
     }
@@ -110,24 +131,27 @@ impl<'a> TitledText<'a> {
     }
 
     /// The output span of byte range `range` of [`Self::text`]: characters
-    /// of the document's `title` (marked so) or of its body text as written.
-    pub fn span(&self, range: &Range<usize>, title: &str, body: &NormalizedText, original: &str) -> Span {
+    /// of the document's `title` (marked so) or of its body text as written
+    /// (`original`, the text the body was normalised from).
+    pub fn span(&self, range: &Range<usize>, original: &str) -> Span {
         match &self.title {
-            Some(normalized) if range.start < self.body_start => {
-                let end = range.end.min(normalized.as_str().len());
-                let mut span =
-                    Span::from_normalized(normalized, title.trim(), range.start..end.max(range.start));
+            Some(title) if range.start < self.body_start => {
+                let end = range.end.min(title.normalized.as_str().len());
+                let mut span = Span::from_normalized(
+                    &title.normalized,
+                    title.written,
+                    range.start..end.max(range.start),
+                );
                 // the rules read the title trimmed; spans count from its start as written
-                let lead = title.chars().take_while(|c| c.is_whitespace()).count();
-                span.start += lead;
-                span.end += lead;
+                span.start += title.lead;
+                span.end += title.lead;
                 span.field = Some(SpanField::Title);
                 span
             }
             _ => {
                 let start = range.start.saturating_sub(self.body_start);
                 let end = range.end.saturating_sub(self.body_start).max(start);
-                Span::from_normalized(body, original, start..end)
+                Span::from_normalized(self.body, original, start..end)
             }
         }
     }
@@ -238,7 +262,7 @@ mod tests {
         let sentences = split_sentences(normalized.as_str());
         let read = TitledText::new(Some(title), &normalized, &sentences, &[]);
         let in_title = read.text().find("killed").unwrap();
-        let span = read.span(&(in_title..in_title + 6), title, &normalized, body);
+        let span = read.span(&(in_title..in_title + 6), body);
         assert_eq!(
             (span.field, span.text.as_str()),
             (Some(SpanField::Title), "killed")
@@ -248,7 +272,7 @@ mod tests {
             "killed"
         );
         let in_body = read.text().rfind("two guards").unwrap();
-        let span = read.span(&(in_body..in_body + 10), title, &normalized, body);
+        let span = read.span(&(in_body..in_body + 10), body);
         assert_eq!((span.field, span.text.as_str()), (None, "two guards"));
         assert_eq!(
             body.chars().skip(span.start).take(10).collect::<String>(),

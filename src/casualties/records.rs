@@ -35,14 +35,12 @@ fn extractor() -> Extractor {
 
 struct Spans<'a> {
     doc: &'a Document,
-    normalized: &'a NormalizedText,
     read: &'a TitledText<'a>,
 }
 
 impl Spans<'_> {
     fn span(&self, range: &Range<usize>) -> Span {
-        let title = self.doc.title.as_deref().unwrap_or_default();
-        self.read.span(range, title, self.normalized, &self.doc.text)
+        self.read.span(range, &self.doc.text)
     }
 
     fn mention(&self, range: &Option<Range<usize>>) -> Option<Mention> {
@@ -116,11 +114,7 @@ pub fn casualty_records(
     let mentions = extract(text, sentences, read.entities());
     let published = doc.date.as_deref().and_then(publication_date);
     let dates = mention_dates(text, &mentions, published);
-    let spans = Spans {
-        doc,
-        normalized,
-        read: &read,
-    };
+    let spans = Spans { doc, read: &read };
     let casualties = mentions
         .iter()
         .enumerate()

@@ -276,7 +276,7 @@ pub fn find_medium(
             }
             // "told the station she heard blasts"; not "told the broadcaster
             // BFMTV", whose name follows
-            let told_outlet = TOLD_OUTLETS.iter().find_map(|noun| {
+            let told_outlet = TOLD_OUTLETS.iter().filter(|_| told).find_map(|noun| {
                 let len = "the ".len() + noun.len();
                 let rest = phrase_lower.strip_prefix("the ")?.strip_prefix(noun)?;
                 let named = text[absolute.start + len..]
@@ -284,32 +284,28 @@ pub fn find_medium(
                     .starts_with(char::is_uppercase);
                 (rest.is_empty() || (rest.starts_with(' ') && !named)).then_some(len)
             });
-            if let Some(len) = told_outlet.filter(|_| told) {
-                let found = absolute.start..absolute.start + len;
-                if same_clause(&found) && best.as_ref().is_none_or(|seen| distance(&found) < distance(seen)) {
-                    best = Some(found);
+            let found = if let Some(len) = told_outlet {
+                Some(absolute.start..absolute.start + len)
+            } else {
+                // "in" only before a platform or publication: "in a WhatsApp
+                // message", not "in a post on Telegram" (the post is not the channel)
+                if lead == "in" && !names_a_publication(phrase_lower) {
+                    continue;
                 }
-                continue;
-            }
-            // one speaks to an audience too ("speaking to students at Drexel
-            // University"): only an outlet the gazetteer knows counts there
-            let organisation = organisations
-                .iter()
-                .filter(|_| !speaking)
-                .find(|org| org.start >= absolute.start && org.end <= absolute.end)
-                .map(|org| absolute.start..org.end)
-                // "in an interview with Xinhua": an outlet the gazetteer
-                // knows, where the model saw no organisation
-                .or_else(|| known_outlet_at(text, absolute.clone()));
-            // "in" only before a platform or publication: "in a WhatsApp
-            // message", not "in a post on Telegram" (the post is not the channel)
-            if lead == "in" && !names_a_publication(&lower[phrase.clone()]) {
-                continue;
-            }
-            let found = match media_word_end(&text[absolute.clone()]) {
-                Some(end) => Some(absolute.start..absolute.start + end),
-                None if !needs_media_word && lead != "according to" => organisation,
-                None => None,
+                match media_word_end(&text[absolute.clone()]) {
+                    Some(end) => Some(absolute.start..absolute.start + end),
+                    // one speaks to an audience too ("speaking to students at
+                    // Drexel University"): only an outlet the gazetteer knows
+                    // counts there; "in an interview with Xinhua": one the
+                    // model saw no organisation in
+                    None if !needs_media_word && lead != "according to" => organisations
+                        .iter()
+                        .filter(|_| !speaking)
+                        .find(|org| org.start >= absolute.start && org.end <= absolute.end)
+                        .map(|org| absolute.start..org.end)
+                        .or_else(|| known_outlet_at(text, absolute.clone())),
+                    None => None,
+                }
             };
             if let Some(found) = found.filter(same_clause) {
                 if best.as_ref().is_none_or(|seen| distance(&found) < distance(seen)) {

@@ -862,12 +862,16 @@ fn mention_of(
                 .iter()
                 .any(|token| token.is_any(&["saying", "said"]))
         });
-    let weakened = mention.hedge.is_some_and(|hedge| hedge != "allegedly")
+    // a modal before the cue ("could", "may", "believed to") always weakens;
+    // of the sentence's hedges, a named source stands behind a figure and
+    // "allegedly" hedges who did it ("Gomez, who allegedly shot ..."), not
+    // how many were hurt
+    let weakened = mention.hedge.is_some()
         || superseded
         || claimed_count
         || super::context::hedges(tokens, narrow)
             .iter()
-            .any(|hedge| hedge != "according to" && hedge != "allegedly");
+            .any(|hedge| !matches!(hedge.as_str(), "according to" | "allegedly"));
     let ordinal = (mention.np.basis == Basis::Article)
         .then(|| {
             let start = mention.np.count_tokens.start;
