@@ -399,6 +399,32 @@ fn ages_follow(tokens: &[Token<'_>], from: usize) -> bool {
     false
 }
 
+/// Words that open a sentence before a place or a day, capitalised only
+/// for being first.
+const OPENING_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "from",
+    "by",
+    "for",
+    "after",
+    "before",
+    "during",
+    "since",
+    "near",
+    "across",
+    "throughout",
+    "outside",
+    "inside",
+    "until",
+    "the",
+    "last",
+    "this",
+    "with",
+    "overnight",
+];
+
 /// Ages: "aged 34", "ages 8 and 11", "34 years old", "Jaime Salazar, 34,",
 /// "(34)", "who was 34".
 fn age(
@@ -453,15 +479,18 @@ fn age(
     }
     // "Scorpio-Rodney Alonzo Phillips, 31, died", "Jerry Coleman, 31 all died":
     // after a name of two capitalised words the number is an age even unclosed.
+    // Not a capitalised opening word and a place or day: "In Kabul, 14
+    // people were killed", "On Thursday, 14 suspects were arrested".
     let name_before = opener.is_some_and(Token::is_capitalized)
         && phrase
             .start
             .checked_sub(3)
             .and_then(|i| tokens.get(i))
-            .is_some_and(Token::is_capitalized);
+            .is_some_and(|token| token.is_capitalized() && !OPENING_WORDS.contains(&token.lower.as_str()));
     let first = tokens.get(phrase.start);
     let small = first.is_some_and(|token| token.kind == TokenKind::Number && token.text.len() <= 2);
-    if prev == "," && name_before && small {
+    let people_follow = super::lexicon::person_noun(next).is_some();
+    if prev == "," && name_before && small && !people_follow {
         return Some(Exclusion::Age);
     }
     if matches!(prev, "is" | "was") && matches!(prev2, "who" | "he" | "she") && closes {
@@ -616,6 +645,11 @@ mod tests {
         never_a_casualty("Police arrested Smith (34) and Jones.", "34");
         never_a_casualty("Salazar, 34, and their son were killed.", "34");
         never_a_casualty("Harris, 18, and Scorpio-Rodney Alonzo Phillips, 31 died.", "31");
+        // a capitalised opening word and a place or day are no name
+        assert_eq!(excluded("In Kabul, 14 people were killed.", "14"), None);
+        assert_eq!(excluded("On Thursday, 14 suspects were arrested.", "14"), None);
+        // nor does a count of people read as an age
+        assert_eq!(excluded("Omar Said, 14 people were hurt.", "14"), None);
     }
 
     #[test]

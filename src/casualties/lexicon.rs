@@ -314,6 +314,11 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         Injured,
         I,
     ),
+    // British usage drops the article: "were treated in hospital for head
+    // injuries and cuts"
+    ("treated in hospital", Injured, I),
+    // "37 people were rescued with injuries"
+    ("rescued|evacuated with injuries", Injured, I),
     // "Two men are in the hospital after a shooting": the verb is part of the
     // cue, so "died in the hospital" is not a second, injured mention.
     (
@@ -334,6 +339,16 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // "another is fighting for her life"
     ("fighting for his|her|their life|lives", Injured, I),
     ("with a gunshot wound", KilledOrInjured, I),
+    // "walked into the hospital with a deep cut to his forearm"
+    (
+        "with a|an deep|serious|minor|bad|nasty cut|gash|laceration",
+        Injured,
+        I,
+    ),
+    // "were found with slash and stab wounds"
+    ("with a stab wound", KilledOrInjured, I),
+    ("with stab wounds", KilledOrInjured, I),
+    ("with slash|knife and stab wounds", KilledOrInjured, I),
     ("injury toll", Injured, Toll),
     ("number of injured|wounded", Injured, Toll),
     ("number of people|civilians injured|wounded|hurt", Injured, Toll),
@@ -1133,6 +1148,38 @@ const SINGULAR_PERSONS: &[&str] = &[
     "chauffeur",
     "alderman",
     "assemblyman",
+    "organiser",
+    "organizer",
+    "merchant",
+    "helper",
+    "conductor",
+    "inspector",
+    "assistant",
+    "hawker",
+    "councilor",
+    "colonel",
+    "convict",
+    "asylum-seeker",
+    "accountant",
+    "technician",
+    "electrician",
+    "plumber",
+    "cleaner",
+    "maid",
+    "nanny",
+    "housekeeper",
+    "gardener",
+    "tailor",
+    "barber",
+    "butcher",
+    "baker",
+    "grocer",
+    "secretary",
+    "householder",
+    "onlooker",
+    "adolescent",
+    "pensioner",
+    "retiree",
 ];
 
 /// Plural and collective person nouns the suffix rules miss.
@@ -1150,6 +1197,9 @@ const IRREGULAR_PLURALS: &[(&str, Plurality)] = &[
     ("wives", Plurality::Plural),
     ("thieves", Plurality::Plural),
     ("others", Plurality::Plural),
+    // UK police usage: "Three males, aged 16, 17 and 20, were arrested"
+    ("males", Plurality::Plural),
+    ("females", Plurality::Plural),
     ("troops", Plurality::Plural),
     ("civilians", Plurality::Plural),
     ("police", Plurality::Collective),
@@ -1183,6 +1233,15 @@ pub fn person_noun(lower: &str) -> Option<Plurality> {
             || SINGULARS.contains(format!("{stem}woman").as_str())
         {
             return Some(Plurality::Plural);
+        }
+    }
+    // "sub-inspector", "ex-soldier", "co-workers": a prefixed noun of people
+    // is one.
+    if let Some((prefix, noun)) = lower.rsplit_once('-') {
+        if !prefix.is_empty() && prefix.bytes().all(|byte| byte.is_ascii_lowercase()) {
+            if let Some(plurality) = person_noun(noun) {
+                return Some(plurality);
+            }
         }
     }
     let stems = [
@@ -1511,6 +1570,11 @@ mod tests {
         assert_eq!(person_noun("wives"), Some(Plurality::Plural));
         assert_eq!(person_noun("passer-by"), Some(Plurality::Singular));
         assert_eq!(person_noun("passers-by"), Some(Plurality::Plural));
+        // a prefixed noun of people is one; a prefix is letters only
+        assert_eq!(person_noun("sub-inspector"), Some(Plurality::Singular));
+        assert_eq!(person_noun("co-workers"), Some(Plurality::Plural));
+        assert_eq!(person_noun("12-year-old"), None);
+        assert_eq!(person_noun("anti-government"), None);
         assert_eq!(person_noun("witnesses"), None);
         assert_eq!(person_noun("police"), Some(Plurality::Collective));
         assert_eq!(person_noun("attacks"), None);

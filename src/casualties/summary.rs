@@ -457,7 +457,10 @@ fn add_clash_sides(summary: &mut TollSummary, mentions: &[CasualtyMention], indi
 
 /// "The suspect ... was arrested at the scene" and then "police arrested
 /// two other men": arrests told as made besides the ones before add to the
-/// most counted before them.
+/// most counted before them. A chain adds up too: "14 suspects were
+/// arrested on Thursday", "a further nine on Friday", "six more on
+/// Saturday" are 29. A figure stated later that is as high (a running
+/// total: "bringing the number of arrests to four") stands.
 fn add_earlier_arrests(summary: &mut TollSummary, mentions: &[CasualtyMention], indices: &[usize]) {
     let Some(arrested) = summary.arrested.as_mut() else {
         return;
@@ -465,33 +468,66 @@ fn add_earlier_arrests(summary: &mut TollSummary, mentions: &[CasualtyMention], 
     if arrested.rule != TollRule::Highest || arrested.count.value == 0 {
         return;
     }
-    if arrested.mentions.is_empty() || !arrested.all_mentions(mentions, |mention| mention.besides_earlier) {
-        return;
-    }
-    let first_sentence = arrested
-        .mentions
+    // "one suspect was killed and three others were arrested": others than
+    // the dead, not than earlier arrests; "Two suspects were detained in
+    // Orangi Town and seven others in Gulshan": a breakdown, which the
+    // sentence's figure already adds up.
+    let besides = |mention: &CasualtyMention| {
+        mention.besides_earlier
+            && !mentions.iter().any(|other| {
+                other.sentence == mention.sentence && other.count_span.start < mention.count_span.start
+            })
+    };
+    let firm: Vec<(usize, &CasualtyMention, bool)> = indices
         .iter()
-        .filter_map(|index| mentions.get(*index).map(|mention| mention.sentence))
-        .min()
-        .unwrap_or(0);
-    let earlier = indices
-        .iter()
-        .filter_map(|&index| mentions.get(index).map(|mention| (index, mention)))
-        .filter(|(_, mention)| {
-            mention.sentence < first_sentence
-                && !mention.besides_earlier
-                && !mention.weakened
-                && mention.count.value > 0
+        .filter_map(|&index| {
+            mentions
+                .get(index)
+                .map(|mention| (index, mention, besides(mention)))
         })
-        .max_by_key(|(index, mention)| (mention.count.value, std::cmp::Reverse(*index)));
-    let Some((index, earlier)) = earlier else {
+        .filter(|(_, mention, _)| !mention.weakened && mention.count.value > 0)
+        .collect();
+    let Some(first_besides) = firm
+        .iter()
+        .filter(|(_, _, besides)| *besides)
+        .map(|(_, mention, _)| mention.sentence)
+        .min()
+    else {
         return;
     };
-    arrested.count = add(&arrested.count, &earlier.count);
+    // The arrests just before them: the most recent figure, not the highest
+    // (a headline's total already counts the later ones).
+    let base = firm
+        .iter()
+        .filter(|(_, mention, besides)| mention.sentence < first_besides && !besides)
+        .max_by_key(|(index, mention, _)| (mention.sentence, mention.count.value, std::cmp::Reverse(*index)));
+    let Some(&(base_index, base, _)) = base else {
+        return;
+    };
+    let mut total = base.count.clone();
+    let mut sources = vec![base_index];
+    for &(index, mention, besides) in &firm {
+        // "two dozen others were arrested" and then "Another 24 suspects were
+        // rounded up": the same figure again reads as the same arrests
+        let restated = mention.count.value == base.count.value;
+        if besides && !restated && mention.sentence > base.sentence {
+            total = add(&total, &mention.count);
+            sources.push(index);
+        }
+    }
+    if total.value <= arrested.count.value {
+        return;
+    }
+    arrested.count = total;
     arrested.rule = TollRule::AddedToEarlier;
-    arrested.mentions.push(index);
+    arrested.mentions = sources;
     arrested.mentions.sort_unstable();
-    arrested.others.retain(|other| *other != index);
+    let chosen = arrested.mentions.clone();
+    arrested.others = indices
+        .iter()
+        .copied()
+        .filter(|index| !chosen.contains(index))
+        .collect();
 }
 
 /// "initially told reporters that 121 students were missing" and then
@@ -971,6 +1007,22 @@ mod tests {
         // without "other" the highest stands
         let plain = "The driver was arrested at the scene. Police later arrested two men.";
         assert_eq!(main_value(plain, Arrested).0, 2);
+        // a chain adds up, from the figure just before it
+        let chain = "Police arrested 14 suspects on Thursday. A further nine suspects were arrested on \
+                     Friday. Six more suspects were arrested on Saturday.";
+        assert_eq!(main_value(chain, Arrested), (29, Some(TollRule::AddedToEarlier)));
+        let headline = "21 arrests after disorder in Barnsley. Fourteen people were arrested on the night. \
+                        Seven more people were arrested on Sunday, bringing the total number of arrests to 21.";
+        assert_eq!(main_value(headline, Arrested).0, 21);
+        // others than the dead; the same figure again
+        let breakdown = "Police arrested nine suspects in raids. Two suspects were detained in Orangi Town \
+                         and seven others in Gulshan, he said.";
+        assert_eq!(main_value(breakdown, Arrested).0, 9);
+        let dead = "Police said one suspect was killed and three others were arrested after the chase.";
+        assert_eq!(main_value(dead, Arrested).0, 3);
+        let again = "Seven dealers were killed and two dozen others were arrested. Another 24 suspects \
+                     were rounded up in buy-bust operations.";
+        assert_eq!(main_value(again, Arrested).0, 24);
     }
 
     #[test]

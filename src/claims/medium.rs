@@ -80,7 +80,7 @@ const STOPS: &[&str] = &[
     "that", "on", "in", "as", "who", "which", "where", "when", "after", "before", "for", "saying", "and",
     "but", "to", "about", "of", "late", "earlier", "last", "this", "from", "by", "through", "via",
     // a speech verb starts the next phrase: "on Friday told Reuters news agency"
-    "told", "tells", "tell", "said", "says", "wrote", "writes",
+    "told", "tells", "tell", "telling", "said", "says", "wrote", "writes",
 ];
 
 /// Words after which a medium phrase may start, with whether the phrase
@@ -90,6 +90,8 @@ const LEADS: &[(&str, bool)] = &[
     ("told", false),
     ("tells", false),
     ("tell", false),
+    // "rejected the accusation, telling AP that ..."
+    ("telling", false),
     ("through", true),
     ("via", true),
     ("on", true),
@@ -635,6 +637,22 @@ mod tests {
             })
             .collect();
         find_medium(text, 0..text.len(), &orgs, 0).map(|range| text[range].to_owned())
+    }
+
+    #[test]
+    fn outlets_after_telling() {
+        assert_eq!(
+            medium(
+                "He denied it, telling AP that the state had more troops.",
+                &["AP"]
+            )
+            .as_deref(),
+            Some("AP")
+        );
+        assert_eq!(
+            medium("She rejected it, telling state broadcaster TVM that ...", &[]).as_deref(),
+            Some("state broadcaster TVM")
+        );
     }
 
     #[test]

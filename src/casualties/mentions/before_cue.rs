@@ -19,6 +19,40 @@ pub(super) struct Left {
     pub(super) hedge: Option<&'static str>,
 }
 
+/// "a 21-year-old woman arrived at Auburn Hospital with a gunshot wound",
+/// "walked into the hospital's emergency department with a deep cut": the
+/// motion verb before a hospital, where a "with ..." cue follows it; its
+/// subject is the wounded.
+fn came_to_hospital(s: &Sentence<'_, '_>, k: usize, cue_start: usize) -> Option<usize> {
+    const MOTION: &[&str] = &[
+        "arrived",
+        "walked",
+        "turned",
+        "showed",
+        "went",
+        "drove",
+        "came",
+        "presented",
+        "checked",
+    ];
+    const PLACES: &[&str] = &[
+        "hospital",
+        "department",
+        "clinic",
+        "room",
+        "centre",
+        "center",
+        "infirmary",
+    ];
+    if k != cue_start || s.word(cue_start) != "with" || !PLACES.contains(&s.word(k - 1)) {
+        return None;
+    }
+    (k.saturating_sub(10)..k - 1)
+        .rev()
+        .take_while(|&i| !s.tokens[i].is_punct() || matches!(s.word(i), "'" | "’"))
+        .find(|&i| MOTION.contains(&s.word(i)))
+}
+
 /// Words that may stand between a subject and its predicate.
 pub(super) const LEFT_BRIDGE: &[&str] = &[
     "has",
@@ -128,6 +162,8 @@ pub(super) fn left_of(s: &Sentence<'_, '_>, cue_start: usize) -> Left {
                 Some(open) => k = open,
                 None => break,
             }
+        } else if let Some(verb) = came_to_hospital(s, k, cue_start) {
+            k = verb;
         } else if let Some(of_at) = home_town_start(s, k) {
             // "Jordan Shores of North Augusta was pronounced dead"
             k = of_at;
@@ -208,7 +244,12 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
             "most",
         ]);
         let age = inner <= 8 && (first.kind == TokenKind::Number || super::noun_phrases::is_age_noun(first));
-        return (qualifies || age).then_some(open);
+        // "two CTD personnel \u{2014} a sub-inspector and a constable \u{2014}
+        // sustained": who the group was, as a short list
+        let members = inner <= 10
+            && first.is_any(&["a", "an"])
+            && (open + 2..close).any(|i| matches!(s.word(i), "and" | ","));
+        return (qualifies || age || members).then_some(open);
     }
     // a long one only as an example or a description of the group: ",
     // including a woman hit by a stray bullet while waiting at a bus stop,",
@@ -278,16 +319,23 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
     }
     // "four people, an 18-year-old man, a 19-year-old man and an 11-year-old
     // boy, were hit": earlier items of the same list go too.
+    // ", aged 19, 23 and 26,": so do the earlier ages of a list, and an age
+    // before a home town (", 25, of Hamilton,"). Only from an item of a
+    // list: in "Later, a man, aged 20, was found" the words before ", aged
+    // 20," are the subject.
+    let list_item = |token: &Token<'_>| token.is_any(&["a", "an"]) || token.kind == TokenKind::Number;
     let mut open = open;
+    let mut item = first;
     while opener == "," && open > 0 {
         let Some(previous) = (open.saturating_sub(8)..open).rev().find(|&i| s.word(i) == ",") else {
             break;
         };
-        let item = s.tokens.get(previous + 1);
-        if item.is_some_and(|token| token.is_any(&["a", "an"]) || token.kind == TokenKind::Number) {
-            open = previous;
-        } else {
-            break;
+        match s.tokens.get(previous + 1) {
+            Some(earlier) if list_item(earlier) || (list_item(item) && earlier.is_any(&["aged", "ages"])) => {
+                open = previous;
+                item = earlier;
+            }
+            _ => break,
         }
     }
     Some(open)

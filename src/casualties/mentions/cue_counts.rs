@@ -174,8 +174,11 @@ fn toll_first_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Option<Fou
     None
 }
 
-/// The first verb of tolls ("rose", "stood", "has risen") within 18 words
-/// from `from`, when no number (but "a") or punctuation comes first.
+/// The first verb of tolls ("rose", "stood", "has risen") within 26 words
+/// from `from`, when no number (but "a") or punctuation comes first ("The
+/// death toll from a Russian missile strike on an apartment block and a
+/// nearby bus depot in the southeastern Ukrainian city of Zaporizhzhia rose
+/// to nine" has 21 words before its verb).
 fn toll_verb_after_phrase(s: &Sentence<'_, '_>, from: usize) -> Option<usize> {
     let verbs = [
         "rose",
@@ -199,7 +202,7 @@ fn toll_verb_after_phrase(s: &Sentence<'_, '_>, from: usize) -> Option<usize> {
         "increased",
         "grew",
     ];
-    for k in from..s.tokens.len().min(from + 18) {
+    for k in from..s.tokens.len().min(from + 26) {
         let token = &s.tokens[k];
         let cardinal = s
             .number_starting(k)
@@ -469,7 +472,15 @@ fn reduced_relative_subjects(s: &Sentence<'_, '_>, end: usize) -> Vec<Np> {
 /// hospital". Only a passive or perfect first predicate ("had been pulled",
 /// "were rescued") within one clause.
 fn first_conjunct_subjects(s: &Sentence<'_, '_>, and: usize) -> Vec<Np> {
-    for k in (and.saturating_sub(8)..and).rev() {
+    // "were rescued alive, all of them with injuries, and taken to hospital"
+    let mut end = and;
+    if and >= 1 && s.word(and - 1) == "," {
+        match parenthetical_start(s, and - 1) {
+            Some(open) => end = open,
+            None => return Vec::new(),
+        }
+    }
+    for k in (end.saturating_sub(8)..end).rev() {
         let token = &s.tokens[k];
         if token.is_punct() || token.is_any(&["and", "or", "but", "who", "which", "that", "when", "after"]) {
             return Vec::new();

@@ -375,15 +375,20 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
         if mention.kind != CasualtyKind::KilledOrInjured {
             continue;
         }
-        let Some(victims) = &mention.np.victims else {
-            continue;
-        };
         let described = |words: &[&str]| {
-            victims
-                .clone()
-                .any(|i| s.tokens.get(i).is_some_and(|token| token.is_any(words)))
+            mention.np.victims.as_ref().is_some_and(|victims| {
+                victims
+                    .clone()
+                    .any(|i| s.tokens.get(i).is_some_and(|token| token.is_any(words)))
+            })
         };
-        if described(&["wounded", "injured"]) {
+        // "were rescued alive, all of them with injuries, and taken to hospital"
+        let all_hurt = (mention.np.span.end..mention.cue.start).any(|i| {
+            s.word(i) == "all"
+                && (i + 1..(i + 5).min(mention.cue.start))
+                    .any(|j| s.tokens[j].is_any(&["injuries", "injured", "wounded", "wounds"]))
+        });
+        if described(&["wounded", "injured"]) || all_hurt {
             mention.kind = CasualtyKind::Injured;
         } else if described(&["dead", "slain", "deceased"]) {
             mention.kind = CasualtyKind::Killed;
@@ -916,11 +921,32 @@ fn mention_of(
             Some(them) if them.is("them") => tokens[..start].iter().any(wounded_word),
             _ => false,
         };
+    // "A teenager wounded in a weekend shooting ... died Monday, raising
+    // the death toll to five": a survivor of the first count who has since
+    // died, as the raised toll says (without it, "a police officer wounded
+    // in the shooting has died" may be one of the dead already counted)
+    let wounded_who_died = mention.kind == CasualtyKind::Killed
+        && tokens
+            .iter()
+            .any(|token| token.is_any(&["raising", "bringing", "pushing", "raised", "rose", "risen"]))
+        && mention.cue.start > mention.np.span.end
+        && tokens.get(mention.np.span.end).is_some_and(wounded_word)
+        && tokens
+            .get(mention.np.span.end + 1)
+            .is_some_and(|token| token.is_any(&["in", "during", "at", "when", "on"]));
+    let of_wounded = of_wounded || wounded_who_died;
+    // ("a further nine suspects", "another 12 people")
+    let further = mention.np.count_tokens.start >= 1
+        && tokens[mention.np.count_tokens.start - 1].is_any(&["further", "another"]);
+    // ("The two others were arrested" are some of a group told before)
+    let definite = mention.np.count_tokens.start >= 1 && tokens[mention.np.count_tokens.start - 1].is("the");
     let besides_earlier = mention.kind == CasualtyKind::Arrested
         && mention.np.basis != Basis::Article
-        && tokens
-            .get(mention.np.count_tokens.end)
-            .is_some_and(|next| next.is_any(&["other", "others", "more", "additional"]));
+        && !definite
+        && (further
+            || tokens
+                .get(mention.np.count_tokens.end)
+                .is_some_and(|next| next.is_any(&["other", "others", "more", "additional"])));
     Some(CasualtyMention {
         kind: mention.kind,
         count: mention.np.count.clone(),

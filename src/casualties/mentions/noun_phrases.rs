@@ -560,7 +560,17 @@ pub(super) fn subjects(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Vec<
                 "wedding",
             ]);
         // "One man suspected of sheltering the militants was detained"
-        let past_participle = token.is_any(&["suspected", "accused", "wanted", "believed", "linked"]);
+        // "Two more merchants involved in organising the handout have been arrested"
+        let past_participle = token.is_any(&[
+            "suspected",
+            "accused",
+            "wanted",
+            "believed",
+            "linked",
+            "involved",
+            "implicated",
+            "connected",
+        ]);
         if participle
             || past_participle
             || token.is_any(&[
