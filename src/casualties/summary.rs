@@ -472,11 +472,20 @@ fn add_earlier_arrests(summary: &mut TollSummary, mentions: &[CasualtyMention], 
     // the dead, not than earlier arrests; "Two suspects were detained in
     // Orangi Town and seven others in Gulshan": a breakdown, which the
     // sentence's figure already adds up.
+    // (the first count of each sentence, found once: a scan per mention
+    // would be quadratic in a long document's arrests)
+    let mut first_count: BTreeMap<usize, usize> = BTreeMap::new();
+    for mention in mentions {
+        let first = first_count
+            .entry(mention.sentence)
+            .or_insert(mention.count_span.start);
+        *first = (*first).min(mention.count_span.start);
+    }
     let besides = |mention: &CasualtyMention| {
         mention.besides_earlier
-            && !mentions.iter().any(|other| {
-                other.sentence == mention.sentence && other.count_span.start < mention.count_span.start
-            })
+            && first_count
+                .get(&mention.sentence)
+                .is_none_or(|&first| first >= mention.count_span.start)
     };
     let firm: Vec<(usize, &CasualtyMention, bool)> = indices
         .iter()
@@ -520,9 +529,9 @@ fn add_earlier_arrests(summary: &mut TollSummary, mentions: &[CasualtyMention], 
     }
     arrested.count = total;
     arrested.rule = TollRule::AddedToEarlier;
+    sources.sort_unstable();
+    let chosen: std::collections::HashSet<usize> = sources.iter().copied().collect();
     arrested.mentions = sources;
-    arrested.mentions.sort_unstable();
-    let chosen = arrested.mentions.clone();
     arrested.others = indices
         .iter()
         .copied()

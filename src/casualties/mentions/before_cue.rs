@@ -44,7 +44,7 @@ fn came_to_hospital(s: &Sentence<'_, '_>, k: usize, cue_start: usize) -> Option<
         "center",
         "infirmary",
     ];
-    if k != cue_start || s.word(cue_start) != "with" || !PLACES.contains(&s.word(k - 1)) {
+    if k == 0 || k != cue_start || s.word(cue_start) != "with" || !PLACES.contains(&s.word(k - 1)) {
         return None;
     }
     (k.saturating_sub(10)..k - 1)
