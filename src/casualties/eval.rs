@@ -42,7 +42,7 @@ use crate::output::extractions::DatePrecision;
 use crate::text::dates::{publication_date, CalendarDate};
 use crate::text::{split_sentences, NormalizedText};
 
-use super::event_date::{mention_dates, toll_date};
+use super::event_date::{mention_dates, set_apart_earlier_incidents, toll_date};
 use super::headline::TitledText;
 use super::mentions::{extract, CasualtyMention};
 use super::numbers::{find_numbers, Form};
@@ -279,14 +279,15 @@ pub fn predict(doc: &LabelledDoc, entities: &[EntityMention]) -> DocResult {
     let (normalized, body_sentences) = document_text(doc);
     let read = TitledText::new(doc.title.as_deref(), &normalized, &body_sentences, entities);
     let (text, sentences) = (read.text(), read.sentences());
-    let mentions = extract(text, sentences, read.entities());
+    let mut mentions = extract(text, sentences, read.entities());
+    let published = doc.dct.as_deref().and_then(publication_date);
+    let dates = mention_dates(text, &mentions, published);
+    set_apart_earlier_incidents(text, &mut mentions, &dates);
     let tolls = summarize(&mentions);
     let main = tolls.iter().find(|toll| toll.event == EventKey::Main);
     // "written in the text": the body's numbers, as before titles were read,
     // so that the subset stays the same documents
     let values = written_values(normalized.as_str(), &body_sentences);
-    let published = doc.dct.as_deref().and_then(publication_date);
-    let dates = mention_dates(text, &mentions, published);
     let mut result = DocResult {
         predicted: BTreeMap::new(),
         gold: BTreeMap::new(),

@@ -13,15 +13,19 @@
 //! give a toll are the ones that date the event ("were killed on Sunday");
 //! a date elsewhere in the article may be of the arrest, the funeral or the
 //! publication, so this file looks nowhere else.
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
 use crate::output::extractions::DatePrecision;
 use crate::text::dates::{resolve, CalendarDate};
 
+use super::context::Scope;
 use super::mentions::CasualtyMention;
 use super::sentence_dates::{dates, nearest_date};
 use super::summary::{BestFigure, TollSummary};
 use super::tokens::tokenize;
+use crate::output::extractions::CasualtyKind;
 
 /// The resolved date of each mention (`None` where it gives none or it
 /// cannot be resolved). `text` is the normalised text the mentions' ranges
@@ -85,6 +89,75 @@ pub fn incident_date(
         let date = resolve(text.get(range.clone())?, published)?;
         (date.precision == DatePrecision::Day).then_some((range, date))
     })
+}
+
+/// "A 10-year-old girl was shot Monday night ... On Aug. 9, a 10-year-old
+/// girl and two teenage boys were injured by gunfire about a mile west": a
+/// harm dated to a calendar day ("Aug. 9", "March 23": a weekday may be
+/// counted from the wrong date) more than three days before the day of
+/// the article's first dated harm is an earlier incident, which the
+/// article's toll leaves out (its scope becomes [`Scope::Other`]). Not
+/// where a figure of its sentence restates one of the article's own
+/// ("killed three officers ... on July 17" under "three police officers
+/// who were killed ... on Sunday": the same attack, one of the dates
+/// wrong). Later days stay (the wounded die days after the shooting), and
+/// so do arrests, which date nothing here, and figures with a year of
+/// their own, which [`summarize`](super::summarize) already tells apart.
+pub fn set_apart_earlier_incidents(
+    text: &str,
+    mentions: &mut [CasualtyMention],
+    dates: &[Option<CalendarDate>],
+) {
+    let day_of = |index: usize, mention: &CasualtyMention| {
+        (mention.kind != CasualtyKind::Arrested && mention.scope == Scope::Event && mention.year.is_none())
+            .then(|| dates.get(index).copied().flatten())
+            .flatten()
+            .filter(|date| date.precision == DatePrecision::Day)
+            .map(|date| date.first_day)
+    };
+    let Some(main_day) = mentions
+        .iter()
+        .enumerate()
+        .find_map(|(index, mention)| day_of(index, mention))
+    else {
+        return;
+    };
+    let calendar_day = |mention: &CasualtyMention| {
+        mention
+            .date
+            .clone()
+            .and_then(|range| text.get(range))
+            .is_some_and(|written| written.bytes().any(|byte| byte.is_ascii_digit()))
+    };
+    let earlier: BTreeSet<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|&(index, mention)| {
+            calendar_day(mention) && day_of(index, mention).is_some_and(|day| (main_day - day).num_days() > 3)
+        })
+        .map(|(_, mention)| mention.sentence)
+        .collect();
+    if earlier.is_empty() {
+        return;
+    }
+    let own: BTreeSet<(u8, u64)> = mentions
+        .iter()
+        .filter(|mention| mention.scope == Scope::Event && !earlier.contains(&mention.sentence))
+        .map(|mention| (mention.kind.order(), mention.count.value))
+        .collect();
+    let restating: BTreeSet<usize> = mentions
+        .iter()
+        .filter(|mention| {
+            earlier.contains(&mention.sentence) && own.contains(&(mention.kind.order(), mention.count.value))
+        })
+        .map(|mention| mention.sentence)
+        .collect();
+    for mention in mentions.iter_mut() {
+        let apart = earlier.contains(&mention.sentence) && !restating.contains(&mention.sentence);
+        if apart && mention.kind != CasualtyKind::Arrested && mention.scope == Scope::Event {
+            mention.scope = Scope::Other;
+        }
+    }
 }
 
 /// Where a toll's date was read.
@@ -221,6 +294,32 @@ mod tests {
         let text =
             "The shooting happened Wednesday evening. A boy was shot at a home. A man was arrested Friday.";
         assert_eq!(dated(text, "2014-10-24").as_deref(), Some("2014-10-22"));
+    }
+
+    fn main_toll(text: &str, published: &str, kind: CasualtyKind) -> u64 {
+        let sentences = split_sentences(text);
+        let mut mentions = extract(text, &sentences, &[]);
+        let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let dates = mention_dates(text, &mentions, published);
+        set_apart_earlier_incidents(text, &mut mentions, &dates);
+        let tolls = summarize(&mentions);
+        tolls.first().map_or(0, |toll| toll.value(kind))
+    }
+
+    #[test]
+    fn an_earlier_incident_on_a_calendar_day_is_set_apart() {
+        // 2016-08-24 is a Wednesday: Monday is Aug. 22
+        let text =
+            "Two boys were wounded on Monday night. On Aug. 9, three teenagers were wounded by gunfire \
+                    a mile west.";
+        assert_eq!(main_toll(text, "2016-08-24", CasualtyKind::Injured), 2);
+        // the same figures again are the same attack, whichever date is wrong
+        let text = "Three officers were killed in an attack on Sunday morning. Long killed three officers \
+                    on July 17 outside a store.";
+        assert_eq!(main_toll(text, "2016-08-30", CasualtyKind::Killed), 3);
+        // a later day stays: the wounded die days after
+        let text = "A man was wounded in a shooting on Aug. 1. Two more victims were wounded on Aug. 9.";
+        assert_eq!(main_toll(text, "2016-08-10", CasualtyKind::Injured), 2);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::text::dates::{publication_date, CalendarDate};
 use crate::text::NormalizedText;
 
 use super::context::Scope;
-use super::event_date::{mention_dates, toll_date, DateSource};
+use super::event_date::{mention_dates, set_apart_earlier_incidents, toll_date, DateSource};
 use super::headline::TitledText;
 use super::mentions::{extract, CasualtyMention};
 use super::summary::{summarize, BestFigure, EventKey};
@@ -24,7 +24,7 @@ use super::summary::{summarize, BestFigure, EventKey};
 pub const EXTRACTOR_NAME: &str = "casualty-rules";
 
 /// The rule set's version, bumped whenever a rule changes its output.
-pub const RULES_VERSION: &str = "casualty-rules-0.2.60";
+pub const RULES_VERSION: &str = "casualty-rules-0.2.61";
 
 fn extractor() -> Extractor {
     Extractor {
@@ -111,9 +111,10 @@ pub fn casualty_records(
 ) -> (Vec<CasualtyRecord>, Vec<TollRecord>) {
     let read = TitledText::new(doc.title.as_deref(), normalized, sentences, entities);
     let (text, sentences) = (read.text(), read.sentences());
-    let mentions = extract(text, sentences, read.entities());
+    let mut mentions = extract(text, sentences, read.entities());
     let published = doc.date.as_deref().and_then(publication_date);
     let dates = mention_dates(text, &mentions, published);
+    set_apart_earlier_incidents(text, &mut mentions, &dates);
     let spans = Spans { doc, read: &read };
     let casualties = mentions
         .iter()
