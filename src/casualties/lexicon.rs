@@ -453,6 +453,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("kidnapped", Kidnapped, T),
     ("abducted", Kidnapped, T),
     ("taken|held hostage|captive|prisoner|prisoners", Kidnapped, I),
+    // "At least 30 people ... were taken into the forest by the attackers"
+    ("taken|dragged|marched into the forest|bush|jungle", Kidnapped, I),
     // "holding 30 people hostage": only with "hostage" or "captive" after the
     // victims (see `other_sense`)
     ("holding|held|took|taking|keeping|kept", Kidnapped, Active),

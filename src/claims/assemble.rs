@@ -1248,6 +1248,19 @@ pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
             kept = kept[..cut].trim_end_matches([' ', ',']);
         }
     }
+    // "A resident of Téra, reached by telephone by AFP": how the speaker
+    // was reached is the medium, not the speaker
+    for reached in [
+        ", reached by",
+        ", contacted by",
+        ", interviewed by",
+        ", speaking to",
+        ", talking to",
+    ] {
+        if let Some(at) = kept.find(reached).filter(|&at| at > 0) {
+            kept = &kept[..at];
+        }
+    }
     range.start + start..range.start + start + kept.len()
 }
 
@@ -1489,8 +1502,8 @@ fn mean(values: impl Iterator<Item = f32>) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::{
-        is_question, noun_phrase_clause, says_nothing, shows_pictures, within_paragraph, Document, NamedSpan,
-        Quote,
+        is_question, noun_phrase_clause, says_nothing, shows_pictures, trim_source, within_paragraph,
+        Document, NamedSpan, Quote,
     };
 
     #[test]
@@ -1563,6 +1576,13 @@ mod tests {
         assert_eq!(np("It draws in young people"), None);
         assert_eq!(np("Among those"), None);
         assert_eq!(np("the chairman of the committee on foreign affairs today"), None);
+    }
+
+    #[test]
+    fn how_a_speaker_was_reached_is_not_the_speaker() {
+        let text = "A resident of Tera, reached by telephone by AFP, said";
+        let source = trim_source(text, 0..text.find(" said").unwrap());
+        assert_eq!(&text[source], "A resident of Tera");
     }
 
     #[test]

@@ -92,6 +92,11 @@ const LEADS: &[(&str, bool)] = &[
     ("tell", false),
     // "rejected the accusation, telling AP that ..."
     ("telling", false),
+    // "A resident, reached by telephone by AFP, said"
+    ("telephone by", false),
+    ("phone by", false),
+    ("contacted by", false),
+    ("interviewed by", false),
     ("through", true),
     ("via", true),
     ("on", true),

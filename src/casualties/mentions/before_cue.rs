@@ -155,8 +155,15 @@ pub(super) fn left_of(s: &Sentence<'_, '_>, cue_start: usize) -> Left {
                 _ => break,
             }
         } else if word == "," && k < cue_start && matches!(s.word(k), "who" | "which") {
-            // ", who was shot": a relative clause after its noun.
-            k -= 1;
+            // ", who was shot": a relative clause after its noun; "six
+            // people, including an elderly woman and a boy, who had been
+            // reported missing": after the group its examples follow (but
+            // "eight people ..., including Kalif Goens, who was killed" is
+            // the example's, as its verb says).
+            let singular = matches!(s.word(k + 1), "was" | "is" | "has");
+            k = parenthetical_start(s, k - 1)
+                .filter(|&open| s.word(open + 1) == "including" && !singular)
+                .unwrap_or(k - 1);
         } else if word == "," || word == ")" || is_dash(word) {
             match parenthetical_start(s, k - 1) {
                 Some(open) => k = open,

@@ -2314,4 +2314,17 @@ mod tests {
         let all = mentions("Five people sustained gunshot wounds.");
         assert!(all.iter().all(|mention| !mention.survivors));
     }
+
+    #[test]
+    fn a_relative_clause_after_examples_is_the_group_s_unless_singular() {
+        let group = one(
+            "Police are trying to trace six people, including a woman and a boy, who had been \
+                         reported missing.",
+        );
+        assert_eq!((group.kind, group.count.value), (Missing, 6));
+        let example = mentions("Eight people were shot, including Kalif Goens, who was killed.");
+        assert!(example
+            .iter()
+            .any(|mention| mention.kind == Killed && mention.count.value == 1));
+    }
 }
