@@ -1,6 +1,7 @@
 //! When an event happened: the casualty mentions' date expressions resolved
-//! against the publication date, and the one date chosen for each event's
-//! toll.
+//! against the publication date, the one date chosen for each event's
+//! toll, and harms dated days before the article's own, which are set
+//! apart as earlier incidents ([`set_apart_earlier_incidents`]).
 //!
 //! The rule: among the mentions of an event (its best figures and the other
 //! figures of the same event), the most precise resolved date (a day before

@@ -18,8 +18,8 @@
 //! - [`headline`]: the document's title read before its body;
 //! - [`mentions`]: pairs cues with counts: [`extract`];
 //! - [`summary`]: the best figure per kind and event: [`summarize`];
-//! - [`event_date`]: the mentions' dates on the calendar, and the date of
-//!   each event;
+//! - [`event_date`]: the mentions' dates on the calendar, the date of each
+//!   event, and earlier incidents told by their day set apart;
 //! - [`records`]: mentions and tolls as output records;
 //! - [`eval`]: document-level scores on GVA-style labelled articles.
 pub mod context;
