@@ -4,7 +4,7 @@
 //! ("Voice of America (VOA)", "the Kurdistan Workers' Party (PKK)").
 //!
 //! This file works on strings and byte ranges; which mentions end up
-//! together is decided in [`super::resolve`].
+//! together is decided in [`super::resolve`](mod@super::resolve).
 use std::ops::Range;
 
 use super::fold;

@@ -8,7 +8,7 @@
 //! ", which" or ", who"), or an anaphor such as "the group" that points
 //! back to the last organisation named; and the alias after it (a mention,
 //! or a capitalised or quoted phrase). It does not decide which mentions
-//! are what: [`super::resolve`] reads the cues against the mentions.
+//! are what: [`super::resolve`](mod@super::resolve) reads the cues against the mentions.
 use std::ops::Range;
 
 /// Cue phrases, longest first so "also known as" wins over "known as".

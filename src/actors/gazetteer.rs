@@ -14,7 +14,7 @@
 //! also accepts a transliteration variant of a known alias (one vowel or
 //! doubled letters apart), the only place where such variants are trusted.
 //!
-//! This file does not look at documents: [`super::resolve`] does.
+//! This file does not look at documents: [`super::resolve`](mod@super::resolve) does.
 use std::collections::HashMap;
 use std::path::Path;
 

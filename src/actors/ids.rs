@@ -3,7 +3,7 @@
 //! `ng:person/sanaullah-ghafari`), so the same name gets the same id in
 //! every document and run without any stored state.
 //!
-//! This file does not decide the canonical name (see [`super::resolve`]).
+//! This file does not decide the canonical name (see [`super::resolve`](mod@super::resolve)).
 use sha2::{Digest, Sha256};
 
 use crate::output::extractions::ActorType;

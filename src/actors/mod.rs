@@ -15,7 +15,7 @@
 //! - [`aliases`]: "also known as", "alias", "a.k.a.", "known as";
 //! - [`appositions`]: roles and titles next to a person's name;
 //! - [`names`]: partial person names, titles, place-name heads;
-//! - [`resolve`]: in-document clustering into actors;
+//! - [`resolve`](mod@resolve): in-document clustering into actors;
 //! - [`span_completion`]: entities that tag part of a known name widened
 //!   to the whole name, before other stages read them;
 //! - [`ids`]: ids of actors outside the gazetteer;

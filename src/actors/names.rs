@@ -5,7 +5,7 @@
 //! Also the generic words that end place and facility names ("Euphrates
 //! River", "Bagram Airfield"), so "Euphrates" can meet "Euphrates River".
 //! This file compares folded words; it does not pick among candidates (see
-//! [`super::resolve`]).
+//! [`super::resolve`](mod@super::resolve)).
 use super::fold;
 
 /// Titles and honorifics written before a name, folded.

@@ -13,7 +13,7 @@
 //!
 //! [`link_casualties`] and [`link_claims`] also fill the `actor_id` of
 //! casualty and claim mentions.
-//! This file does not resolve names: [`super::resolve`] does.
+//! This file does not resolve names: [`super::resolve`](mod@super::resolve) does.
 use crate::output::extractions::{
     ActorRecord, ActorRole, ActorType, CasualtyKind, CasualtyRecord, ClaimRecord, ClaimType, Mention,
 };
