@@ -146,10 +146,14 @@ pub fn set_apart_earlier_incidents(
         .filter(|mention| mention.scope == Scope::Event && !earlier.contains(&mention.sentence))
         .map(|mention| (mention.kind.order(), mention.count.value))
         .collect();
+    // (one victim on each side restates nothing: single victims are too
+    // common to tell one incident)
     let restating: BTreeSet<usize> = mentions
         .iter()
         .filter(|mention| {
-            earlier.contains(&mention.sentence) && own.contains(&(mention.kind.order(), mention.count.value))
+            earlier.contains(&mention.sentence)
+                && mention.count.value >= 2
+                && own.contains(&(mention.kind.order(), mention.count.value))
         })
         .map(|mention| mention.sentence)
         .collect();
@@ -318,6 +322,15 @@ mod tests {
         let text = "Three officers were killed in an attack on Sunday morning. Long killed three officers \
                     on July 17 outside a store.";
         assert_eq!(main_toll(text, "2016-08-30", CasualtyKind::Killed), 3);
+        // one victim on each side is no restatement
+        let text = "A girl was wounded on Monday night. On Aug. 9, a boy was wounded a mile west.";
+        let sentences = split_sentences(text);
+        let mut mentions = extract(text, &sentences, &[]);
+        let published = NaiveDate::parse_from_str("2016-08-24", "%Y-%m-%d").ok();
+        let dates = mention_dates(text, &mentions, published);
+        set_apart_earlier_incidents(text, &mut mentions, &dates);
+        let scopes: Vec<Scope> = mentions.iter().map(|mention| mention.scope).collect();
+        assert_eq!(scopes, [Scope::Event, Scope::Other]);
         // a later day stays: the wounded die days after
         let text = "A man was wounded in a shooting on Aug. 1. Two more victims were wounded on Aug. 9.";
         assert_eq!(main_toll(text, "2016-08-10", CasualtyKind::Injured), 2);

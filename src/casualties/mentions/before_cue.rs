@@ -338,7 +338,11 @@ pub(super) fn parenthetical_start(s: &Sentence<'_, '_>, close: usize) -> Option<
             break;
         };
         match s.tokens.get(previous + 1) {
-            Some(earlier) if list_item(earlier) || (list_item(item) && earlier.is_any(&["aged", "ages"])) => {
+            Some(earlier)
+                if earlier.kind == TokenKind::Number
+                    || ((list_item(item) || item.is("and"))
+                        && (list_item(earlier) || earlier.is_any(&["aged", "ages"]))) =>
+            {
                 open = previous;
                 item = earlier;
             }
