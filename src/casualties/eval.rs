@@ -42,9 +42,9 @@ use crate::output::extractions::DatePrecision;
 use crate::text::dates::{publication_date, CalendarDate};
 use crate::text::{split_sentences, NormalizedText};
 
-use super::event_date::{mention_dates, set_apart_earlier_incidents, toll_date};
+use super::event_date::{dated_mentions, toll_date};
 use super::headline::TitledText;
-use super::mentions::{extract, CasualtyMention};
+use super::mentions::CasualtyMention;
 use super::numbers::{find_numbers, Form};
 use super::records::RULES_VERSION;
 use super::summary::{summarize, EventKey};
@@ -279,10 +279,8 @@ pub fn predict(doc: &LabelledDoc, entities: &[EntityMention]) -> DocResult {
     let (normalized, body_sentences) = document_text(doc);
     let read = TitledText::new(doc.title.as_deref(), &normalized, &body_sentences, entities);
     let (text, sentences) = (read.text(), read.sentences());
-    let mut mentions = extract(text, sentences, read.entities());
     let published = doc.dct.as_deref().and_then(publication_date);
-    let dates = mention_dates(text, &mentions, published);
-    set_apart_earlier_incidents(text, &mut mentions, &dates);
+    let (mentions, dates) = dated_mentions(text, sentences, read.entities(), published);
     let tolls = summarize(&mentions);
     let main = tolls.iter().find(|toll| toll.event == EventKey::Main);
     // "written in the text": the body's numbers, as before titles were read,

@@ -1,7 +1,7 @@
 //! When an event happened: the casualty mentions' date expressions resolved
 //! against the publication date, the one date chosen for each event's
 //! toll, and harms dated days before the article's own, which are set
-//! apart as earlier incidents ([`set_apart_earlier_incidents`]).
+//! apart as earlier incidents ([`dated_mentions`]).
 //!
 //! The rule: among the mentions of an event (its best figures and the other
 //! figures of the same event), the most precise resolved date (a day before
@@ -22,10 +22,11 @@ use crate::output::extractions::DatePrecision;
 use crate::text::dates::{resolve, CalendarDate};
 
 use super::context::Scope;
-use super::mentions::CasualtyMention;
+use super::mentions::{extract, CasualtyMention};
 use super::sentence_dates::{dates, nearest_date};
 use super::summary::{BestFigure, TollSummary};
 use super::tokens::tokenize;
+use crate::ner::EntityMention;
 use crate::output::extractions::CasualtyKind;
 
 /// The resolved date of each mention (`None` where it gives none or it
@@ -92,6 +93,22 @@ pub fn incident_date(
     })
 }
 
+/// The casualty mentions of a text (as [`extract`] finds them), each with its
+/// resolved date, earlier incidents set apart
+/// (`set_apart_earlier_incidents`, below): what `newsgrist run` and `newsgrist
+/// eval casualties` both summarise.
+pub fn dated_mentions(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    entities: &[EntityMention],
+    published: Option<NaiveDate>,
+) -> (Vec<CasualtyMention>, Vec<Option<CalendarDate>>) {
+    let mut mentions = extract(text, sentences, entities);
+    let dates = mention_dates(text, &mentions, published);
+    set_apart_earlier_incidents(text, &mut mentions, &dates);
+    (mentions, dates)
+}
+
 /// "A 10-year-old girl was shot Monday night ... On Aug. 9, a 10-year-old
 /// girl and two teenage boys were injured by gunfire about a mile west": a
 /// harm dated to a calendar day ("Aug. 9", "March 23": a weekday may be
@@ -104,11 +121,7 @@ pub fn incident_date(
 /// wrong). Later days stay (the wounded die days after the shooting), and
 /// so do arrests, which date nothing here, and figures with a year of
 /// their own, which [`summarize`](super::summarize) already tells apart.
-pub fn set_apart_earlier_incidents(
-    text: &str,
-    mentions: &mut [CasualtyMention],
-    dates: &[Option<CalendarDate>],
-) {
+fn set_apart_earlier_incidents(text: &str, mentions: &mut [CasualtyMention], dates: &[Option<CalendarDate>]) {
     let day_of = |index: usize, mention: &CasualtyMention| {
         (mention.kind != CasualtyKind::Arrested && mention.scope == Scope::Event && mention.year.is_none())
             .then(|| dates.get(index).copied().flatten())
@@ -301,13 +314,13 @@ mod tests {
         assert_eq!(dated(text, "2014-10-24").as_deref(), Some("2014-10-22"));
     }
 
-    fn main_toll(text: &str, published: &str, kind: CasualtyKind) -> u64 {
-        let sentences = split_sentences(text);
-        let mut mentions = extract(text, &sentences, &[]);
+    fn mentions_of(text: &str, published: &str) -> Vec<CasualtyMention> {
         let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
-        let dates = mention_dates(text, &mentions, published);
-        set_apart_earlier_incidents(text, &mut mentions, &dates);
-        let tolls = summarize(&mentions);
+        dated_mentions(text, &split_sentences(text), &[], published).0
+    }
+
+    fn main_toll(text: &str, published: &str, kind: CasualtyKind) -> u64 {
+        let tolls = summarize(&mentions_of(text, published));
         tolls.first().map_or(0, |toll| toll.value(kind))
     }
 
@@ -324,12 +337,10 @@ mod tests {
         assert_eq!(main_toll(text, "2016-08-30", CasualtyKind::Killed), 3);
         // one victim on each side is no restatement
         let text = "A girl was wounded on Monday night. On Aug. 9, a boy was wounded a mile west.";
-        let sentences = split_sentences(text);
-        let mut mentions = extract(text, &sentences, &[]);
-        let published = NaiveDate::parse_from_str("2016-08-24", "%Y-%m-%d").ok();
-        let dates = mention_dates(text, &mentions, published);
-        set_apart_earlier_incidents(text, &mut mentions, &dates);
-        let scopes: Vec<Scope> = mentions.iter().map(|mention| mention.scope).collect();
+        let scopes: Vec<Scope> = mentions_of(text, "2016-08-24")
+            .iter()
+            .map(|mention| mention.scope)
+            .collect();
         assert_eq!(scopes, [Scope::Event, Scope::Other]);
         // a later day stays: the wounded die days after
         let text = "A man was wounded in a shooting on Aug. 1. Two more victims were wounded on Aug. 9.";

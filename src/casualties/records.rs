@@ -15,9 +15,9 @@ use crate::text::dates::{publication_date, CalendarDate};
 use crate::text::NormalizedText;
 
 use super::context::Scope;
-use super::event_date::{mention_dates, set_apart_earlier_incidents, toll_date, DateSource};
+use super::event_date::{dated_mentions, toll_date, DateSource};
 use super::headline::TitledText;
-use super::mentions::{extract, CasualtyMention};
+use super::mentions::CasualtyMention;
 use super::summary::{summarize, BestFigure, EventKey};
 
 /// The extractor name of casualty and toll records.
@@ -111,10 +111,8 @@ pub fn casualty_records(
 ) -> (Vec<CasualtyRecord>, Vec<TollRecord>) {
     let read = TitledText::new(doc.title.as_deref(), normalized, sentences, entities);
     let (text, sentences) = (read.text(), read.sentences());
-    let mut mentions = extract(text, sentences, read.entities());
     let published = doc.date.as_deref().and_then(publication_date);
-    let dates = mention_dates(text, &mentions, published);
-    set_apart_earlier_incidents(text, &mut mentions, &dates);
+    let (mentions, dates) = dated_mentions(text, sentences, read.entities(), published);
     let spans = Spans { doc, read: &read };
     let casualties = mentions
         .iter()

@@ -935,11 +935,16 @@ fn mention_of(
             .get(mention.np.span.end + 1)
             .is_some_and(|token| token.is_any(&["in", "during", "at", "when", "on"]));
     let of_wounded = of_wounded || wounded_who_died;
+    let before_count = mention
+        .np
+        .count_tokens
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i));
     // ("a further nine suspects", "another 12 people")
-    let further = mention.np.count_tokens.start >= 1
-        && tokens[mention.np.count_tokens.start - 1].is_any(&["further", "another"]);
+    let further = before_count.is_some_and(|token| token.is_any(&["further", "another"]));
     // ("The two others were arrested" are some of a group told before)
-    let definite = mention.np.count_tokens.start >= 1 && tokens[mention.np.count_tokens.start - 1].is("the");
+    let definite = before_count.is_some_and(|token| token.is("the"));
     let besides_earlier = mention.kind == CasualtyKind::Arrested
         && mention.np.basis != Basis::Article
         && !definite
