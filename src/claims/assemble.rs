@@ -25,7 +25,7 @@ use crate::text::hedges::hedges_in;
 use super::by_sentence::BySentence;
 use super::claimant_kinds::{is_militant, is_state_force, names_a_person, names_people};
 use super::cues::{find_cues, lemma_of_span};
-use super::medium::{find_medium, is_outlet_source};
+use super::medium::{find_medium, is_outlet_source, opens_with_words};
 use super::nested::{add_nested_claims, link_carried_claims};
 use super::opening_speaker::opening_speaker;
 use super::quotes::Quote;
@@ -631,12 +631,7 @@ fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usi
         return speaker;
     }
     let written = doc.text[source.clone()].trim().to_lowercase();
-    let relative = ["who", "which"].iter().any(|pronoun| {
-        written
-            .strip_prefix(pronoun)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-    });
-    if !relative {
+    if !opens_with_words(&written, &["who", "which"]) {
         return source;
     }
     let before = doc.text[..source.start].trim_end();

@@ -273,7 +273,7 @@ pub fn find_medium(
             let told = matches!(lead, "told" | "tells" | "tell");
             let speaking = matches!(lead, "speaking to" | "speaking with" | "talking to");
             let phrase_lower = &lower[phrase.clone()];
-            if (told || speaking) && starts_with_audience(phrase_lower) {
+            if (told || speaking) && opens_with_words(phrase_lower, AUDIENCES) {
                 continue;
             }
             // "chimed in on Twitter": the phrase belongs to the next lead
@@ -324,12 +324,13 @@ pub fn find_medium(
     best
 }
 
-/// Whether a lowercased phrase names its audience first ("reporters at
-/// the Central Police Office", "the court").
-fn starts_with_audience(phrase: &str) -> bool {
-    AUDIENCES.iter().any(|audience| {
+/// Whether a lowercased phrase opens with one of `openings` as whole
+/// words: "reporters at the Central Police Office" opens with the audience
+/// "reporters", "who was not authorised" with "who", "whom" with neither.
+pub(super) fn opens_with_words(phrase: &str, openings: &[&str]) -> bool {
+    openings.iter().any(|opening| {
         phrase
-            .strip_prefix(audience)
+            .strip_prefix(opening)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
     })
 }
