@@ -205,8 +205,10 @@ def conll_words(text: str, offsets) -> list[tuple[int, int, int, int]]:
 # ---------------------------------------------------------------------------
 # windows (port of src/model/windows.rs plan_windows)
 # ---------------------------------------------------------------------------
-def plan_windows(n: int, max_content: int, budget: int, sentences: list[tuple[int, int]]):
-    """Returns [(context_start, context_end, target_start, target_end)] over token indices."""
+def plan_windows(n: int, max_content: int, budget: int, sentences: list[tuple[int, int]],
+                 max_context: int | None = None):
+    """Returns [(context_start, context_end, target_start, target_end)] over token indices.
+    `max_context` caps the context on each side (None: as much as fits), as in Rust."""
     max_content = max(1, max_content)
     budget = min(max(1, budget), max_content)
     if n == 0:
@@ -246,6 +248,8 @@ def plan_windows(n: int, max_content: int, budget: int, sentences: list[tuple[in
         left = min(a, room // 2)
         right = min(n - b, room - left)
         left = min(a, room - right)
+        if max_context is not None:
+            left, right = min(left, max_context), min(right, max_context)
         plans.append((a - left, b + right, a, b))
     return plans
 
@@ -326,14 +330,15 @@ def sentence_token_ranges(doc: Doc):
 
 
 def doc_windows(doc: Doc, doc_index: int, label_context: bool = False,
-                max_content: int = nc.MAX_CONTENT, budget: int = nc.TARGET_BUDGET) -> list[nc.Window]:
+                max_content: int = nc.MAX_CONTENT, budget: int = nc.TARGET_BUDGET,
+                max_context: int | None = None) -> list[nc.Window]:
     """Model windows of a document (exactly as the Rust runner plans them). `targets` =
     (token position in window, doc index, word index) for the word-start tokens of the
     window's targets. Labels on those tokens; with label_context also on the word-start
     tokens of the context (training only: more supervision per forward pass)."""
     first_tok = {w[2]: wi for wi, w in enumerate(doc.words)}
     out = []
-    for cs, ce, ts, te in plan_windows(len(doc.ids), max_content, budget, sentence_token_ranges(doc)):
+    for cs, ce, ts, te in plan_windows(len(doc.ids), max_content, budget, sentence_token_ranges(doc), max_context):
         ids = [nc.CLS_ID] + doc.ids[cs:ce] + [nc.SEP_ID]
         sh = [0] + doc.shapes[cs:ce] + [0]
         lab = [-100] * len(ids)

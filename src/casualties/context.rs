@@ -749,6 +749,31 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
     let last_period_possessive = |i: usize| {
         word(i) == "last" && matches!(word(i + 1), "year's" | "month's" | "week's" | "year\u{2019}s")
     };
+    // "Under the measures, more than 1,200 suspected gang members have
+    // been detained": a crackdown's or an emergency's total
+    // (the sentence's opener, which may lie before the words near the
+    // figure: "Under his predecessor, Rodrigo Duterte, more than 6,000")
+    let under_measures = window.start <= 12
+        && word(0) == "under"
+        && (1..4).any(|k| {
+            matches!(
+                word(k),
+                "measures"
+                    | "emergency"
+                    | "crackdown"
+                    | "decree"
+                    | "decrees"
+                    | "law"
+                    | "laws"
+                    | "policy"
+                    | "regime"
+                    // "Under his predecessor, Rodrigo Duterte, more than
+                    // 6,000 people were killed": an earlier government's
+                    | "predecessor"
+                    | "presidency"
+                    | "administration"
+            )
+        });
     for i in window.start..window.end.min(tokens.len()) {
         let (w, next, after) = (word(i), word(i + 1), word(i + 2));
         // "so far this year", "in the past month"; "last month" dates one
@@ -848,25 +873,16 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             });
         // "Across Chicago, at least 32 people were shot": a city's, not an incident's
         let across_opener = i == 0 && w == "across" && (1..5).any(|k| word(k) == ",");
-        // "Under the measures, more than 1,200 suspected gang members have
-        // been detained": a crackdown's or an emergency's total
-        let under_measures = i == 0
-            && w == "under"
-            && (1..4).any(|k| {
-                matches!(
-                    word(k),
-                    "measures"
-                        | "emergency"
-                        | "crackdown"
-                        | "decree"
-                        | "decrees"
-                        | "law"
-                        | "laws"
-                        | "policy"
-                        | "regime"
-                )
+        // "More than 5,000 civilians have been killed by the security forces
+        // since then": a running total since an earlier date; not "two of the
+        // wounded have died since then" or "three more", the event's own
+        let since_then = w == "since"
+            && next == "then"
+            && !(window.start..window.end.min(tokens.len())).any(|k| {
+                matches!(word(k), "other" | "others" | "further" | "another" | "of")
+                    || (word(k) == "more" && word(k + 1) != "than")
             });
-        if period || day_to_day || across_opener || under_measures {
+        if period || day_to_day || across_opener || under_measures || since_then {
             return Some(Scope::Period);
         }
         // "years ago"; "remain missing a decade later"
@@ -1162,6 +1178,27 @@ mod tests {
             "The man had been shot in the attack in which two others died.",
             "died"
         ));
+    }
+
+    #[test]
+    fn running_totals_since_then_and_under_a_predecessor() {
+        let scope_of = |text: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            scope(&tokens, 0..tokens.len())
+        };
+        assert_eq!(
+            scope_of("More than 5,000 civilians have been killed by the security forces since then."),
+            Some(Scope::Period)
+        );
+        assert_eq!(scope_of("Two of the wounded have died since then."), None);
+        assert_eq!(scope_of("Three more people have died since then."), None);
+        assert_eq!(
+            scope_of("Under his predecessor, Rodrigo Duterte, more than 6,000 people were killed."),
+            Some(Scope::Period)
+        );
+        // "that" points back as often to the article's own event ("Another
+        // man and a baby were also injured in that shooting")
+        assert_eq!(scope_of("Two others were injured in that shooting."), None);
     }
 
     #[test]

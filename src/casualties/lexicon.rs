@@ -438,6 +438,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ),
     // "of whom 23 had been recaptured"; "recaptured the town" has no people
     ("recaptured", Arrested, T),
+    // "41 of the escapees had been rearrested"
+    ("rearrested|re-arrested", Arrested, T),
     // "bringing the total number of arrests to 350"
     ("number of arrests|detentions|detainees", Arrested, Toll),
     ("number of people arrested|detained", Arrested, Toll),
@@ -457,7 +459,7 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("taken|dragged|marched into the forest|bush|jungle", Kidnapped, I),
     // "holding 30 people hostage": only with "hostage" or "captive" after the
     // victims (see `other_sense`)
-    ("holding|held|took|taking|keeping|kept", Kidnapped, Active),
+    ("holding|held|took|taken|taking|keeping|kept", Kidnapped, Active),
     ("kidnapping", Kidnapped, Active),
     // "the gunmen took away 14 men", "led away a woman and her two
     // daughters"; police who take people away arrest them (see `other_sense`)
@@ -634,12 +636,13 @@ fn captive_after(tokens: &[Token<'_>], from: usize) -> bool {
         )
 }
 
-/// "Officers took one person into custody", "took Maddox into custody":
+/// "Officers took one person into custody", "took Maddox into custody",
+/// "had taken two suspected facilitators into custody":
 /// "took" with "into custody" after its object is an arrest of the object.
 fn taken_into_custody(tokens: &[Token<'_>], cue: &Cue) -> Option<Cue> {
     let took = tokens
         .get(cue.start)?
-        .is_any(&["took", "taking", "take", "takes"]);
+        .is_any(&["took", "taken", "taking", "take", "takes"]);
     let custody = (cue.end + 1..(cue.end + 7).min(tokens.len()))
         .find(|&i| tokens[i].is("custody") && tokens[i - 1].is_any(&["into", "police"]));
     // "took nine people into custody to question them", "for questioning":
@@ -1558,6 +1561,18 @@ mod tests {
         );
         assert_eq!(kinds("Gunmen took two men hostage."), [CasualtyKind::Kidnapped]);
         assert!(kinds("Deputies took six people into custody to question them.").is_empty());
+        assert_eq!(
+            kinds("Police had taken two suspected facilitators into custody."),
+            [CasualtyKind::Arrested]
+        );
+        assert_eq!(
+            kinds("The gang had taken 12 people hostage."),
+            [CasualtyKind::Kidnapped]
+        );
+        assert_eq!(
+            kinds("By Monday, 41 of the escapees had been rearrested."),
+            [CasualtyKind::Arrested]
+        );
     }
 
     #[test]

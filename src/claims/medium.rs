@@ -116,6 +116,16 @@ const LEADS: &[(&str, bool)] = &[
     ("shared by", true),
     ("released by", true),
     ("issued by", true),
+    // "confirmed the attack to Reuters", "in a statement sent to AFP": only
+    // an outlet the gazetteer knows (one confirms to a court, speaks to a crowd)
+    ("to", false),
+];
+
+/// Words that open a new noun phrase: past the first word of a medium's
+/// phrase they end it ("attackers on motorcycles stormed their post": the
+/// phrase after "on" is "motorcycles stormed", not "... their post").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your",
 ];
 
 /// Nouns that, told something as "the station", can only be an outlet
@@ -293,6 +303,8 @@ pub fn find_medium(
             });
             let found = if let Some(len) = told_outlet {
                 Some(absolute.start..absolute.start + len)
+            } else if lead == "to" {
+                known_outlet_at(text, absolute.clone())
             } else {
                 // "in" only before a platform or publication: "in a WhatsApp
                 // message", not "in a post on Telegram" (the post is not the channel)
@@ -614,10 +626,14 @@ fn media_word_end(phrase: &str) -> Option<usize> {
 fn phrase_after(lower: &str, after: usize) -> Option<Range<usize>> {
     let start = after + lower[after..].len() - lower[after..].trim_start().len();
     let mut end = start;
+    // inside a quoted title ("on NBC's \"Meet the Press\"") a determiner is part of it
+    let mut quoted = false;
     for (index, word) in lower[start..].split_inclusive(' ').enumerate() {
         let bare = word.trim_end();
         let core = bare.trim_end_matches([',', '.', ';', ':', '"', '\'', ')', '!', '?']);
-        if (index > 0 && STOPS.contains(&core)) || core.is_empty() || index == 8 {
+        quoted |= bare.starts_with(['"', '\u{201c}']);
+        let stop = STOPS.contains(&core) || (DETERMINERS.contains(&core) && !quoted);
+        if (index > 0 && stop) || core.is_empty() || index == 8 {
             break;
         }
         end += word.len();
@@ -643,6 +659,32 @@ mod tests {
             })
             .collect();
         find_medium(text, 0..text.len(), &orgs, 0).map(|range| text[range].to_owned())
+    }
+
+    #[test]
+    fn outlets_confirmed_to() {
+        let text =
+            "A U.S. defence official confirmed the attack to Reuters and said there were no casualties.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("Reuters"));
+        let text = "A police source confirmed to Reuters that chemicals had been seized.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("Reuters"));
+        // not an outlet: a crowd, a court, an organisation pledged to
+        let text = "The commander said to the crowd that the town would be retaken.";
+        assert_eq!(medium(text, &[]), None);
+        let text = "The group, which pledged allegiance to Islamic State, said it carried out the attack.";
+        assert_eq!(medium(text, &["Islamic State"]), None);
+    }
+
+    #[test]
+    fn a_new_noun_phrase_ends_the_medium() {
+        // "post" here is the soldiers' post, told after a new determiner
+        let text = "He said the soldiers were killed when several hundred attackers on motorcycles \
+                    stormed their post at Tassia.";
+        assert_eq!(medium(text, &[]), None);
+        let text = "Cuban said in an interview airing Sunday on NBC's \"Meet the Press.\"";
+        assert_eq!(medium(text, &[]).as_deref(), Some("NBC's \"Meet the Press"));
+        let text = "The army said on state television the next day that the town was retaken.";
+        assert_eq!(medium(text, &[]).as_deref(), Some("state television"));
     }
 
     #[test]

@@ -951,7 +951,7 @@ fn mention_of(
         && (further
             || tokens
                 .get(mention.np.count_tokens.end)
-                .is_some_and(|next| next.is_any(&["other", "others", "more", "additional"])));
+                .is_some_and(|next| next.is_any(&["other", "others", "more", "additional", "further"])));
     Some(CasualtyMention {
         kind: mention.kind,
         count: mention.np.count.clone(),

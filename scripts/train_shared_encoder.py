@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""One encoder for named entities and attribution (issue #8): the NER model's encoder trained
+further on CoNLL-2003 and PolNeAR together, with two heads (NER, 9 labels; attribution,
+7 labels). newsgrist then runs one encoder pass per window for both stages instead of two.
+
+Why not a branch of the frozen NER encoder (scripts/train_attribution_branch.py): its top
+layers alone cannot learn attribution as well as a whole encoder (README, Throughput).
+
+Starts from the shipped models/ner/model.onnx (its int8 weights dequantized, as
+scripts/recover_relation_weights.py does for the relation model; the attribution head is new).
+Batches are of one task each, interleaved at random; CoNLL in the NER recipe's windows
+(128-token targets with context), PolNeAR in the windows newsgrist runs (254 targets, no
+context). After every epoch: CoNLL valid F1 (IOB2 Viterbi, the NER model's inference windows)
+and PolNeAR dev span F1 (scripts/attribution_common.py), and a checkpoint epoch<N>.pt.
+
+    nice -n 5 nohup .venv-train/bin/python scripts/train_shared_encoder.py --run main --epochs 3 --bf16 \\
+        > .cache/train_shared.log 2>&1 &
+
+Outputs under .cache/shared_runs/<run>/. The data is read from ../shared/data (skipped with a
+message where it is absent).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import attribution_common as ac  # noqa: E402
+import ner_common as nc  # noqa: E402
+
+NER_DIR = nc.REPO / "models" / "ner"
+
+
+def log(msg: str):
+    print(time.strftime("%H:%M:%S"), msg, flush=True)
+
+
+def build(base: Path):
+    from torch import nn
+
+    import recover_relation_weights as rw
+
+    ner, config = nc.build_model(base, use_shape=True, load_base=False)
+    ner.load_state_dict(rw.recovered_state(NER_DIR / "model.onnx", ner.state_dict()))
+
+    class Shared(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.ner = ner
+            self.attribution = nn.Linear(config.hidden_size, len(ac.LABELS))
+            nn.init.normal_(self.attribution.weight, std=0.02)
+            nn.init.zeros_(self.attribution.bias)
+
+        def forward(self, input_ids, attention_mask, token_type_ids, shape_ids):
+            emb = self.ner.bert.embeddings.word_embeddings(input_ids) + self.ner.shape_emb(shape_ids)
+            h = self.ner.bert(inputs_embeds=emb, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+            h = self.ner.dropout(h)
+            return self.ner.classifier(h), self.attribution(h)
+
+    return Shared(), config
+
+
+def predict(model, windows, head: int, batch_size=32):
+    import torch
+
+    model.eval()
+    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
+    logits = [None] * len(windows)
+    with torch.inference_mode():
+        for k in range(0, len(order), batch_size):
+            idx = order[k:k + batch_size]
+            ids, am, tt, sh, _ = nc.collate([windows[i] for i in idx])
+            out = model(ids, am, tt, sh)[head].float().numpy()
+            for j, i in enumerate(idx):
+                logits[i] = out[j, :len(windows[i].input_ids)]
+    return logits
+
+
+def evaluate(model, conll_valid, polnear_dev):
+    (vw, vs), (dw, dd) = conll_valid, polnear_dev
+    _, vit = nc.decode_predictions(vw, predict(model, vw, 0), vs)
+    ner = nc.score([s.tags for s in vs], vit)
+    attribution = ac.evaluate_logits(dw, predict(model, dw, 1), dd, True)
+    return ner, attribution
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--run", default="main")
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=1e-4, help="encoder, casing embedding and NER head")
+    ap.add_argument("--head-lr", type=float, default=1e-3, help="the new attribution head")
+    ap.add_argument("--weight-decay", type=float, default=0.01)
+    ap.add_argument("--warmup", type=float, default=0.06)
+    ap.add_argument("--max-docs", type=int, default=0, help="debug: first N PolNeAR rows, N CoNLL windows")
+    nc.add_run_args(ap)
+    args = ap.parse_args()
+    if not (ac.POLNEAR_DIR / "train.jsonl").exists() or not (nc.CONLL_DIR / "train.txt").exists():
+        print(f"skipped: {ac.POLNEAR_DIR} or {nc.CONLL_DIR} is absent (see ../shared/data/README.md)")
+        return
+
+    import torch
+
+    out_dir, base, tok = nc.start_run(args, "shared_runs")
+    cfg = json.loads((NER_DIR / "config.json").read_text())["newsgrist"]
+    budget, max_context = cfg["target_budget"], cfg["max_context"]
+    conll_train, _ = nc.prepare(nc.CONLL_DIR / "train.txt", tok)
+    conll_valid = nc.prepare(nc.CONLL_DIR / "valid.txt", tok, target_budget=budget, context=True)
+    polnear_train, polnear_dev = [], ([], [])
+    for split, rows_limit in (("train", args.max_docs), ("dev", args.max_docs)):
+        rows = ac.load_rows(ac.POLNEAR_DIR / f"{split}.jsonl")[: rows_limit or None]
+        docs, windows = [], []
+        for row in rows:
+            d = ac.make_doc(tok, row)
+            windows += ac.doc_windows(d, len(docs), budget=budget, max_context=max_context)
+            docs.append(d)
+        if split == "train":
+            polnear_train = windows
+        else:
+            polnear_dev = (windows, docs)
+    if args.max_docs:
+        conll_train = conll_train[: args.max_docs * 4]
+    log(f"CoNLL train {len(conll_train)} windows ({sum(len(w.input_ids) for w in conll_train)} tokens), "
+        f"PolNeAR train {len(polnear_train)} windows ({sum(len(w.input_ids) for w in polnear_train)} tokens)")
+
+    model, _ = build(base)
+    ner0, attr0 = evaluate(model, conll_valid, polnear_dev)
+    log(f"start (NER weights dequantized, attribution head new): CoNLL valid F1 {ner0['overall']['f1']:.2f} | "
+        f"{ac.summary(attr0)}")
+
+    head_params = list(model.attribution.parameters())
+    rest = [(k, p) for k, p in model.named_parameters() if not k.startswith("attribution.")]
+    decay = [p for k, p in rest if not (k.endswith("bias") or "LayerNorm" in k)]
+    plain = [p for k, p in rest if k.endswith("bias") or "LayerNorm" in k]
+    opt = torch.optim.AdamW([{"params": decay, "lr": args.lr, "weight_decay": args.weight_decay},
+                             {"params": plain, "lr": args.lr, "weight_decay": 0.0},
+                             {"params": head_params, "lr": args.head_lr, "weight_decay": 0.0}])
+    tasks = [(0, conll_train), (1, polnear_train)]
+
+    def epoch_batches(epoch):
+        out = []
+        for head, windows in tasks:
+            lengths = [len(w.input_ids) for w in windows]
+            out += [(head, b) for b in nc.bucketed_batches(lengths, args.batch_size, args.seed, epoch)]
+        random.Random(args.seed * 7 + epoch).shuffle(out)
+        return out
+
+    steps = len(epoch_batches(0))
+    sched, warm = nc.warmup_linear_schedule(opt, steps * args.epochs, args.warmup)
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    history = []
+    log(f"{steps} steps per epoch, warmup {warm}")
+    for epoch in range(args.epochs):
+        model.train()
+        t0 = time.time()
+        totals = [0.0, 0.0]
+        counts = [0, 0]
+        for step, (head, b) in enumerate(epoch_batches(epoch)):
+            windows = tasks[head][1]
+            ids, am, tt, sh, lab = nc.collate([windows[i] for i in b])
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                logits = model(ids, am, tt, sh)[head]
+            loss = loss_fn(logits.float().view(-1, logits.size(-1)), lab.view(-1))
+            nc.optimizer_step(model, opt, sched, loss)
+            totals[head] += float(loss)
+            counts[head] += 1
+            if step % 200 == 0:
+                log(f"  epoch {epoch + 1} step {step}/{steps} loss NER {totals[0] / max(1, counts[0]):.4f} "
+                    f"attribution {totals[1] / max(1, counts[1]):.4f}")
+            if args.max_steps and step >= args.max_steps:
+                break
+        ner, attribution = evaluate(model, conll_valid, polnear_dev)
+        rec = {"epoch": epoch + 1, "minutes": round((time.time() - t0) / 60, 1),
+               "loss_ner": totals[0] / max(1, counts[0]), "loss_attribution": totals[1] / max(1, counts[1]),
+               "conll_valid_f1": ner["overall"]["f1"], "polnear_dev": attribution}
+        history.append(rec)
+        log(f"EPOCH {epoch + 1} ({rec['minutes']} min) CoNLL valid F1 {ner['overall']['f1']:.2f} | {ac.summary(attribution)}")
+        nc.save_atomic({"model": model.state_dict(), "epoch": epoch + 1, "conll_valid": ner,
+                        "polnear_dev": attribution, "args": vars(args)}, out_dir / f"epoch{epoch + 1}.pt")
+        nc.write_json(out_dir / "history.json", {"args": {k: str(v) for k, v in vars(args).items()},
+                                                 "start": {"conll_valid_f1": ner0["overall"]["f1"], "polnear_dev": attr0},
+                                                 "history": history})
+    log("done")
+
+
+if __name__ == "__main__":
+    main()
