@@ -1273,6 +1273,9 @@ pub(super) fn build(
     let lemma = cue.as_ref().map(|cue| lemma_of_span(&doc.text[cue.clone()]));
     let source_text = source.as_ref().map_or("", |range| &doc.text[range.clone()]);
     let claimant_is_media = is_outlet_source(source_text);
+    // "A report published last year by the group found": a document's
+    // findings are a report, whoever wrote it
+    let claimant_is_document = super::claimant_kinds::is_document_phrase(source_text);
     // a cue that holds its object ("claimed responsibility") is typed from that object on
     let typed_from = |cue: &Range<usize>| {
         let written = doc.text[cue.clone()].to_ascii_lowercase();
@@ -1286,7 +1289,7 @@ pub(super) fn build(
     });
     let after_text = &doc.text[after_cue.clone()];
     let claim_type = lemma.as_deref().map_or(ClaimType::Statement, |lemma| {
-        claim_type(lemma, after_text, claimant_is_media)
+        claim_type(lemma, after_text, claimant_is_media || claimant_is_document)
     });
     // "\"These accusations are absurd,\" a spokesperson told RFI": a quotation
     // before its cue is typed by its own words

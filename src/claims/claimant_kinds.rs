@@ -162,6 +162,64 @@ pub(super) fn names_people(source: &str) -> bool {
     !has_word(source, WRITTEN_SOURCES) && (names_a_person(source) || has_word(source, PEOPLE_AS_SOURCES))
 }
 
+/// Documents whose findings a claim can open with ("A study published
+/// this month by ... found", "Satellite images analysed by ... show").
+const DOCUMENT_HEADS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "analysis",
+    "investigation",
+    "audit",
+    "review",
+    "assessment",
+    "index",
+    "tally",
+    "census",
+    "images",
+    "imagery",
+];
+
+/// Whether a claimant opens with a document rather than its author: an
+/// article or a few modifiers, then a document noun ("A 2023 report by
+/// the Inter-American Commission", "A report released in March by rights
+/// group Amani Watch", "Satellite images analysed by ..."). "The report's
+/// author" and "a reporter" are people.
+pub(super) fn is_document_phrase(source: &str) -> bool {
+    let lower = source.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().take(4).collect();
+    let start = usize::from(
+        words
+            .first()
+            .is_some_and(|first| matches!(*first, "a" | "an" | "the" | "its" | "their" | "new")),
+    );
+    words
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(3)
+        .find(|(_, word)| DOCUMENT_HEADS.contains(word))
+        // only modifiers before it: a year, "new", "recent", "satellite", "annual"
+        .is_some_and(|(at, _)| {
+            words[start..at].iter().all(|word| {
+                word.chars().all(|c| c.is_ascii_digit())
+                    || matches!(
+                        *word,
+                        "new"
+                            | "recent"
+                            | "latest"
+                            | "satellite"
+                            | "annual"
+                            | "joint"
+                            | "confidential"
+                            | "leaked"
+                            | "internal"
+                            | "separate"
+                    )
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +237,19 @@ mod tests {
         assert!(is_militant("Somalia's al-Shabaab militants"));
         assert!(is_militant("Gang leader Jean-Robert Ménard"));
         assert!(!is_militant("police chief Hamid Nasser"));
+    }
+
+    #[test]
+    fn documents_that_find() {
+        assert!(is_document_phrase(
+            "A 2023 report by the Inter-American Commission on Human Rights"
+        ));
+        assert!(is_document_phrase("A study published this month by the group"));
+        assert!(is_document_phrase("Satellite images analysed by the centre"));
+        assert!(is_document_phrase("The annual report of the ministry"));
+        assert!(!is_document_phrase("The report's author, Jane Doe"));
+        assert!(!is_document_phrase("A reporter for the paper"));
+        assert!(!is_document_phrase("Human Rights Watch"));
+        assert!(!is_document_phrase("The group behind the report"));
     }
 }
