@@ -477,6 +477,32 @@ def bucketed_batches(lengths: list[int], batch_size: int, seed: int, epoch: int)
     return out
 
 
+def predict_sorted(lengths: list[int], run_batch, batch_size: int = 32):
+    """Per example, the rows of `run_batch(indices)` (a numpy [batch, length, labels] array
+    for the examples `indices`, padded) cut to its length; batches of similar lengths, in
+    inference mode."""
+    import torch
+
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    logits = [None] * len(lengths)
+    with torch.inference_mode():
+        for k in range(0, len(order), batch_size):
+            idx = order[k:k + batch_size]
+            out = run_batch(idx)
+            for j, i in enumerate(idx):
+                logits[i] = out[j, :lengths[i]]
+    return logits
+
+
+def predict_windows(forward, windows: list[Window], batch_size: int = 32):
+    """Logits of every window (numpy, unpadded rows) from `forward(ids, am, tt, sh)`."""
+    def run_batch(idx):
+        ids, am, tt, sh, _ = collate([windows[i] for i in idx])
+        return forward(ids, am, tt, sh).float().numpy()
+
+    return predict_sorted([len(w.input_ids) for w in windows], run_batch, batch_size)
+
+
 def collate(batch: list[Window]):
     import torch
 

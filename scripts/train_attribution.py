@@ -31,19 +31,8 @@ def log(msg: str):
 
 
 def predict(model, windows, batch_size=32):
-    import torch
-
     model.eval()
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
-    logits = [None] * len(windows)
-    with torch.inference_mode():
-        for k in range(0, len(order), batch_size):
-            idx = order[k:k + batch_size]
-            ids, am, tt, sh, _ = nc.collate([windows[i] for i in idx])
-            out = model(ids, am, tt, sh).float().numpy()
-            for j, i in enumerate(idx):
-                logits[i] = out[j, :len(windows[i].input_ids)]
-    return logits
+    return nc.predict_windows(model, windows, batch_size)
 
 
 def evaluate(model, windows, docs, batch_size=32):

@@ -55,18 +55,12 @@ def trunk_output(layers: int) -> str:
 
 def trunk_session(layers: int, out_dir: Path, threads: int):
     import onnx
-    import onnxruntime as ort
 
     path = out_dir / f"trunk{layers}.onnx"
     if not path.exists():
         inputs = ["input_ids", "attention_mask", "token_type_ids", "shape_ids"]
         onnx.utils.extract_model(str(NER_ONNX), str(path), inputs, [trunk_output(layers)])
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = threads
-    so.inter_op_num_threads = 1
-    # as src/model/session.rs: the fused kernel is slow on int8 graphs and newsgrist turns it off
-    so.add_session_config_entry("optimization.disable_specified_optimizers", "SkipLayerNormFusion")
-    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+    return ort_session(path, threads)
 
 
 def windows_of(path, tok, limit: int = 0):
@@ -84,7 +78,21 @@ def windows_of(path, tok, limit: int = 0):
     return windows, docs
 
 
-def features(sess, windows, cache: Path):
+def ort_session(path: Path, threads: int):
+    """An ONNX Runtime session as newsgrist opens one (SkipLayerNormFusion off)."""
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads
+    so.inter_op_num_threads = 1
+    # as src/model/session.rs: the fused kernel is slow on int8 graphs and newsgrist turns it off
+    so.add_session_config_entry("optimization.disable_specified_optimizers", "SkipLayerNormFusion")
+    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+
+def run_windows(sess, windows, cache: Path, what: str):
+    """The session's first output for every window, one window per call as newsgrist runs
+    them, stored fp16 in `cache` (read back when it exists)."""
     import numpy as np
 
     if cache.exists():
@@ -97,33 +105,8 @@ def features(sess, windows, cache: Path):
         feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids),
                  "shape_ids": np.array([w.shape_ids], dtype=np.int64)}
         out.append(sess.run(None, feeds)[0][0].astype(np.float16))
-        if i % 500 == 0:
-            log(f"  features {i}/{len(windows)} ({time.time() - t0:.0f}s)")
-    np.savez(cache, **{f"w{i}": a for i, a in enumerate(out)})
-    return out
-
-
-def teacher_logits(path: Path, windows, cache: Path, threads: int):
-    """The whole attribution model's logits on the same windows (knowledge distillation)."""
-    import numpy as np
-    import onnxruntime as ort
-
-    if cache.exists():
-        z = np.load(cache)
-        return [z[f"w{i}"] for i in range(len(windows))]
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = threads
-    so.add_session_config_entry("optimization.disable_specified_optimizers", "SkipLayerNormFusion")
-    sess = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
-    out = []
-    t0 = time.time()
-    for i, w in enumerate(windows):
-        ids = np.array([w.input_ids], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids),
-                 "shape_ids": np.array([w.shape_ids], dtype=np.int64)}
-        out.append(sess.run(["logits"], feeds)[0][0].astype(np.float16))
         if i % 1000 == 0:
-            log(f"  teacher {i}/{len(windows)} ({time.time() - t0:.0f}s)")
+            log(f"  {what} {i}/{len(windows)} ({time.time() - t0:.0f}s)")
     np.savez(cache, **{f"w{i}": a for i, a in enumerate(out)})
     return out
 
@@ -225,19 +208,13 @@ def batches_of(feats, windows, idx, teacher=None):
 
 
 def predict(branch, feats, windows, batch_size=32):
-    import torch
-
     branch.eval()
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
-    logits = [None] * len(windows)
-    with torch.inference_mode():
-        for k in range(0, len(order), batch_size):
-            idx = order[k:k + batch_size]
-            h, am, *_ = batches_of(feats, windows, idx)
-            out = branch(h, am).float().numpy()
-            for j, i in enumerate(idx):
-                logits[i] = out[j, :len(windows[i].input_ids)]
-    return logits
+
+    def run_batch(idx):
+        h, am, *_ = batches_of(feats, windows, idx)
+        return branch(h, am).float().numpy()
+
+    return nc.predict_sorted([len(w.input_ids) for w in windows], run_batch, batch_size)
 
 
 def main():
@@ -279,16 +256,17 @@ def main():
     log(f"{len(train_w)} train windows ({sum(len(w.input_ids) for w in train_w)} tokens), {len(dev_w)} dev windows")
     sess = trunk_session(args.trunk_layers, work, args.threads)
     suffix = f"{args.max_train_docs}-{args.max_dev_docs}"
-    train_f = features(sess, train_w, work / f"train_features_{suffix}.npz")
-    dev_f = features(sess, dev_w, work / f"dev_features_{suffix}.npz")
+    train_f = run_windows(sess, train_w, work / f"train_features_{suffix}.npz", "features")
+    dev_f = run_windows(sess, dev_w, work / f"dev_features_{suffix}.npz", "features")
     teacher = None
     if args.teacher:
-        teacher = teacher_logits(args.teacher, train_w, work / f"train_teacher_{suffix}.npz", args.threads)
+        teacher_sess = ort_session(args.teacher, args.threads)
+        teacher = run_windows(teacher_sess, train_w, work / f"train_teacher_{suffix}.npz", "teacher")
         if args.news:
             news_w, _ = windows_of(news_rows(args.news, 2000, args.seed), tok)
             log(f"{args.news} news articles: {len(news_w)} windows ({sum(len(w.input_ids) for w in news_w)} tokens)")
-            train_f += features(sess, news_w, work / f"news_features_{args.news}.npz")
-            teacher += teacher_logits(args.teacher, news_w, work / f"news_teacher_{args.news}.npz", args.threads)
+            train_f += run_windows(sess, news_w, work / f"news_features_{args.news}.npz", "features")
+            teacher += run_windows(teacher_sess, news_w, work / f"news_teacher_{args.news}.npz", "teacher")
             train_w += news_w
     log("features ready")
     n = init_from_ner(branch, args.trunk_layers)

@@ -28,19 +28,8 @@ def log(msg: str):
 
 
 def evaluate(model, windows, sents, batch_size=32):
-    import numpy as np
-    import torch
-
     model.eval()
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
-    logits = [None] * len(windows)
-    with torch.inference_mode():
-        for k in range(0, len(order), batch_size):
-            idx = order[k:k + batch_size]
-            ids, am, tt, sh, _ = nc.collate([windows[i] for i in idx])
-            out = model(ids, am, tt, sh).float().numpy()
-            for j, i in enumerate(idx):
-                logits[i] = out[j, :len(windows[i].input_ids)]
+    logits = nc.predict_windows(model, windows, batch_size)
     gold = [s.tags for s in sents]
     arg, vit = nc.decode_predictions(windows, logits, sents)
     return nc.score(gold, arg), nc.score(gold, vit)

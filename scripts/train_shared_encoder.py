@@ -66,19 +66,8 @@ def build(base: Path):
 
 
 def predict(model, windows, head: int, batch_size=32):
-    import torch
-
     model.eval()
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
-    logits = [None] * len(windows)
-    with torch.inference_mode():
-        for k in range(0, len(order), batch_size):
-            idx = order[k:k + batch_size]
-            ids, am, tt, sh, _ = nc.collate([windows[i] for i in idx])
-            out = model(ids, am, tt, sh)[head].float().numpy()
-            for j, i in enumerate(idx):
-                logits[i] = out[j, :len(windows[i].input_ids)]
-    return logits
+    return nc.predict_windows(lambda *inputs: model(*inputs)[head], windows, batch_size)
 
 
 def evaluate(model, conll_valid, polnear_dev):

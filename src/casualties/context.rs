@@ -971,6 +971,12 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
+    /// The scope of a whole sentence's words.
+    fn scope_of(text: &str) -> Option<Scope> {
+        let tokens = tokenize(text, 0..text.len());
+        scope(&tokens, 0..tokens.len())
+    }
+
     fn text_of(text: &str, range: Option<Range<usize>>) -> Option<&str> {
         range.map(|range| &text[range])
     }
@@ -1057,10 +1063,6 @@ mod tests {
 
     #[test]
     fn scopes() {
-        let scope_of = |text: &str| {
-            let tokens = tokenize(text, 0..text.len());
-            scope(&tokens, 0..tokens.len())
-        };
         assert_eq!(
             scope_of("300 people were killed so far this year."),
             Some(Scope::Period)
@@ -1182,10 +1184,6 @@ mod tests {
 
     #[test]
     fn running_totals_since_then_and_under_a_predecessor() {
-        let scope_of = |text: &str| {
-            let tokens = tokenize(text, 0..text.len());
-            scope(&tokens, 0..tokens.len())
-        };
         assert_eq!(
             scope_of("More than 5,000 civilians have been killed by the security forces since then."),
             Some(Scope::Period)
@@ -1203,10 +1201,6 @@ mod tests {
 
     #[test]
     fn those_events_are_other_events() {
-        let scope_of = |text: &str| {
-            let tokens = tokenize(text, 0..text.len());
-            scope(&tokens, 0..tokens.len())
-        };
         assert_eq!(
             scope_of("Rights groups say at least 60 people were killed during those protests."),
             Some(Scope::Other)
