@@ -879,8 +879,9 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
         let since_then = w == "since"
             && next == "then"
             && !(window.start..window.end.min(tokens.len())).any(|k| {
-                matches!(word(k), "other" | "others" | "further" | "another" | "of")
+                matches!(word(k), "other" | "others" | "further" | "another")
                     || (word(k) == "more" && word(k + 1) != "than")
+                    || (word(k) == "of" && matches!(word(k + 1), "the" | "them" | "those"))
             });
         if period || day_to_day || across_opener || under_measures || since_then {
             return Some(Scope::Period);
@@ -1190,6 +1191,10 @@ mod tests {
         );
         assert_eq!(scope_of("Two of the wounded have died since then."), None);
         assert_eq!(scope_of("Three more people have died since then."), None);
+        assert_eq!(
+            scope_of("Thousands of people have been killed since then."),
+            Some(Scope::Period)
+        );
         assert_eq!(
             scope_of("Under his predecessor, Rodrigo Duterte, more than 6,000 people were killed."),
             Some(Scope::Period)
