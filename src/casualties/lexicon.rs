@@ -108,6 +108,9 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("the dead included|include|includes", Killed, Active),
     ("those killed included|include", Killed, Active),
     ("lost his|her|their lives|life", Killed, I),
+    // "We lost nine of our men", "the army lost 14 soldiers": only with
+    // people after it ("lost three games" counts no one)
+    ("lost", Killed, Active),
     ("succumbed", Killed, I),
     (
         "turned|turning the gun|weapon|rifle|pistol on himself|herself",
@@ -551,6 +554,22 @@ pub fn cue_at(tokens: &[Token<'_>], i: usize) -> Option<Cue> {
 /// Whether a one-word cue is used in another sense: "prices shot up",
 /// "she shot back", "struck by the similarity", "hit out at", "the hurt
 /// feelings" is left to the noun rules.
+/// Who a force "lost": its people.
+const FORCES_LOST: &[&str] = &[
+    "men",
+    "soldiers",
+    "troops",
+    "fighters",
+    "officers",
+    "policemen",
+    "personnel",
+    "comrades",
+    "servicemen",
+    "marines",
+    "guards",
+    "commandos",
+];
+
 fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
     let first = tokens.get(cue.start).map_or("", |token| token.lower.as_str());
     // "officers charged with protecting the president" hold a duty; "charged
@@ -565,6 +584,12 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
         )
     {
         return true;
+    }
+    // "We lost nine of our men", "the army lost 14 soldiers": a force's
+    // dead; "lost both of his parents at a young age", "lost two very good
+    // friends" are a life's losses
+    if first == "lost" && cue.end == cue.start + 1 {
+        return !any_after(tokens, cue.end, 6, FORCES_LOST);
     }
     // "three counts of attempted murder" name no death
     if matches!(first, "count" | "counts") {
