@@ -108,8 +108,9 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("the dead included|include|includes", Killed, Active),
     ("those killed included|include", Killed, Active),
     ("lost his|her|their lives|life", Killed, I),
-    // "We lost nine of our men", "the army lost 14 soldiers": only with
-    // people after it ("lost three games" counts no one)
+    // "We lost nine of our men", "the army lost 14 soldiers": only with a
+    // force's people after it (see `other_sense`: "lost both of his
+    // parents", "lost three games" count no one)
     ("lost", Killed, Active),
     ("succumbed", Killed, I),
     (
