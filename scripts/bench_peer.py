@@ -220,7 +220,8 @@ def transformers_peer(slice_path: str, fp32_dir: str) -> dict:
     torch.set_num_threads(threads)
     source = json.loads((MODEL / "config.json").read_text())
     graph = onnx.load(str(Path(fp32_dir) / "model.onnx")).graph
-    arrays = {init.name: numpy_helper.to_array(init).copy() for init in graph.initializer}
+    # the shared encoder's export names its NER part `ner.` (module Shared.ner): strip it
+    arrays = {init.name.removeprefix("ner."): numpy_helper.to_array(init).copy() for init in graph.initializer}
     config = BertConfig(vocab_size=source["vocab_size"], hidden_size=source["hidden_size"],
                         num_hidden_layers=source["num_hidden_layers"],
                         num_attention_heads=source["num_attention_heads"],
@@ -238,8 +239,9 @@ def transformers_peer(slice_path: str, fp32_dir: str) -> dict:
             state[name] = value
     for node in graph.node:  # products: /bert/encoder/layer.0/attention/self/query/MatMul... -> its Linear
         if node.op_type == "MatMul" and node.input[1] in arrays:
-            layer = node.name.strip("/").split("/MatMul")[0].replace("/", ".")
-            state[f"{layer}.weight"] = arrays[node.input[1]].T
+            layer = node.name.strip("/").split("/MatMul")[0].replace("/", ".").removeprefix("ner.")
+            if layer.startswith(("bert.", "classifier")):  # not the attribution head's product
+                state[f"{layer}.weight"] = arrays[node.input[1].removeprefix("ner.")].T
     missing, unexpected = model.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()},
                                                 strict=False)
     transformers_logging.set_verbosity_error()  # the long-input warning: the stride handles it

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Score an exported attribution model directory (model.onnx, tokenizer.json, config.json) on a
+"""Score an exported attribution model directory (model.onnx, tokenizer.json, config.json; or a head's
+config.json naming its encoder's directory and output) on a
 PolNeAR-shaped JSONL file with onnxruntime, one window per call, exactly as the Rust runner
 windows raw text. Reference for `newsgrist eval attribution` (issue #5).
 
@@ -38,12 +39,23 @@ def main():
     cfg = json.loads((args.model_dir / "config.json").read_text())
     labels = [cfg["id2label"][str(i)] for i in range(len(cfg["id2label"]))]
     assert labels == ac.LABELS, labels
-    tok = nc.load_tokenizer(args.model_dir / "tokenizer.json")
-    windows, docs = ac.prepare(args.file, tok, limit=args.limit)
+    ng = cfg.get("newsgrist", {})
+    # a head on another model's encoder (newsgrist.shared_encoder): that model's graph and tokenizer
+    shared = ng.get("shared_encoder")
+    graph_dir = (args.model_dir / shared["model_dir"]).resolve() if shared else args.model_dir
+    output = shared["onnx_output"] if shared else ng.get("onnx_output", "logits")
+    tok = nc.load_tokenizer(graph_dir / "tokenizer.json")
+    rows = ac.load_rows(args.file)[: args.limit or None]
+    docs, windows = [], []
+    for row in rows:
+        d = ac.make_doc(tok, row)
+        windows += ac.doc_windows(d, len(docs), budget=ng.get("target_budget", nc.TARGET_BUDGET),
+                                  max_context=ng.get("max_context"))
+        docs.append(d)
     so = ort.SessionOptions()
     so.intra_op_num_threads = args.threads
     so.inter_op_num_threads = 1
-    sess = ort.InferenceSession(str(args.model_dir / "model.onnx"), so, providers=["CPUExecutionProvider"])
+    sess = ort.InferenceSession(str(graph_dir / "model.onnx"), so, providers=["CPUExecutionProvider"])
     t0 = time.time()
     logits = []
     for w in windows:
@@ -52,7 +64,7 @@ def main():
                  "attention_mask": np.ones((1, n), dtype=np.int64),
                  "token_type_ids": np.zeros((1, n), dtype=np.int64),
                  "shape_ids": np.array([w.shape_ids], dtype=np.int64)}
-        logits.append(sess.run(["logits"], feeds)[0][0])
+        logits.append(sess.run([output], feeds)[0][0])
     dt = time.time() - t0
     lps = ac.word_logprobs(windows, logits, docs)
     preds = [ac.predicted_spans(d, ac.decode_doc(lp, not args.argmax)) for d, lp in zip(docs, lps)]

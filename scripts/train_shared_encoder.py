@@ -16,6 +16,16 @@ and PolNeAR dev span F1 (scripts/attribution_common.py), and a checkpoint epoch<
     nice -n 5 nohup .venv-train/bin/python scripts/train_shared_encoder.py --run main --epochs 3 --bf16 \\
         > .cache/train_shared.log 2>&1 &
 
+Distillation (`--teacher-ner`, `--teacher-attribution`: ONNX models whose logits the heads also
+learn, `--kd-weight` of the loss) keeps the heads close to the separate models they replace, whose
+output the claim and entity rules were written against:
+
+    git show 7195783:models/ner/model.onnx > .cache/teachers/ner.onnx
+    git show 7195783:models/attribution/model.onnx > .cache/teachers/attribution.onnx
+    nice -n 5 nohup .venv-train/bin/python scripts/train_shared_encoder.py --run distil --epochs 2 \
+        --init .cache/shared_runs/main/epoch3.pt --max-context -1 --lr 5e-5 --head-lr 1e-4 --bf16 \
+        --teacher-ner .cache/teachers/ner.onnx --teacher-attribution .cache/teachers/attribution.onnx &
+
 Outputs under .cache/shared_runs/<run>/. The data is read from ../shared/data (skipped with a
 message where it is absent).
 """
@@ -39,13 +49,16 @@ def log(msg: str):
     print(time.strftime("%H:%M:%S"), msg, flush=True)
 
 
-def build(base: Path):
+def build(base: Path, from_shipped: bool = True):
+    """The two-headed model; with `from_shipped`, its encoder and NER head are the shipped NER
+    model's weights (a checkpoint loaded afterwards needs no such start)."""
     from torch import nn
 
     import recover_relation_weights as rw
 
     ner, config = nc.build_model(base, use_shape=True, load_base=False)
-    ner.load_state_dict(rw.recovered_state(NER_DIR / "model.onnx", ner.state_dict()))
+    if from_shipped:
+        ner.load_state_dict(rw.recovered_state(NER_DIR / "model.onnx", ner.state_dict()))
 
     class Shared(nn.Module):
         def __init__(self):
@@ -78,6 +91,43 @@ def evaluate(model, conll_valid, polnear_dev):
     return ner, attribution
 
 
+def news_rows(n: int, skip: int, seed: int) -> list[dict]:
+    """n articles of ../shared/data/news: a seeded sample after the first `skip`."""
+    path = nc.SHARED / "data" / "news" / "news_articles.jsonl"
+    if not path.exists():
+        raise SystemExit(f"--news: {path} is absent (see ../shared/data/README.md)")
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(line) for k, line in enumerate(f) if k >= skip and line.strip()]
+    rows = [{"text": r["text"]} for r in rows if r.get("text")]
+    random.Random(seed).shuffle(rows)
+    return rows[:n]
+
+
+def teacher_logits(onnx_path: Path, windows, cache: Path):
+    """The teacher's logits for every window (fp16, unpadded), one window per call with
+    SkipLayerNormFusion off, as newsgrist runs its models; read back from `cache` when there."""
+    import numpy as np
+    import onnxruntime as ort
+
+    if cache.exists():
+        z = np.load(cache)
+        if len(z.files) == len(windows):
+            return [z[f"w{i}"] for i in range(len(windows))]
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = 2
+    so.inter_op_num_threads = 1
+    so.add_session_config_entry("optimization.disable_specified_optimizers", "SkipLayerNormFusion")
+    sess = ort.InferenceSession(str(onnx_path), so, providers=["CPUExecutionProvider"])
+    out = []
+    for w in windows:
+        ids = np.array([w.input_ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids),
+                 "shape_ids": np.array([w.shape_ids], dtype=np.int64)}
+        out.append(sess.run(["logits"], feeds)[0][0].astype(np.float16))
+    np.savez(cache, **{f"w{i}": a for i, a in enumerate(out)})
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--run", default="main")
@@ -88,6 +138,22 @@ def main():
     ap.add_argument("--weight-decay", type=float, default=0.01)
     ap.add_argument("--warmup", type=float, default=0.06)
     ap.add_argument("--max-docs", type=int, default=0, help="debug: first N PolNeAR rows, N CoNLL windows")
+    ap.add_argument("--init", help="start from this checkpoint of this script (epoch<N>.pt) instead of the "
+                                   "shipped NER model")
+    ap.add_argument("--teacher-ner", type=Path,
+                    help="distil: an ONNX NER model whose logits on the CoNLL windows the NER head also learns")
+    ap.add_argument("--teacher-attribution", type=Path,
+                    help="distil: an ONNX attribution model whose logits on the PolNeAR windows the "
+                         "attribution head also learns")
+    ap.add_argument("--kd-weight", type=float, default=0.5,
+                    help="share of the distillation loss where a task has a teacher (the rest: gold labels)")
+    ap.add_argument("--temperature", type=float, default=2.0)
+    ap.add_argument("--news", type=int, default=0,
+                    help="with both teachers: also learn both teachers' logits (no gold) on N unlabelled "
+                         "news articles (../shared/data/news, after the first 2,000, which scripts/bench reads)")
+    ap.add_argument("--max-context", type=int, default=None,
+                    help="context tokens per side of PolNeAR's windows (-1: fill the window) "
+                         "[default: models/ner/config.json's max_context]")
     nc.add_run_args(ap)
     args = ap.parse_args()
     if not (ac.POLNEAR_DIR / "train.jsonl").exists() or not (nc.CONLL_DIR / "train.txt").exists():
@@ -98,7 +164,9 @@ def main():
 
     out_dir, base, tok = nc.start_run(args, "shared_runs")
     cfg = json.loads((NER_DIR / "config.json").read_text())["newsgrist"]
-    budget, max_context = cfg["target_budget"], cfg["max_context"]
+    budget, max_context = cfg["target_budget"], cfg.get("max_context")
+    if args.max_context is not None:
+        max_context = None if args.max_context < 0 else args.max_context
     conll_train, _ = nc.prepare(nc.CONLL_DIR / "train.txt", tok)
     conll_valid = nc.prepare(nc.CONLL_DIR / "valid.txt", tok, target_budget=budget, context=True)
     polnear_train, polnear_dev = [], ([], [])
@@ -118,7 +186,10 @@ def main():
     log(f"CoNLL train {len(conll_train)} windows ({sum(len(w.input_ids) for w in conll_train)} tokens), "
         f"PolNeAR train {len(polnear_train)} windows ({sum(len(w.input_ids) for w in polnear_train)} tokens)")
 
-    model, _ = build(base)
+    model, _ = build(base, from_shipped=not args.init)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu", weights_only=False)["model"])
+        log(f"initialised from {args.init}")
     ner0, attr0 = evaluate(model, conll_valid, polnear_dev)
     log(f"start (NER weights dequantized, attribution head new): CoNLL valid F1 {ner0['overall']['f1']:.2f} | "
         f"{ac.summary(attr0)}")
@@ -130,13 +201,34 @@ def main():
     opt = torch.optim.AdamW([{"params": decay, "lr": args.lr, "weight_decay": args.weight_decay},
                              {"params": plain, "lr": args.lr, "weight_decay": 0.0},
                              {"params": head_params, "lr": args.head_lr, "weight_decay": 0.0}])
-    tasks = [(0, conll_train), (1, polnear_train)]
+    # (head, windows, teacher logits or None, whether the windows have gold labels)
+    tasks = [(0, conll_train, None, True), (1, polnear_train, None, True)]
+    teacher_paths = (args.teacher_ner, args.teacher_attribution)
+    for task, path in enumerate(teacher_paths):
+        if path:
+            name = ("conll", "polnear")[task]
+            head, windows, _, gold = tasks[task]
+            tasks[task] = (head, windows, teacher_logits(path, windows, out_dir / f"teacher_{name}.npz"), gold)
+            log(f"teacher {path} on the {name} windows: {len(windows)} windows")
+    if args.news:
+        if not all(teacher_paths):
+            raise SystemExit("--news needs --teacher-ner and --teacher-attribution")
+        news = []
+        for row in news_rows(args.news, skip=2000, seed=args.seed):
+            news += ac.doc_windows(ac.make_doc(tok, row), len(news), budget=budget, max_context=max_context)
+        for w in news:  # no gold: the targets' word starts only mark where the teachers' logits count
+            for pos, _, _ in w.targets:
+                w.labels[pos] = 0
+        log(f"{args.news} news articles: {len(news)} windows ({sum(len(w.input_ids) for w in news)} tokens)")
+        for head, path in enumerate(teacher_paths):
+            name = ("ner", "attribution")[head]
+            tasks.append((head, news, teacher_logits(path, news, out_dir / f"teacher_news_{name}.npz"), False))
 
     def epoch_batches(epoch):
         out = []
-        for head, windows in tasks:
+        for task, (_, windows, _, _) in enumerate(tasks):
             lengths = [len(w.input_ids) for w in windows]
-            out += [(head, b) for b in nc.bucketed_batches(lengths, args.batch_size, args.seed, epoch)]
+            out += [(task, b) for b in nc.bucketed_batches(lengths, args.batch_size, args.seed + task, epoch)]
         random.Random(args.seed * 7 + epoch).shuffle(out)
         return out
 
@@ -150,12 +242,18 @@ def main():
         t0 = time.time()
         totals = [0.0, 0.0]
         counts = [0, 0]
-        for step, (head, b) in enumerate(epoch_batches(epoch)):
-            windows = tasks[head][1]
+        for step, (task, b) in enumerate(epoch_batches(epoch)):
+            head, windows, teacher, gold = tasks[task]
             ids, am, tt, sh, lab = nc.collate([windows[i] for i in b])
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
                 logits = model(ids, am, tt, sh)[head]
             loss = loss_fn(logits.float().view(-1, logits.size(-1)), lab.view(-1))
+            if teacher is not None:
+                soft = torch.zeros(logits.shape, dtype=torch.float32)
+                for j, i in enumerate(b):
+                    soft[j, : len(windows[i].input_ids)] = torch.from_numpy(teacher[i].astype("float32"))
+                kd = nc.distillation_loss(logits, soft, lab, args.temperature)
+                loss = (1 - args.kd_weight) * loss + args.kd_weight * kd if gold else kd
             nc.optimizer_step(model, opt, sched, loss)
             totals[head] += float(loss)
             counts[head] += 1
@@ -171,7 +269,8 @@ def main():
         history.append(rec)
         log(f"EPOCH {epoch + 1} ({rec['minutes']} min) CoNLL valid F1 {ner['overall']['f1']:.2f} | {ac.summary(attribution)}")
         nc.save_atomic({"model": model.state_dict(), "epoch": epoch + 1, "conll_valid": ner,
-                        "polnear_dev": attribution, "args": vars(args)}, out_dir / f"epoch{epoch + 1}.pt")
+                        "polnear_dev": attribution, "args": {k: str(v) for k, v in vars(args).items()}},
+                       out_dir / f"epoch{epoch + 1}.pt")
         nc.write_json(out_dir / "history.json", {"args": {k: str(v) for k, v in vars(args).items()},
                                                  "start": {"conll_valid_f1": ner0["overall"]["f1"], "polnear_dev": attr0},
                                                  "history": history})

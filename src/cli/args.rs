@@ -148,7 +148,10 @@ pub struct RunArgs {
     pub no_ner: bool,
 
     /// The attribution model directory (source, cue and content spans of
-    /// claims). Default: models/attribution, found like models/ner.
+    /// claims). Default: models/attribution, found like models/ner. Ours
+    /// is a second output of the NER model's graph (its config.json names
+    /// that directory): with that NER model it costs no model calls of its
+    /// own; with another, it runs its own.
     #[arg(long, value_name = "DIR")]
     pub attribution_model: Option<PathBuf>,
 

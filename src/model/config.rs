@@ -4,6 +4,11 @@
 //! A plain Hugging Face / optimum export works too: only `id2label` is
 //! required; the window length then comes from `max_position_embeddings`
 //! (at most 512).
+//!
+//! A head on another model's encoder has a `config.json` and no graph:
+//! `newsgrist.shared_encoder` names the directory of the model whose graph
+//! computes it (relative to its own), that model's id, and the output that
+//! holds its logits ([`SharedEncoder`]).
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -51,6 +56,19 @@ pub struct ModelConfig {
     /// The decoding the model's authors recommend (`newsgrist.decoding`,
     /// free text such as "iob2_viterbi ..."), for the stage on top to read.
     pub decoding: Option<String>,
+    /// Where the graph is, when this model is an output of another's.
+    pub shared_encoder: Option<SharedEncoder>,
+}
+
+/// The model whose graph computes a head's logits (`newsgrist.shared_encoder`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SharedEncoder {
+    /// Its directory, relative to the head's.
+    pub model_dir: PathBuf,
+    /// Its `newsgrist.model_id`: the head was trained with that encoder.
+    pub model_id: String,
+    /// The graph output with the head's logits.
+    pub onnx_output: String,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +91,7 @@ struct RawNewsgrist {
     extra_inputs: BTreeMap<String, String>,
     onnx_output: Option<String>,
     decoding: Option<String>,
+    shared_encoder: Option<SharedEncoder>,
 }
 
 impl ModelConfig {
@@ -136,15 +155,32 @@ impl ModelConfig {
             })?;
             extra_inputs.insert(name, parsed);
         }
+        if let Some(shared) = &newsgrist.shared_encoder {
+            if newsgrist
+                .onnx_output
+                .as_ref()
+                .is_some_and(|output| *output != shared.onnx_output)
+            {
+                return Err(bad(format!(
+                    "`onnx_output` and `shared_encoder.onnx_output` differ; a head reads {:?}",
+                    shared.onnx_output
+                )));
+            }
+        }
+        let output = match &newsgrist.shared_encoder {
+            Some(shared) => Some(shared.onnx_output.clone()),
+            None => newsgrist.onnx_output,
+        };
         Ok(Self {
             labels,
             max_length,
             target_budget: newsgrist.target_budget,
             max_context: newsgrist.max_context,
             extra_inputs,
-            output: newsgrist.onnx_output,
+            output,
             model_id: newsgrist.model_id.or(raw.name_or_path),
             decoding: newsgrist.decoding,
+            shared_encoder: newsgrist.shared_encoder,
         })
     }
 }
@@ -176,6 +212,20 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_head_on_a_shared_encoder() {
+        let config = parse(
+            r#"{"id2label": {"0": "O", "1": "B-CUE"},
+                "newsgrist": {"model_id": "head", "shared_encoder":
+                    {"model_dir": "../ner", "model_id": "encoder", "onnx_output": "cue_logits"}}}"#,
+        )
+        .expect("valid config");
+        let shared = config.shared_encoder.expect("a head");
+        assert_eq!(shared.model_dir, Path::new("../ner"));
+        assert_eq!(shared.model_id, "encoder");
+        assert_eq!(config.output.as_deref(), Some("cue_logits"));
+    }
+
+    #[test]
     fn plain_hugging_face_config() {
         let config = parse(r#"{"id2label": {"1": "B-LOC", "0": "O", "10": "X", "2": "a", "3": "b", "4": "c", "5": "d", "6": "e", "7": "f", "8": "g", "9": "h"}, "max_position_embeddings": 514}"#)
             .expect("valid config");
@@ -194,6 +244,9 @@ mod tests {
             r#"{"id2label": {"x": "O"}}"#,
             r#"{"id2label": {"0": "O"}, "newsgrist": {"extra_inputs": {"shape_ids": "casing_v9"}}}"#,
             r#"{"id2label": {"0": "O"}, "newsgrist": {"max_length": 64, "target_budget": 64}}"#,
+            r#"{"id2label": {"0": "O"}, "newsgrist": {"shared_encoder": {"model_dir": "../ner"}}}"#,
+            r#"{"id2label": {"0": "O"}, "newsgrist": {"onnx_output": "a", "shared_encoder":
+                {"model_dir": "../ner", "model_id": "m", "onnx_output": "b"}}}"#,
         ] {
             let err = parse(text).expect_err(text);
             assert!(matches!(err, ModelError::BadConfig { .. }), "{text}: {err}");

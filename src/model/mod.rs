@@ -15,7 +15,9 @@
 //! - [`session`]: feeds the graph the inputs it declares, one session per worker;
 //! - [`words`]: groups subword tokens into words;
 //! - [`runner`]: puts them together; its doc says why each window runs as its
-//!   own model call.
+//!   own model call;
+//! - [`head`]: a model that is one output of another's graph (our
+//!   attribution model on the NER model's encoder), run in the same calls.
 //!
 //! The other kind of model, entity-pair classifiers (relations), shares the
 //! runtime, tokenizer and casing: [`pair_config`] reads its `config.json`,
@@ -25,6 +27,7 @@ pub mod casing;
 pub mod config;
 pub mod encode;
 pub mod error;
+pub mod head;
 pub mod markers;
 mod model_dir;
 pub mod pair_config;
@@ -40,6 +43,7 @@ mod tests;
 
 pub use config::ModelConfig;
 pub use error::ModelError;
+pub use head::OutputHead;
 pub use pair_config::{PairConfig, PairHead};
 pub use pairs::{PairClassifier, PairInput, ScoredPair};
 pub use runner::{ClassifiedText, RunnerOptions, TextInput, TokenClassifier, TokenCounts, WordPrediction};

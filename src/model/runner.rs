@@ -5,7 +5,8 @@
 //! (longest first, so no worker is left with a long tail), put each
 //! window's target logits back in place, group tokens into words
 //! ([`super::words`]) and take each word's label distribution from its
-//! first token (as the model was trained).
+//! first token (as the model was trained). Heads on the same graph
+//! ([`super::head`]) are read from the same calls and grouped the same way.
 //!
 //! Each window runs as its own model call by default (`batch_size` 1).
 //! Batching windows changes results: our model is int8 with dynamic
@@ -29,8 +30,9 @@ use super::casing::{casing_v1, SPECIAL};
 use super::config::ModelConfig;
 use super::encode::{TextTokenizer, Tokens};
 use super::error::ModelError;
+use super::head::OutputHead;
 use super::runtime;
-use super::session::{SessionPool, WindowInput};
+use super::session::{OutputRead, SessionPool, WindowInput};
 use super::windows::{plan_windows, WindowPlan};
 use super::words::{group_words, WordRule};
 
@@ -138,6 +140,11 @@ impl TokenCounts {
 #[derive(Debug)]
 pub struct TokenClassifier {
     dir: PathBuf,
+    /// The directory of the graph (the encoder's, for a head), canonical
+    /// where it can be, to tell whether a head is on this graph.
+    graph_dir: PathBuf,
+    /// The id of the graph's own model (differs from `config`'s for a head).
+    graph_id: Option<String>,
     config: ModelConfig,
     tokenizer: TextTokenizer,
     pool: SessionPool,
@@ -151,20 +158,40 @@ pub struct TokenClassifier {
 impl TokenClassifier {
     /// Loads a model directory: `model.onnx` (or `options.model_file`),
     /// `tokenizer.json` and `config.json` with `id2label`. Local files only.
+    /// A head's directory ([`OutputHead`]) holds only `config.json`; the
+    /// graph and tokenizer are then its encoder's, and the logits its output.
     pub fn load(dir: &Path, options: RunnerOptions) -> Result<Self, ModelError> {
         if options.batch_size == 0 {
             return Err(ModelError::InvalidOption("batch size must be at least 1".into()));
         }
-        let model_path = dir.join(options.model_file.as_deref().unwrap_or(Path::new("model.onnx")));
+        let head = if OutputHead::is_head(dir) {
+            Some(OutputHead::load(dir)?)
+        } else {
+            None
+        };
+        let graph_dir = head
+            .as_ref()
+            .map_or_else(|| dir.to_path_buf(), OutputHead::encoder_dir);
+        let model_path = graph_dir.join(options.model_file.as_deref().unwrap_or(Path::new("model.onnx")));
         let config_path = dir.join("config.json");
-        let tokenizer_path = dir.join("tokenizer.json");
+        let graph_config_path = graph_dir.join("config.json");
+        let tokenizer_path = graph_dir.join("tokenizer.json");
         let files = [
             ("ONNX model", model_path.as_path()),
             ("model configuration", &config_path),
+            ("model configuration", &graph_config_path),
             ("tokenizer", &tokenizer_path),
         ];
         super::model_dir::require_files(&files, MISSING_HINT)?;
         let mut config = ModelConfig::load(&config_path)?;
+        let graph_id = match &head {
+            Some(head) => {
+                let encoder = ModelConfig::load(&graph_config_path)?;
+                head.check_encoder_id(encoder.model_id.as_deref())?;
+                encoder.model_id
+            }
+            None => config.model_id.clone(),
+        };
         if let Some(max_length) = options.max_length {
             config.max_length = max_length;
         }
@@ -189,6 +216,8 @@ impl TokenClassifier {
         let pool = SessionPool::open(&model_path, &config, environment, tokenizer.pad_id)?;
         Ok(Self {
             dir: dir.to_path_buf(),
+            graph_dir: graph_dir.canonicalize().unwrap_or(graph_dir),
+            graph_id,
             config,
             tokenizer,
             pool,
@@ -227,6 +256,61 @@ impl TokenClassifier {
     /// Classifies every word of every text; results in input order. Runs
     /// in parallel on the current rayon pool.
     pub fn classify(&self, texts: &[TextInput<'_>]) -> Result<Vec<ClassifiedText>, ModelError> {
+        let mut outputs = self.classify_with_heads(texts, &[])?;
+        Ok(outputs.swap_remove(0))
+    }
+
+    /// Fails unless `head` is an output of this classifier's graph, read
+    /// over the same windows, so that [`Self::classify_with_heads`] gives
+    /// it what it would get alone.
+    pub fn check_head(&self, head: &OutputHead) -> Result<(), ModelError> {
+        let unfit = |reason: String| ModelError::UnsupportedModel {
+            path: head.dir().to_path_buf(),
+            reason,
+        };
+        let encoder = head.encoder_dir();
+        if encoder.canonicalize().unwrap_or(encoder.clone()) != self.graph_dir {
+            return Err(unfit(format!(
+                "it is a head on the encoder in {}, not on the model in {}",
+                encoder.display(),
+                self.dir.display()
+            )));
+        }
+        head.check_encoder_id(self.graph_id.as_deref())?;
+        let config = head.config();
+        let budget = config
+            .target_budget
+            .unwrap_or(self.max_content / 2)
+            .clamp(1, self.max_content);
+        let context = config.max_context.unwrap_or(usize::MAX);
+        if (config.max_length, budget, context) != (self.config.max_length, self.budget, self.max_context) {
+            let sides = |context: usize| match context {
+                usize::MAX => "as much context as fits".to_owned(),
+                tokens => format!("{tokens} context tokens a side"),
+            };
+            return Err(unfit(format!(
+                "it reads windows of {} tokens with {budget} targets and {}; this run's have {} \
+                 tokens with {} targets and {}",
+                config.max_length,
+                sides(context),
+                self.config.max_length,
+                self.budget,
+                sides(self.max_context)
+            )));
+        }
+        self.pool
+            .check_output(head.output(), config.labels.len())
+            .map_err(unfit)
+    }
+
+    /// [`Self::classify`], and the same words classified by each of `heads`
+    /// (each checked with [`Self::check_head`]) from the same model calls:
+    /// element 0 is this classifier's, element `1 + i` is `heads[i]`'s.
+    pub fn classify_with_heads(
+        &self,
+        texts: &[TextInput<'_>],
+        heads: &[&OutputHead],
+    ) -> Result<Vec<Vec<ClassifiedText>>, ModelError> {
         let prepared: Vec<Prepared> = texts
             .par_iter()
             .enumerate()
@@ -235,6 +319,12 @@ impl TokenClassifier {
                     .map_err(|reason| ModelError::Tokenize { document, reason })
             })
             .collect::<Result<_, _>>()?;
+        let reads: Vec<OutputRead<'_>> = std::iter::once(self.pool.output())
+            .chain(heads.iter().map(|head| OutputRead {
+                name: head.output(),
+                labels: head.config().labels.len(),
+            }))
+            .collect();
 
         // Every window of every text, longest first (stable: ties keep input order).
         let mut jobs: Vec<(usize, usize)> = prepared
@@ -246,36 +336,63 @@ impl TokenClassifier {
         let batches: Vec<&[(usize, usize)]> = jobs.chunks(self.options.batch_size).collect();
         // Window inputs are built, and logits cut to the targets, inside each job:
         // a long text never holds all its windows in memory at once.
-        let logits: Vec<Vec<Vec<f32>>> = batches
+        // Per batch, per output, per window of the batch.
+        let logits: Vec<Vec<Vec<Vec<f32>>>> = batches
             .par_iter()
             .map(|batch| {
                 let inputs: Vec<WindowInput> = batch
                     .iter()
                     .map(|&(text, window)| self.window_input(&prepared[text], window))
                     .collect();
-                let outputs = self.pool.run(&inputs.iter().collect::<Vec<_>>())?;
-                Ok(batch
-                    .iter()
-                    .zip(outputs)
-                    .map(|(&(text, window), logits)| self.target_rows(&prepared[text].plans[window], logits))
+                let outputs = self
+                    .pool
+                    .run_outputs(&inputs.iter().collect::<Vec<_>>(), &reads)?;
+                Ok(outputs
+                    .into_iter()
+                    .zip(&reads)
+                    .map(|(windows, read)| {
+                        batch
+                            .iter()
+                            .zip(windows)
+                            .map(|(&(text, window), logits)| {
+                                self.target_rows(&prepared[text].plans[window], logits, read.labels)
+                            })
+                            .collect()
+                    })
                     .collect())
             })
             .collect::<Result<_, ModelError>>()?;
 
-        let mut per_text: Vec<Vec<Vec<f32>>> = prepared
+        // per output, per text, per window
+        let mut placed: Vec<Vec<Vec<Vec<f32>>>> = reads
             .iter()
-            .map(|prepared| vec![Vec::new(); prepared.plans.len()])
+            .map(|_| {
+                prepared
+                    .iter()
+                    .map(|prepared| vec![Vec::new(); prepared.plans.len()])
+                    .collect()
+            })
             .collect();
         for (batch, batch_logits) in batches.iter().zip(logits) {
-            for (&(text, window), window_logits) in batch.iter().zip(batch_logits) {
-                per_text[text][window] = window_logits;
+            for (output, window_logits) in batch_logits.into_iter().enumerate() {
+                for (&(text, window), rows) in batch.iter().zip(window_logits) {
+                    placed[output][text][window] = rows;
+                }
             }
         }
-        Ok(prepared
+        Ok(placed
             .into_iter()
-            .zip(per_text)
-            .zip(texts)
-            .map(|((prepared, window_logits), input)| self.finish(input.text, prepared, window_logits))
+            .zip(&reads)
+            .map(|(per_text, read)| {
+                prepared
+                    .iter()
+                    .zip(per_text)
+                    .zip(texts)
+                    .map(|((prepared, window_logits), input)| {
+                        self.finish(input.text, prepared, window_logits, read.labels)
+                    })
+                    .collect()
+            })
             .collect())
     }
 
@@ -332,16 +449,20 @@ impl TokenClassifier {
         input
     }
 
-    /// The logits rows of a window's targets.
-    fn target_rows(&self, plan: &WindowPlan, logits: Vec<f32>) -> Vec<f32> {
-        let labels = self.pool.num_labels;
+    /// The logits rows of a window's targets (`labels` per row).
+    fn target_rows(&self, plan: &WindowPlan, logits: Vec<f32>, labels: usize) -> Vec<f32> {
         let first = plan.targets.start - plan.context.start + self.tokenizer.prefix.len();
         let rows = first * labels..(first + plan.targets.len()) * labels;
         logits.get(rows).map(<[f32]>::to_vec).unwrap_or_default()
     }
 
-    fn finish(&self, text: &str, prepared: Prepared, window_logits: Vec<Vec<f32>>) -> ClassifiedText {
-        let labels = self.pool.num_labels;
+    fn finish(
+        &self,
+        text: &str,
+        prepared: &Prepared,
+        window_logits: Vec<Vec<f32>>,
+        labels: usize,
+    ) -> ClassifiedText {
         let count = prepared.tokens.ids.len();
         let mut token_logits = vec![0.0f32; count * labels];
         for (plan, logits) in prepared.plans.iter().zip(&window_logits) {
@@ -400,8 +521,9 @@ fn softmax(logits: &[f32]) -> Vec<f32> {
 }
 
 const MISSING_HINT: &str =
-    "a model directory holds model.onnx, tokenizer.json and config.json; newsgrist's NER model \
-     is exported into models/ner by scripts/export_ner_onnx.py";
+    "a model directory holds model.onnx, tokenizer.json and config.json (a head's only config.json, \
+     naming its encoder's directory); newsgrist's NER and attribution models are exported into \
+     models/ner and models/attribution by scripts/export_shared_onnx.py";
 
 #[cfg(test)]
 mod tests {
@@ -446,17 +568,15 @@ mod tests {
         check_golden("attribution");
     }
 
-    /// `models/NAME/golden.json` (written by `scripts/export_ner_onnx.py`):
+    /// `models/NAME/golden.json` (written by `scripts/export_shared_onnx.py`):
     /// tokens, byte offsets, `input_ids`, `shape_ids` and logits of the
-    /// shipped model on three raw texts, computed in Python. Skips without
-    /// the model or the ONNX Runtime library.
+    /// shipped model on three raw texts, computed in Python (for the
+    /// attribution head, its output of the NER model's graph). Skips
+    /// without the ONNX Runtime library.
     fn check_golden(name: &str) {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join(name);
         let golden_path = dir.join("golden.json");
-        if !golden_path.is_file() || !dir.join("model.onnx").is_file() {
-            eprintln!("skipping: no {}", golden_path.display());
-            return;
-        }
+        assert!(golden_path.is_file(), "{} is committed", golden_path.display());
         if let Err(err) = runtime::library_path() {
             eprintln!("skipping: {err}");
             return;

@@ -12,6 +12,11 @@
 //! `attention_mask` always, `token_type_ids` and `position_ids` when
 //! present, and extra inputs named in `config.json` (`newsgrist.extra_inputs`).
 //! A graph input the runner cannot fill is an error at load time.
+//!
+//! A graph may have more than one logits output (heads on one encoder, as
+//! our NER and attribution models are): a call reads the outputs it is
+//! asked for from one run. ONNX Runtime runs the whole graph whichever
+//! outputs are fetched, so a head costs its final product even when unread.
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -53,6 +58,13 @@ pub struct WindowInput {
 /// Logits of one window: `len x num_labels`, row-major.
 pub type WindowLogits = Vec<f32>;
 
+/// A logits output to read: its name and label count.
+#[derive(Debug, Clone, Copy)]
+pub struct OutputRead<'a> {
+    pub name: &'a str,
+    pub labels: usize,
+}
+
 /// Sessions over one model file.
 pub struct SessionPool {
     path: PathBuf,
@@ -61,6 +73,10 @@ pub struct SessionPool {
     pub inputs: Vec<InputSpec>,
     output: String,
     pub num_labels: usize,
+    /// Every graph output with its label count (the last dimension; -1
+    /// when dynamic), `None` for outputs that are not float32 `[batch,
+    /// tokens, labels]`.
+    graph_outputs: Vec<(String, Option<i64>)>,
     pad_id: i64,
 }
 
@@ -125,7 +141,22 @@ impl SessionPool {
         if !inputs.iter().any(|input| input.kind == InputKind::InputIds) {
             return Err(unsupported("the graph has no `input_ids` input".into()));
         }
-        let output = pick_output(&session, config).map_err(unsupported)?;
+        let graph_outputs: Vec<(String, Option<i64>)> = session
+            .outputs()
+            .iter()
+            .map(|outlet| {
+                let labels = match outlet.dtype() {
+                    ValueType::Tensor {
+                        ty: TensorElementType::Float32,
+                        shape,
+                        ..
+                    } if shape.len() == 3 => Some(shape[2]),
+                    _ => None,
+                };
+                (outlet.name().to_owned(), labels)
+            })
+            .collect();
+        let output = pick_output(&graph_outputs, config).map_err(unsupported)?;
         Ok(Self {
             path: path.to_path_buf(),
             environment,
@@ -133,8 +164,22 @@ impl SessionPool {
             inputs,
             output,
             num_labels: config.labels.len(),
+            graph_outputs,
             pad_id,
         })
+    }
+
+    /// The logits output `config.json` reads.
+    pub fn output(&self) -> OutputRead<'_> {
+        OutputRead {
+            name: &self.output,
+            labels: self.num_labels,
+        }
+    }
+
+    /// Checks that the graph has a logits output `name` with `labels` labels.
+    pub fn check_output(&self, name: &str, labels: usize) -> Result<(), String> {
+        check_output(&self.graph_outputs, name, labels)
     }
 
     /// Whether the graph takes casing classes.
@@ -146,8 +191,19 @@ impl SessionPool {
 
     /// Runs windows as one padded batch and returns each window's logits.
     pub fn run(&self, windows: &[&WindowInput]) -> Result<Vec<WindowLogits>, ModelError> {
+        let mut outputs = self.run_outputs(windows, &[self.output()])?;
+        Ok(outputs.pop().unwrap_or_default())
+    }
+
+    /// Runs windows as one padded batch and returns, per output of
+    /// `outputs` (checked with [`Self::check_output`]), each window's logits.
+    pub fn run_outputs(
+        &self,
+        windows: &[&WindowInput],
+        outputs: &[OutputRead<'_>],
+    ) -> Result<Vec<Vec<WindowLogits>>, ModelError> {
         let mut session = self.checkout()?;
-        let result = self.run_on(&mut session, windows);
+        let result = self.run_on(&mut session, windows, outputs);
         if let Ok(mut free) = self.free.lock() {
             free.push(session);
         }
@@ -166,11 +222,12 @@ impl SessionPool {
         &self,
         session: &mut Session,
         windows: &[&WindowInput],
-    ) -> Result<Vec<WindowLogits>, ModelError> {
+        reads: &[OutputRead<'_>],
+    ) -> Result<Vec<Vec<WindowLogits>>, ModelError> {
         let batch = windows.len();
         let width = windows.iter().map(|window| window.ids.len()).max().unwrap_or(0);
         if batch == 0 || width == 0 {
-            return Ok(vec![Vec::new(); batch]);
+            return Ok(vec![vec![Vec::new(); batch]; reads.len()]);
         }
         let inference = |reason: String| ModelError::Inference { reason };
         let mut feeds: Vec<(Cow<'static, str>, SessionInputValue<'static>)> =
@@ -210,28 +267,33 @@ impl SessionPool {
             feeds.push((Cow::Owned(input.name.clone()), SessionInputValue::from(value)));
         }
         let outputs = session.run(feeds).map_err(|err| inference(err.to_string()))?;
-        let value = outputs
-            .get(&self.output)
-            .ok_or_else(|| inference(format!("the model returned no output {:?}", self.output)))?;
-        let (shape, logits) = value
-            .try_extract_tensor::<f32>()
-            .map_err(|err| inference(format!("output {:?}: {err}", self.output)))?;
-        let expected = [batch as i64, width as i64, self.num_labels as i64];
-        if shape[..] != expected[..] {
-            return Err(inference(format!(
-                "output {:?} has shape {:?}, expected {expected:?} (batch, tokens, labels in config.json)",
-                self.output,
-                &shape[..]
-            )));
-        }
-        let row = width * self.num_labels;
-        Ok(windows
+        reads
             .iter()
-            .enumerate()
-            .map(|(index, window)| {
-                logits[index * row..index * row + window.ids.len() * self.num_labels].to_vec()
+            .map(|read| {
+                let value = outputs
+                    .get(read.name)
+                    .ok_or_else(|| inference(format!("the model returned no output {:?}", read.name)))?;
+                let (shape, logits) = value
+                    .try_extract_tensor::<f32>()
+                    .map_err(|err| inference(format!("output {:?}: {err}", read.name)))?;
+                let expected = [batch as i64, width as i64, read.labels as i64];
+                if shape[..] != expected[..] {
+                    return Err(inference(format!(
+                        "output {:?} has shape {:?}, expected {expected:?} (batch, tokens, labels in config.json)",
+                        read.name,
+                        &shape[..]
+                    )));
+                }
+                let row = width * read.labels;
+                Ok(windows
+                    .iter()
+                    .enumerate()
+                    .map(|(index, window)| {
+                        logits[index * row..index * row + window.ids.len() * read.labels].to_vec()
+                    })
+                    .collect())
             })
-            .collect())
+            .collect()
     }
 }
 
@@ -263,38 +325,29 @@ pub(crate) fn create(path: &Path, environment: &Environment) -> Result<Session, 
         .map_err(|err| failed(err.to_string()))
 }
 
-fn pick_output(session: &Session, config: &ModelConfig) -> Result<String, String> {
-    let names: Vec<&str> = session.outputs().iter().map(|outlet| outlet.name()).collect();
-    let wanted = config.output.as_deref();
-    let chosen = match wanted {
+fn pick_output(outputs: &[(String, Option<i64>)], config: &ModelConfig) -> Result<String, String> {
+    let names: Vec<&str> = outputs.iter().map(|(name, _)| name.as_str()).collect();
+    let chosen = match config.output.as_deref() {
         Some(name) if names.contains(&name) => name,
         Some(name) => return Err(format!("config.json names output {name:?}, but the graph has {names:?}")),
         None if names.contains(&"logits") => "logits",
         None if names.len() == 1 => names[0],
         None => return Err(format!("cannot tell which of the outputs {names:?} holds the logits; name it in config.json (`newsgrist.onnx_output`)")),
     };
-    let outlet = session
-        .outputs()
-        .iter()
-        .find(|outlet| outlet.name() == chosen)
-        .ok_or_else(|| format!("no output {chosen:?}"))?;
-    match outlet.dtype() {
-        ValueType::Tensor {
-            ty: TensorElementType::Float32,
-            shape,
-            ..
-        } if shape.len() == 3 => {
-            let labels = shape[2];
-            if labels >= 0 && labels as usize != config.labels.len() {
-                return Err(format!(
-                    "output {chosen:?} has {labels} labels but config.json's id2label has {}",
-                    config.labels.len()
-                ));
-            }
-            Ok(chosen.to_owned())
-        }
-        other => Err(format!(
-            "output {chosen:?} is {other}, expected float32 [batch, tokens, labels]"
+    check_output(outputs, chosen, config.labels.len())?;
+    Ok(chosen.to_owned())
+}
+
+fn check_output(outputs: &[(String, Option<i64>)], name: &str, labels: usize) -> Result<(), String> {
+    match outputs.iter().find(|(output, _)| output == name) {
+        None => Err(format!(
+            "the graph has no output {name:?} (it has {:?})",
+            outputs.iter().map(|(output, _)| output).collect::<Vec<_>>()
         )),
+        Some((_, None)) => Err(format!("output {name:?} is not float32 [batch, tokens, labels]")),
+        Some((_, Some(found))) if *found >= 0 && *found as usize != labels => Err(format!(
+            "output {name:?} has {found} labels but config.json's id2label has {labels}"
+        )),
+        Some(_) => Ok(()),
     }
 }

@@ -243,3 +243,71 @@ fn undeclared_extra_inputs_are_refused() {
     let err = TokenClassifier::load(dir.path(), RunnerOptions::default()).expect_err("9 labels in the graph");
     assert!(err.to_string().contains("labels"), "{err}");
 }
+
+fn shipped(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join(name)
+}
+
+#[test]
+fn a_head_read_in_its_encoders_calls_gives_what_it_gives_alone() {
+    if let Err(err) = runtime::library_path() {
+        eprintln!("skipping: {err}");
+        return;
+    }
+    let ner = TokenClassifier::load(&shipped("ner"), RunnerOptions::default()).expect("NER loads");
+    let head = OutputHead::load(&shipped("attribution")).expect("the attribution head loads");
+    ner.check_head(&head)
+        .expect("the attribution head is an output of the NER graph");
+    let alone = TokenClassifier::load(&shipped("attribution"), RunnerOptions::default())
+        .expect("the head loads alone, on its encoder's graph");
+    let (text, sentences) = long_text();
+    let inputs = [
+        TextInput {
+            text: &text,
+            sentences: &sentences,
+        },
+        TextInput::from("\"We will not negotiate,\" the minister told Reuters on Monday."),
+    ];
+    let together = ner.classify_with_heads(&inputs, &[&head]).expect("classifies");
+    assert_eq!(together.len(), 2);
+    assert!(together[0][0].windows > 1, "the long text takes several windows");
+    assert_eq!(together[0], ner.classify(&inputs).expect("NER alone"));
+    assert_eq!(together[1], alone.classify(&inputs).expect("attribution alone"));
+    assert_ne!(
+        together[0][1].words[0].probabilities.len(),
+        together[1][1].words[0].probabilities.len()
+    );
+
+    // other windows than the head was made for: it must run on its own
+    let other = TokenClassifier::load(
+        &shipped("ner"),
+        RunnerOptions {
+            max_context: Some(32),
+            ..RunnerOptions::default()
+        },
+    )
+    .expect("NER loads");
+    let err = other.check_head(&head).expect_err("other windows");
+    assert!(err.to_string().contains("windows"), "{err}");
+}
+
+#[test]
+fn a_head_on_another_encoder_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = serde_json::json!({
+        "id2label": {"0": "O", "1": "B-CUE", "2": "I-CUE"},
+        "newsgrist": {"shared_encoder": {
+            "model_dir": shipped("ner"),
+            "model_id": "an-older-ner-model",
+            "onnx_output": "attribution_logits"
+        }}
+    });
+    std::fs::write(dir.path().join("config.json"), config.to_string()).expect("write config");
+    assert!(OutputHead::is_head(dir.path()));
+    let err = TokenClassifier::load(dir.path(), RunnerOptions::default()).expect_err("wrong encoder");
+    let message = err.to_string();
+    assert!(
+        message.contains("an-older-ner-model") && message.contains("one newsgrist release"),
+        "{message}"
+    );
+}

@@ -23,12 +23,22 @@ mod tests;
 use std::ops::Range;
 use std::path::Path;
 
-pub use decode::{decode_entities, Decoding, EntityMention, WordLabel};
+pub use decode::{decode_entities, label_words, Decoding, EntityMention, WordLabel};
 pub use repair::repair_entities;
 
 use crate::model::{
-    ClassifiedText, ModelError, RunnerOptions, TextInput, TokenClassifier, TokenCounts, WordPrediction,
+    ClassifiedText, ModelError, OutputHead, RunnerOptions, TextInput, TokenClassifier, TokenCounts,
+    WordPrediction,
 };
+
+/// What [`NerStage::extract_with_heads`] gives: per text, the entities,
+/// and per head the classification of the same words.
+#[derive(Debug)]
+pub struct SharedExtraction {
+    pub entities: Vec<Vec<EntityMention>>,
+    pub counts: TokenCounts,
+    pub heads: Vec<Vec<ClassifiedText>>,
+}
 
 /// The NER stage: a token classifier and the decoding of its labels.
 #[derive(Debug)]
@@ -53,10 +63,7 @@ impl NerStage {
     /// (`newsgrist.decoding` starting with `iob2_viterbi`: constrained,
     /// as for our model, which reaches its target F1 only so), else greedy.
     pub fn new(classifier: TokenClassifier) -> Self {
-        let decoding = match classifier.recommended_decoding() {
-            Some(hint) if hint.starts_with("iob2_viterbi") => Decoding::Constrained,
-            _ => Decoding::Greedy,
-        };
+        let decoding = Decoding::recommended(classifier.recommended_decoding());
         Self { classifier, decoding }
     }
 
@@ -102,13 +109,30 @@ impl NerStage {
         &self,
         documents: &[TextInput<'_>],
     ) -> Result<(Vec<Vec<EntityMention>>, TokenCounts), ModelError> {
-        let classified = self.classifier.classify(documents)?;
+        let extraction = self.extract_with_heads(documents, &[])?;
+        Ok((extraction.entities, extraction.counts))
+    }
+
+    /// [`Self::extract_counted`], and the classification of the same words
+    /// by each of `heads` (outputs of this model's graph, checked with
+    /// [`TokenClassifier::check_head`]) from the same model calls.
+    pub fn extract_with_heads(
+        &self,
+        documents: &[TextInput<'_>],
+        heads: &[&OutputHead],
+    ) -> Result<SharedExtraction, ModelError> {
+        let mut outputs = self.classifier.classify_with_heads(documents, heads)?;
+        let classified = outputs.remove(0);
         let entities = classified
             .iter()
             .zip(documents)
             .map(|(text, input)| repair_entities(input.text, self.entities(text, input.sentences)))
             .collect();
-        Ok((entities, TokenCounts::of(&classified)))
+        Ok(SharedExtraction {
+            entities,
+            counts: TokenCounts::of(&classified),
+            heads: outputs,
+        })
     }
 
     /// Decodes one classified text: entities never cross the given
@@ -132,23 +156,6 @@ impl NerStage {
     /// Chooses the label of each of `words` (consecutive words of one
     /// sentence or text) by the stage's [`Decoding`].
     pub fn label_words<'a>(&'a self, words: &[WordPrediction]) -> Vec<WordLabel<'a>> {
-        let labels = self.classifier.labels();
-        let chosen: Vec<usize> = match self.decoding {
-            Decoding::Greedy => words.iter().map(|word| word.best().0).collect(),
-            Decoding::Constrained => {
-                let rows: Vec<&[f32]> = words.iter().map(|word| word.probabilities.as_slice()).collect();
-                decode::viterbi(labels, &rows)
-            }
-        };
-        words
-            .iter()
-            .zip(chosen)
-            .map(|(word, label)| WordLabel {
-                start: word.start,
-                end: word.end,
-                label: labels.get(label).map_or("O", String::as_str),
-                probability: word.probabilities.get(label).copied().unwrap_or(0.0),
-            })
-            .collect()
+        decode::label_words(self.classifier.labels(), self.decoding, words)
     }
 }

@@ -10,13 +10,17 @@
 //! - splits a name after a kunya or particle ("Abu" + "Ubaidah Yusuf
 //!   al-Anabi") or into two person entities with only a space between.
 //!
+//! - types a kunya name as a place ("Abu Mohammed al-Jolani" as LOC).
+//!
 //! Here those spans are trimmed, dropped or joined. Nothing is tagged that
-//! the model did not tag, and labels are kept, except that a joined name is
-//! a person. Types and confidences are otherwise the model's.
+//! the model did not tag, and labels are kept, except that a joined name
+//! and a kunya name with a nisba ("Abu ... al-...") are persons ("Abu
+//! Dhabi", "Abu Sayyaf" have none). Types and confidences are otherwise the
+//! model's.
 use super::EntityMention;
 
 /// Version of these repairs, written after the model id in entity records.
-pub const REPAIR_VERSION: &str = "span-repair-1";
+pub const REPAIR_VERSION: &str = "span-repair-2";
 
 /// Titles written before a name; never a name by themselves.
 const TITLES: &[&str] = &[
@@ -89,14 +93,33 @@ fn continues(text: &str, first: &EntityMention, second: &EntityMention) -> bool 
         && (first.label == "PER" || NAME_PARTICLES.contains(&before))
 }
 
+/// Whether `surface` is a kunya name with a nisba: "Abu Bakr al-Baghdadi",
+/// "Umm Sayyaf al-Iraqi"; three words or more.
+fn kunya_name(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    words.len() >= 3
+        && matches!(words[0], "Abu" | "Abou" | "Umm")
+        && words[1..]
+            .iter()
+            .all(|word| word.starts_with(char::is_uppercase) || word.starts_with("al-"))
+        && words.last().is_some_and(|last| {
+            ["al-", "Al-", "el-", "El-"]
+                .iter()
+                .any(|nisba| last.starts_with(nisba))
+        })
+}
+
 /// Repairs the entities of `text` (byte offsets into it, sorted by start,
 /// not overlapping); the result is sorted and does not overlap either.
 pub fn repair_entities(text: &str, entities: Vec<EntityMention>) -> Vec<EntityMention> {
     let mut repaired: Vec<EntityMention> = Vec::with_capacity(entities.len());
     for entity in entities {
-        let Some(entity) = trimmed(text, entity) else {
+        let Some(mut entity) = trimmed(text, entity) else {
             continue;
         };
+        if entity.label != "PER" && text.get(entity.start..entity.end).is_some_and(kunya_name) {
+            entity.label = "PER".to_owned();
+        }
         if text.get(entity.start..entity.end).is_some_and(never_a_name) {
             continue;
         }
@@ -132,6 +155,27 @@ mod tests {
             .iter()
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn a_kunya_name_with_a_nisba_is_a_person() {
+        let text = "Hayat Tahrir al-Sham, led by Abu Mohammed al-Jolani, met in Abu Dhabi with Abu Sayyaf.";
+        let got = names(
+            text,
+            vec![
+                entity(text, "Abu Mohammed al-Jolani", "LOC"),
+                entity(text, "Abu Dhabi", "LOC"),
+                entity(text, "Abu Sayyaf", "ORG"),
+            ],
+        );
+        assert_eq!(
+            got,
+            owned(&[
+                ("Abu Mohammed al-Jolani", "PER"),
+                ("Abu Dhabi", "LOC"),
+                ("Abu Sayyaf", "ORG")
+            ])
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::actors::{ActorInput, ActorStage, CompletedEntities};
 use crate::claims::{self, AttributionModel, AttributionSpan, ClaimDocument};
 use crate::corpus::Document;
-use crate::model::{TextInput, TokenCounts};
+use crate::model::{OutputHead, TextInput, TokenCounts};
 use crate::ner::{EntityMention, NerStage};
 use crate::output::extractions::EntityRecord;
 use crate::output::records::{
@@ -33,6 +33,9 @@ use super::timings::StageTimings;
 pub struct Analyzer {
     ner: Option<NerStage>,
     attribution: Option<AttributionModel>,
+    /// The attribution model is a head on the NER model's encoder: the NER
+    /// stage's model calls give its labels too.
+    attribution_on_ner: bool,
     relations: Option<RelationModel>,
     actors: ActorStage,
 }
@@ -72,13 +75,36 @@ impl Analyzer {
     /// With the named-entity stage.
     pub fn with_ner(mut self, ner: NerStage) -> Self {
         self.ner = Some(ner);
-        self
+        self.link_heads()
     }
 
     /// With the attribution model for claims (without it, claims come
     /// from quotations and cue words alone).
     pub fn with_attribution(mut self, model: AttributionModel) -> Self {
         self.attribution = Some(model);
+        self.link_heads()
+    }
+
+    /// Whether the attribution model reads the NER stage's model calls
+    /// (else it runs its own).
+    pub fn attribution_shares_ner(&self) -> bool {
+        self.attribution_on_ner
+    }
+
+    fn link_heads(mut self) -> Self {
+        self.attribution_on_ner = false;
+        if let (Some(ner), Some(head)) = (
+            &self.ner,
+            self.attribution.as_ref().and_then(AttributionModel::head),
+        ) {
+            match ner.classifier().check_head(head) {
+                Ok(()) => self.attribution_on_ner = true,
+                // a NER model other than the one the head was trained on
+                Err(err) => tracing::warn!(
+                    "the attribution model runs its own model calls, not the NER stage's: {err}"
+                ),
+            }
+        }
         self
     }
 
@@ -196,14 +222,24 @@ impl Analyzer {
                 sentences: &doc.sentences,
             })
             .collect();
+        let heads: Vec<&OutputHead> = match &self.attribution {
+            Some(model) if self.attribution_on_ner => model.head().into_iter().collect(),
+            _ => Vec::new(),
+        };
+        let mut attribution_words = None;
         let entities = match &self.ner {
             Some(ner) => {
-                let (entities, counts) = timings.time("ner", || {
-                    ner.extract_counted(&inputs)
+                let extraction = timings.time("ner", || {
+                    ner.extract_with_heads(&inputs, &heads)
                         .map_err(|err| format!("named-entity stage: {err}"))
                 })?;
-                count_tokens(timings, ["ner.tokens", "ner.model_tokens", "ner.windows"], counts);
-                entities
+                count_tokens(
+                    timings,
+                    ["ner.tokens", "ner.model_tokens", "ner.windows"],
+                    extraction.counts,
+                );
+                attribution_words = extraction.heads.into_iter().next();
+                extraction.entities
             }
             None => vec![Vec::new(); prepared.len()],
         };
@@ -221,10 +257,19 @@ impl Analyzer {
             .collect();
         let attributions = match &self.attribution {
             Some(model) => {
-                let (spans, counts) = timings.time("attribution", || {
-                    model
+                let (spans, counts) = timings.time("attribution", || match attribution_words.take() {
+                    // the model ran in the NER stage's calls (counted there); this stage only decodes
+                    Some(classified) => Ok((
+                        model.decode(&classified),
+                        TokenCounts {
+                            model_tokens: 0,
+                            windows: 0,
+                            ..TokenCounts::of(&classified)
+                        },
+                    )),
+                    None => model
                         .tag_counted(&inputs)
-                        .map_err(|err| format!("attribution stage: {err}"))
+                        .map_err(|err| format!("attribution stage: {err}")),
                 })?;
                 let names = [
                     "attribution.tokens",

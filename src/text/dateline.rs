@@ -17,7 +17,7 @@ pub const DATELINE_MAX_BYTES: usize = 64;
 /// after it included; None when the line opens with none. A dateline opens
 /// with a word in capitals (three letters or more) and ends at a dash
 /// within the first 64 bytes, with only names, numbers and the bracketed
-/// agency before it: "NATO and the EU met in Brussels - a first" is a
+/// agency (in any case) before it: "NATO and the EU met in Brussels - a first" is a
 /// sentence.
 pub fn dateline_len(line: &str) -> Option<usize> {
     let first = line.split([' ', ',', '(']).next()?;
@@ -34,9 +34,13 @@ pub fn dateline_len(line: &str) -> Option<usize> {
         .iter()
         .filter_map(|dash| line[..window].find(dash).map(|at| (at, dash)))
         .min()?;
-    let names_only = line[..at]
-        .split_whitespace()
-        .all(|word| word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '('));
+    // the bracketed agency may be written in lower case ("BERLIN (dpa) -")
+    let mut in_brackets = false;
+    let names_only = line[..at].split_whitespace().all(|word| {
+        let bracketed = in_brackets || word.starts_with('(');
+        in_brackets = bracketed && !word.ends_with(')');
+        bracketed || word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    });
     names_only.then_some(at + dash.len())
 }
 
@@ -61,6 +65,22 @@ mod tests {
             dateline_len(line).map(|n| &line[n..]),
             Some("A suicide bomber struck.")
         );
+    }
+
+    #[test]
+    fn agencies_in_lower_case() {
+        let line = "BERLIN (dpa) - Police arrested two men.";
+        assert_eq!(
+            dateline_len(line).map(|n| &line[n..]),
+            Some("Police arrested two men.")
+        );
+        let line = "KARACHI, March 2 (Newsgrist sample) - Police arrested nine.";
+        assert_eq!(
+            dateline_len(line).map(|n| &line[n..]),
+            Some("Police arrested nine.")
+        );
+        // outside the brackets a lower-case word is a sentence's
+        assert_eq!(dateline_len("BERLIN (dpa) police said - a first."), None);
     }
 
     #[test]
