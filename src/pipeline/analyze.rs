@@ -85,12 +85,6 @@ impl Analyzer {
         self.link_heads()
     }
 
-    /// Whether the attribution model reads the NER stage's model calls
-    /// (else it runs its own).
-    pub fn attribution_shares_ner(&self) -> bool {
-        self.attribution_on_ner
-    }
-
     fn link_heads(mut self) -> Self {
         self.attribution_on_ner = false;
         if let (Some(ner), Some(head)) = (

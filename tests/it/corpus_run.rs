@@ -37,6 +37,59 @@ fn sample_corpus_matches_golden_output() {
         serde_json::from_str(&read(&out.path().join("run.json"))).expect("run.json");
     assert_eq!(report["counts"]["documents"], 10);
     assert_eq!(report["counts"]["duplicates"], 1);
+    // the attribution model is a head on the NER encoder: it makes no model
+    // calls of its own, yet tags every token the NER stage read
+    let tokens = &report["model_tokens"];
+    assert_eq!(tokens["attribution.model_tokens"], 0, "{report}");
+    assert_eq!(tokens["attribution.windows"], 0, "{report}");
+    assert_eq!(tokens["attribution.tokens"], tokens["ner.tokens"], "{report}");
+    assert!(tokens["ner.windows"].as_u64().unwrap_or(0) > 0, "{report}");
+}
+
+#[test]
+fn the_attribution_head_beside_another_ner_directory_runs_alone_with_the_same_output() {
+    let shared = tempfile::tempdir().expect("tempdir");
+    let alone = tempfile::tempdir().expect("tempdir");
+    let path = |dir: &tempfile::TempDir| dir.path().to_str().expect("utf-8 path").to_owned();
+    let output = run(&["run", "corpus", "--out", &path(&shared), "--no-relations"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    // another NER model directory: the head cannot read its calls and runs its own
+    let ner_copy = tempfile::tempdir().expect("tempdir");
+    for file in ["model.onnx", "tokenizer.json", "config.json"] {
+        std::fs::copy(repo().join("models/ner").join(file), ner_copy.path().join(file))
+            .expect("copy NER model");
+    }
+    let output = run(&[
+        "run",
+        "corpus",
+        "--out",
+        &path(&alone),
+        "--no-relations",
+        "--ner-model",
+        &path(&ner_copy),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("runs its own model calls"),
+        "{}",
+        stderr(&output)
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&read(&alone.path().join("run.json"))).expect("run.json");
+    assert!(
+        report["model_tokens"]["attribution.model_tokens"]
+            .as_u64()
+            .unwrap_or(0)
+            > 0,
+        "{report}"
+    );
+    for name in ["claims.jsonl", "entities.jsonl"] {
+        assert_eq!(
+            read(&shared.path().join(name)),
+            read(&alone.path().join(name)),
+            "{name}: one pass for both heads gives what two passes give"
+        );
+    }
 }
 
 #[test]
