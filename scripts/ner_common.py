@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -633,3 +635,55 @@ def base_dir() -> Path:
     if p.exists():
         return Path(p.read_text().strip())
     raise SystemExit("run scripts/setup-train-env.sh first (.cache/minilm_dir.txt missing)")
+
+
+# ---------------------------------------------------------------------------
+# ONNX Runtime: sessions, per-window outputs, unlabelled news
+# ---------------------------------------------------------------------------
+def ort_session(path: Path, threads: int, as_newsgrist: bool = False):
+    """An ONNX Runtime session on `threads` intra-op threads. `as_newsgrist`: opened as
+    src/model/session.rs opens one, without SkipLayerNormFusion (its fused kernel is slow on
+    int8 graphs and rounds differently, which int8 activations amplify)."""
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads
+    so.inter_op_num_threads = 1
+    if as_newsgrist:
+        so.add_session_config_entry("optimization.disable_specified_optimizers", "SkipLayerNormFusion")
+    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+
+def window_outputs(sess, windows: list[Window], cache: Path, what: str):
+    """The session's first output for every window, one window per call as newsgrist runs
+    them, stored fp16 in `cache` (read back when it holds as many windows)."""
+    import numpy as np
+
+    if cache.exists():
+        z = np.load(cache)
+        if len(z.files) == len(windows):
+            return [z[f"w{i}"] for i in range(len(windows))]
+    out = []
+    t0 = time.time()
+    for i, w in enumerate(windows):
+        ids = np.array([w.input_ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids),
+                 "shape_ids": np.array([w.shape_ids], dtype=np.int64)}
+        out.append(sess.run(None, feeds)[0][0].astype(np.float16))
+        if i % 1000 == 0:
+            print(time.strftime("%H:%M:%S"), f"  {what} {i}/{len(windows)} ({time.time() - t0:.0f}s)", flush=True)
+    np.savez(cache, **{f"w{i}": a for i, a in enumerate(out)})
+    return out
+
+
+def news_rows(n: int, skip: int, seed: int) -> list[dict]:
+    """n articles of ../shared/data/news: a seeded sample after the first `skip` (scripts/bench
+    reads the first 2,000), for distillation: teachers label them."""
+    path = SHARED / "data" / "news" / "news_articles.jsonl"
+    if not path.exists():
+        raise SystemExit(f"{path} is absent (see ../shared/data/README.md)")
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(line) for k, line in enumerate(f) if k >= skip and line.strip()]
+    rows = [{"text": r["text"]} for r in rows if r.get("text")]
+    random.Random(seed).shuffle(rows)
+    return rows[:n]

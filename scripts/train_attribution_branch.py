@@ -60,7 +60,7 @@ def trunk_session(layers: int, out_dir: Path, threads: int):
     if not path.exists():
         inputs = ["input_ids", "attention_mask", "token_type_ids", "shape_ids"]
         onnx.utils.extract_model(str(NER_ONNX), str(path), inputs, [trunk_output(layers)])
-    return ort_session(path, threads)
+    return nc.ort_session(path, threads, as_newsgrist=True)
 
 
 def windows_of(path, tok, limit: int = 0):
@@ -76,52 +76,6 @@ def windows_of(path, tok, limit: int = 0):
         windows += ac.doc_windows(d, len(docs), budget=cfg["target_budget"], max_context=cfg["max_context"])
         docs.append(d)
     return windows, docs
-
-
-def ort_session(path: Path, threads: int):
-    """An ONNX Runtime session as newsgrist opens one (SkipLayerNormFusion off)."""
-    import onnxruntime as ort
-
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = threads
-    so.inter_op_num_threads = 1
-    # as src/model/session.rs: the fused kernel is slow on int8 graphs and newsgrist turns it off
-    so.add_session_config_entry("optimization.disable_specified_optimizers", "SkipLayerNormFusion")
-    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
-
-
-def run_windows(sess, windows, cache: Path, what: str):
-    """The session's first output for every window, one window per call as newsgrist runs
-    them, stored fp16 in `cache` (read back when it exists)."""
-    import numpy as np
-
-    if cache.exists():
-        z = np.load(cache)
-        return [z[f"w{i}"] for i in range(len(windows))]
-    out = []
-    t0 = time.time()
-    for i, w in enumerate(windows):
-        ids = np.array([w.input_ids], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids),
-                 "shape_ids": np.array([w.shape_ids], dtype=np.int64)}
-        out.append(sess.run(None, feeds)[0][0].astype(np.float16))
-        if i % 1000 == 0:
-            log(f"  {what} {i}/{len(windows)} ({time.time() - t0:.0f}s)")
-    np.savez(cache, **{f"w{i}": a for i, a in enumerate(out)})
-    return out
-
-
-def news_rows(n: int, skip: int, seed: int):
-    """n articles of ../shared/data/news (seeded sample after the first `skip`, which
-    scripts/bench reads), for distillation: the teacher labels them."""
-    import random
-
-    path = nc.SHARED / "data" / "news" / "news_articles.jsonl"
-    with open(path, encoding="utf-8") as f:
-        rows = [json.loads(line) for k, line in enumerate(f) if k >= skip and line.strip()]
-    rows = [{"text": r["text"]} for r in rows if r.get("text")]
-    random.Random(seed).shuffle(rows)
-    return rows[:n]
 
 
 def build_branch(layers: int, base: Path):
@@ -256,17 +210,17 @@ def main():
     log(f"{len(train_w)} train windows ({sum(len(w.input_ids) for w in train_w)} tokens), {len(dev_w)} dev windows")
     sess = trunk_session(args.trunk_layers, work, args.threads)
     suffix = f"{args.max_train_docs}-{args.max_dev_docs}"
-    train_f = run_windows(sess, train_w, work / f"train_features_{suffix}.npz", "features")
-    dev_f = run_windows(sess, dev_w, work / f"dev_features_{suffix}.npz", "features")
+    train_f = nc.window_outputs(sess, train_w, work / f"train_features_{suffix}.npz", "features")
+    dev_f = nc.window_outputs(sess, dev_w, work / f"dev_features_{suffix}.npz", "features")
     teacher = None
     if args.teacher:
-        teacher_sess = ort_session(args.teacher, args.threads)
-        teacher = run_windows(teacher_sess, train_w, work / f"train_teacher_{suffix}.npz", "teacher")
+        teacher_sess = nc.ort_session(args.teacher, args.threads, as_newsgrist=True)
+        teacher = nc.window_outputs(teacher_sess, train_w, work / f"train_teacher_{suffix}.npz", "teacher")
         if args.news:
-            news_w, _ = windows_of(news_rows(args.news, 2000, args.seed), tok)
+            news_w, _ = windows_of(nc.news_rows(args.news, 2000, args.seed), tok)
             log(f"{args.news} news articles: {len(news_w)} windows ({sum(len(w.input_ids) for w in news_w)} tokens)")
-            train_f += run_windows(sess, news_w, work / f"news_features_{args.news}.npz", "features")
-            teacher += run_windows(teacher_sess, news_w, work / f"news_teacher_{args.news}.npz", "teacher")
+            train_f += nc.window_outputs(sess, news_w, work / f"news_features_{args.news}.npz", "features")
+            teacher += nc.window_outputs(teacher_sess, news_w, work / f"news_teacher_{args.news}.npz", "teacher")
             train_w += news_w
     log("features ready")
     n = init_from_ner(branch, args.trunk_layers)

@@ -91,41 +91,10 @@ def evaluate(model, conll_valid, polnear_dev):
     return ner, attribution
 
 
-def news_rows(n: int, skip: int, seed: int) -> list[dict]:
-    """n articles of ../shared/data/news: a seeded sample after the first `skip`."""
-    path = nc.SHARED / "data" / "news" / "news_articles.jsonl"
-    if not path.exists():
-        raise SystemExit(f"--news: {path} is absent (see ../shared/data/README.md)")
-    with open(path, encoding="utf-8") as f:
-        rows = [json.loads(line) for k, line in enumerate(f) if k >= skip and line.strip()]
-    rows = [{"text": r["text"]} for r in rows if r.get("text")]
-    random.Random(seed).shuffle(rows)
-    return rows[:n]
-
-
 def teacher_logits(onnx_path: Path, windows, cache: Path):
-    """The teacher's logits for every window (fp16, unpadded), one window per call with
-    SkipLayerNormFusion off, as newsgrist runs its models; read back from `cache` when there."""
-    import numpy as np
-    import onnxruntime as ort
-
-    if cache.exists():
-        z = np.load(cache)
-        if len(z.files) == len(windows):
-            return [z[f"w{i}"] for i in range(len(windows))]
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = 2
-    so.inter_op_num_threads = 1
-    so.add_session_config_entry("optimization.disable_specified_optimizers", "SkipLayerNormFusion")
-    sess = ort.InferenceSession(str(onnx_path), so, providers=["CPUExecutionProvider"])
-    out = []
-    for w in windows:
-        ids = np.array([w.input_ids], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids),
-                 "shape_ids": np.array([w.shape_ids], dtype=np.int64)}
-        out.append(sess.run(["logits"], feeds)[0][0].astype(np.float16))
-    np.savez(cache, **{f"w{i}": a for i, a in enumerate(out)})
-    return out
+    """The teacher's logits for every window (fp16, unpadded), one window per call as newsgrist
+    runs its models; read back from `cache` when there."""
+    return nc.window_outputs(nc.ort_session(onnx_path, 2, as_newsgrist=True), windows, cache, "teacher")
 
 
 def main():
@@ -214,7 +183,7 @@ def main():
         if not all(teacher_paths):
             raise SystemExit("--news needs --teacher-ner and --teacher-attribution")
         news = []
-        for row in news_rows(args.news, skip=2000, seed=args.seed):
+        for row in nc.news_rows(args.news, skip=2000, seed=args.seed):
             news += ac.doc_windows(ac.make_doc(tok, row), len(news), budget=budget, max_context=max_context)
         for w in news:  # no gold: the targets' word starts only mark where the teachers' logits count
             for pos, _, _ in w.targets:

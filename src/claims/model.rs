@@ -17,8 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::model::{
-    ClassifiedText, ModelConfig, ModelError, OutputHead, RunnerOptions, TextInput, TokenClassifier,
-    TokenCounts,
+    ClassifiedText, ModelError, OutputHead, RunnerOptions, TextInput, TokenClassifier, TokenCounts,
 };
 use crate::ner::{decode_entities, label_words, Decoding};
 
@@ -50,8 +49,7 @@ impl AttributionModel {
         let tagger = if OutputHead::is_head(dir) {
             let head = OutputHead::load(dir)?;
             check_labels(dir, &head.config().labels)?;
-            let encoder = ModelConfig::load(&head.encoder_dir().join("config.json"))?;
-            head.check_encoder_id(encoder.model_id.as_deref())?;
+            head.encoder_config()?;
             Tagger::Head {
                 head: Box::new(head),
                 dir: dir.to_path_buf(),

@@ -76,6 +76,14 @@ impl OutputHead {
         &self.shared.onnx_output
     }
 
+    /// The encoder model's `config.json`; fails unless its id is the one
+    /// the head was trained with.
+    pub fn encoder_config(&self) -> Result<ModelConfig, ModelError> {
+        let config = ModelConfig::load(&self.encoder_dir().join("config.json"))?;
+        self.check_encoder_id(config.model_id.as_deref())?;
+        Ok(config)
+    }
+
     /// Fails unless `found` (the encoder directory's model id) is the one
     /// the head was trained with.
     pub(crate) fn check_encoder_id(&self, found: Option<&str>) -> Result<(), ModelError> {

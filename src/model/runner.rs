@@ -183,14 +183,13 @@ impl TokenClassifier {
             ("tokenizer", &tokenizer_path),
         ];
         super::model_dir::require_files(&files, MISSING_HINT)?;
-        let mut config = ModelConfig::load(&config_path)?;
-        let graph_id = match &head {
-            Some(head) => {
-                let encoder = ModelConfig::load(&graph_config_path)?;
-                head.check_encoder_id(encoder.model_id.as_deref())?;
-                encoder.model_id
+        let (mut config, graph_id) = match &head {
+            Some(head) => (head.config().clone(), head.encoder_config()?.model_id),
+            None => {
+                let config = ModelConfig::load(&config_path)?;
+                let id = config.model_id.clone();
+                (config, id)
             }
-            None => config.model_id.clone(),
         };
         if let Some(max_length) = options.max_length {
             config.max_length = max_length;
@@ -206,12 +205,11 @@ impl TokenClassifier {
                     config.max_length
                 ))
             })?;
-        let budget = options
-            .target_budget
-            .or(config.target_budget)
-            .unwrap_or(max_content / 2)
-            .clamp(1, max_content);
-        let max_context = options.max_context.or(config.max_context).unwrap_or(usize::MAX);
+        let (budget, max_context) = window_settings(
+            options.target_budget.or(config.target_budget),
+            options.max_context.or(config.max_context),
+            max_content,
+        );
         let environment = runtime::environment()?;
         let pool = SessionPool::open(&model_path, &config, environment, tokenizer.pad_id)?;
         Ok(Self {
@@ -278,11 +276,7 @@ impl TokenClassifier {
         }
         head.check_encoder_id(self.graph_id.as_deref())?;
         let config = head.config();
-        let budget = config
-            .target_budget
-            .unwrap_or(self.max_content / 2)
-            .clamp(1, self.max_content);
-        let context = config.max_context.unwrap_or(usize::MAX);
+        let (budget, context) = window_settings(config.target_budget, config.max_context, self.max_content);
         if (config.max_length, budget, context) != (self.config.max_length, self.budget, self.max_context) {
             let sides = |context: usize| match context {
                 usize::MAX => "as much context as fits".to_owned(),
@@ -497,6 +491,19 @@ impl TokenClassifier {
     }
 }
 
+/// Targets per window and context tokens per side (`usize::MAX`: fill the
+/// window) from the configured values, within `max_content` tokens.
+fn window_settings(
+    target_budget: Option<usize>,
+    max_context: Option<usize>,
+    max_content: usize,
+) -> (usize, usize) {
+    (
+        target_budget.unwrap_or(max_content / 2).clamp(1, max_content),
+        max_context.unwrap_or(usize::MAX),
+    )
+}
+
 /// A tokenized text, its casing classes (when the model takes them) and its windows.
 struct Prepared {
     tokens: Tokens,
@@ -609,7 +616,12 @@ mod tests {
                 .filter_map(|pair| Some((pair[0].as_u64()? as usize, pair[1].as_u64()? as usize)))
                 .collect();
             assert_eq!(prepared.tokens.offsets, offsets[1..offsets.len() - 1], "{text}");
-            let logits = classifier.pool.run(&[&input]).expect("runs").remove(0);
+            let logits = classifier
+                .pool
+                .run_outputs(&[&input], &[classifier.pool.output()])
+                .expect("runs")
+                .remove(0)
+                .remove(0);
             let expected: Vec<f32> = case["logits"]
                 .as_array()
                 .expect("logits")

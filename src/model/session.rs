@@ -72,7 +72,7 @@ pub struct SessionPool {
     free: Mutex<Vec<Session>>,
     pub inputs: Vec<InputSpec>,
     output: String,
-    pub num_labels: usize,
+    num_labels: usize,
     /// Every graph output with its label count (the last dimension; -1
     /// when dynamic), `None` for outputs that are not float32 `[batch,
     /// tokens, labels]`.
@@ -187,12 +187,6 @@ impl SessionPool {
         self.inputs
             .iter()
             .any(|input| matches!(input.kind, InputKind::Extra(ExtraFeature::CasingV1)))
-    }
-
-    /// Runs windows as one padded batch and returns each window's logits.
-    pub fn run(&self, windows: &[&WindowInput]) -> Result<Vec<WindowLogits>, ModelError> {
-        let mut outputs = self.run_outputs(windows, &[self.output()])?;
-        Ok(outputs.pop().unwrap_or_default())
     }
 
     /// Runs windows as one padded batch and returns, per output of
