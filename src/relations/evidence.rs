@@ -26,7 +26,8 @@
 use crate::ner::EntityMention;
 
 use super::roles::{is_past, past_before};
-use super::schema::RelationType;
+use super::schema::{RelationType, ALL};
+use super::stance::Stance;
 
 /// Words that may join an organisation to its place after it: "of", "in",
 /// ", which is based in", ", headquartered in", "(".
@@ -406,11 +407,56 @@ fn founder_is_stated(text: &str, group: &EntityMention, person: &EntityMention) 
     named_after || some_word_between(text, group, person, FOUNDING)
 }
 
+/// Whether a word of the stance joins two names, within eight pieces, or
+/// (for opposition) the two are joined by "and" after "fighting between",
+/// "clashes between", "war between".
+fn stance_is_stated(text: &str, a: &EntityMention, b: &EntityMention, stance: Stance) -> bool {
+    let Some(between) = between_pieces(text, a, b, 8) else {
+        return false;
+    };
+    if stance.is_stated(&between) {
+        return true;
+    }
+    let first_start = a.start.min(b.start);
+    let before: Vec<String> = text
+        .get(..first_start)
+        .map(|head| {
+            let tail: String = head
+                .chars()
+                .rev()
+                .take(40)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            pieces(&tail)
+        })
+        .unwrap_or_default();
+    let joined_by_and = between == ["and"];
+    let after_between = before.iter().rev().take(3).any(|piece| piece == "between");
+    stance == Stance::Opposition
+        && joined_by_and
+        && after_between
+        && stance.is_stated(&before[before.len().saturating_sub(5)..])
+}
+
+/// Whether some relation the model may give two entities of these types
+/// (in either order) would be kept for its wording. A sentence none of
+/// whose pairs passes needs no model call: whatever the model said, no
+/// relation of it would be written.
+pub fn may_be_stated(text: &str, a: &EntityMention, b: &EntityMention) -> bool {
+    [(a, b), (b, a)].into_iter().any(|(head, tail)| {
+        ALL.iter()
+            .any(|&kind| kind.fits(&head.label, &tail.label) && judged(kind, text, head, tail).is_some())
+    })
+}
+
 /// The relation to write for a model relation of `kind` between `head` and
 /// `tail`, or None when the text does not state it: `based_in` needs its
 /// seat written next to the group, `leader_of` and `employee_of` a title
 /// (a `leader_of` without a head's title is an `employee_of`), `part_of` a
-/// part word or a possessive.
+/// part word or a possessive, the stance relations a word of theirs
+/// ([`super::stance`]).
 pub fn judged(
     kind: RelationType,
     text: &str,
@@ -426,6 +472,9 @@ pub fn judged(
         RelationType::AliasOf => alias_is_stated(text, head, tail),
         RelationType::MemberOf => some_word_between(text, head, tail, MEMBERSHIP),
         RelationType::FoundedBy => founder_is_stated(text, head, tail),
+        RelationType::OpposedTo => stance_is_stated(text, head, tail, Stance::Opposition),
+        RelationType::Defeated => stance_is_stated(text, head, tail, Stance::Defeat),
+        RelationType::AffiliatedWith => stance_is_stated(text, head, tail, Stance::Affiliation),
         _ => true,
     };
     if !keep {
@@ -518,6 +567,61 @@ mod tests {
 
     fn related(kind: RelationType, text: &str, head: (&str, &str), tail: (&str, &str)) -> bool {
         judge(kind, text, head, tail).is_some()
+    }
+
+    #[test]
+    fn stances_need_their_words() {
+        use RelationType::{AffiliatedWith, Defeated, OpposedTo};
+        let text = "Al-Shabaab fighters clashed with African Union troops near Mogadishu.";
+        assert!(related(
+            OpposedTo,
+            text,
+            ("Al-Shabaab", "ORG"),
+            ("African Union", "ORG")
+        ));
+        let text = "Days of fighting between Hamas and Fatah left the city divided.";
+        assert!(related(OpposedTo, text, ("Hamas", "ORG"), ("Fatah", "ORG")));
+        let text = "Talks between Hamas and Fatah resumed in Cairo.";
+        assert!(!related(OpposedTo, text, ("Hamas", "ORG"), ("Fatah", "ORG")));
+        let text = "Russia has put in place restrictions that temporarily forced CNN off the air.";
+        assert!(!related(OpposedTo, text, ("Russia", "LOC"), ("CNN", "ORG")));
+        let text = "The Iran-backed Houthis fired a missile.";
+        assert!(related(AffiliatedWith, text, ("Houthis", "ORG"), ("Iran", "LOC")));
+        let text = "Iran said the Houthis fired a missile.";
+        assert!(!related(
+            AffiliatedWith,
+            text,
+            ("Houthis", "ORG"),
+            ("Iran", "LOC")
+        ));
+        let text = "The Malian army routed JNIM near Boulkessi.";
+        assert!(related(Defeated, text, ("Malian army", "ORG"), ("JNIM", "ORG")));
+        assert!(!related(
+            Defeated,
+            "The Malian army met JNIM envoys.",
+            ("Malian army", "ORG"),
+            ("JNIM", "ORG")
+        ));
+    }
+
+    #[test]
+    fn a_pair_with_no_wording_of_any_relation_needs_no_model_call() {
+        let may = |text: &str, a: (&str, &str), b: (&str, &str)| {
+            let a = EntityMention::found_in(text, a.0, a.1, 0.9);
+            let b = EntityMention::found_in(text, b.0, b.1, 0.9);
+            may_be_stated(text, &a, &b)
+        };
+        let text = "Reuters reported that Hamas fired rockets at Ashkelon.";
+        assert!(!may(text, ("Reuters", "ORG"), ("Hamas", "ORG")));
+        // either order of the entities
+        let text = "Hamas spokesman Abu Obeida said the group fought on.";
+        assert!(may(text, ("Abu Obeida", "PER"), ("Hamas", "ORG")));
+        assert!(may(text, ("Hamas", "ORG"), ("Abu Obeida", "PER")));
+        let text = "Kurdistan Workers' Party (PKK) fighters";
+        assert!(may(text, ("Kurdistan Workers' Party", "ORG"), ("PKK", "ORG")));
+        // person-place relations need no wording: such a pair is always scored
+        let text = "Ahmed returned to Kabul on Monday.";
+        assert!(may(text, ("Ahmed", "PER"), ("Kabul", "LOC")));
     }
 
     #[test]
@@ -758,7 +862,13 @@ mod tests {
     }
 
     #[test]
-    fn other_relations_are_not_checked() {
+    fn person_place_relations_are_not_checked() {
+        let text = "Ahmed returned to Kabul on Monday.";
+        assert_eq!(
+            judge(RelationType::LocatedIn, text, ("Ahmed", "PER"), ("Kabul", "LOC")),
+            Some(RelationType::LocatedIn)
+        );
+        // two groups named side by side are not opposed to each other
         let text = "Al-Shabaab and al-Qaeda are opposed to the government";
         assert_eq!(
             judge(
@@ -767,7 +877,7 @@ mod tests {
                 ("Al-Shabaab", "ORG"),
                 ("al-Qaeda", "ORG")
             ),
-            Some(RelationType::OpposedTo)
+            None
         );
     }
 }

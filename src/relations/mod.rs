@@ -9,7 +9,9 @@
 //! - [`schema`]: the relation types and how training labels map onto them;
 //! - [`candidates`]: which pairs are scored (bounded per sentence);
 //! - [`decide`]: scores to relations, with direction;
-//! - [`evidence`]: the wording a model relation needs to be kept;
+//! - [`evidence`]: the wording a model relation needs to be kept (and so
+//!   which sentences need no model call at all);
+//! - [`stance`]: the wording of opposition, defeat and affiliation;
 //! - [`roles`]: role appositions read by rules ("X, the leader of Y",
 //!   "Y spokesman X", "X, the Afghan affiliate of Y");
 //! - [`aliases`]: aliases the text states ("X (ACRONYM)", "X, also known
@@ -29,6 +31,7 @@ pub mod model;
 pub mod records;
 pub mod roles;
 pub mod schema;
+pub mod stance;
 
 pub use aliases::alias_relations;
 pub use candidates::{candidate_pairs, reading_range, PairLimits, SentencePairs};

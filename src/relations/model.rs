@@ -1,8 +1,11 @@
 //! The relation stage's model: candidate pairs of each document's
 //! sentences scored by the pair classifier, then decided.
 //!
-//! Every sentence with a candidate pair is one model call (all its pairs at
-//! once); calls run in parallel across the documents of a chunk. Results
+//! Every sentence with a candidate pair one of whose relations the text
+//! could state ([`evidence::may_be_stated`]) is one model call, all its
+//! pairs at once; the others are not scored, since [`evidence::judged`]
+//! would drop whatever the model found in them (on news, seven sentences
+//! in ten). Calls run in parallel across the documents of a chunk. Results
 //! depend only on each sentence, never on grouping or thread count.
 use std::ops::Range;
 use std::path::Path;
@@ -116,7 +119,19 @@ impl RelationModel {
     ) -> Result<(Vec<Vec<RelationMention>>, TokenCounts), ModelError> {
         let candidates: Vec<Vec<SentencePairs>> = docs
             .iter()
-            .map(|doc| candidate_pairs(doc.text, doc.sentences, doc.entities, &self.limits))
+            .map(|doc| {
+                let mut sentences = candidate_pairs(doc.text, doc.sentences, doc.entities, &self.limits);
+                // the whole sentence is scored when any of its pairs may
+                // hold a relation, so the model reads the same input as
+                // without this filter
+                sentences.retain(|sentence| {
+                    sentence.pairs.iter().any(|&(a, b)| {
+                        let entity = |index: usize| &doc.entities[sentence.entity_ids[index]];
+                        evidence::may_be_stated(doc.text, entity(a), entity(b))
+                    })
+                });
+                sentences
+            })
             .collect();
         let ordered: Vec<Vec<Vec<(usize, usize)>>> = candidates
             .iter()
@@ -246,5 +261,49 @@ mod tests {
             32,
             "the default must not hide the config"
         );
+    }
+
+    #[test]
+    fn sentences_whose_relations_could_not_be_written_are_not_scored() {
+        if let Err(err) = crate::model::runtime::library_path() {
+            eprintln!("skipping: {err}");
+            return;
+        }
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("models")
+            .join("relations");
+        let model = RelationModel::load(&dir).expect("models/relations loads");
+        let silent = "Reuters reported that Hamas fired rockets at Ashkelon.";
+        let stated = "Hamas spokesman Abu Obeida said the group fought on.";
+        let entities = |text: &str, names: &[(&str, &str)]| -> Vec<EntityMention> {
+            names
+                .iter()
+                .map(|&(name, label)| EntityMention::found_in(text, name, label, 0.9))
+                .collect()
+        };
+        let silent_entities = entities(silent, &[("Reuters", "ORG"), ("Hamas", "ORG")]);
+        let stated_entities = entities(stated, &[("Hamas", "ORG"), ("Abu Obeida", "PER")]);
+        let silent_sentence = 0..silent.len();
+        let stated_sentence = 0..stated.len();
+        let docs = [
+            RelationInput {
+                text: silent,
+                sentences: std::slice::from_ref(&silent_sentence),
+                entities: &silent_entities,
+            },
+            RelationInput {
+                text: stated,
+                sentences: std::slice::from_ref(&stated_sentence),
+                entities: &stated_entities,
+            },
+        ];
+        let (relations, counts) = model.relate_counted(&docs).expect("runs");
+        assert_eq!(counts.windows, 1, "only the sentence with a title is scored");
+        assert!(relations[0].is_empty());
+        assert!(relations[1]
+            .iter()
+            .any(|relation| relation.kind == RelationType::SpokespersonOf
+                || relation.kind == RelationType::EmployeeOf
+                || relation.kind == RelationType::LeaderOf));
     }
 }

@@ -30,7 +30,7 @@ use super::schema::RelationType;
 /// Extractor name of the rule relations.
 pub const RULES_EXTRACTOR: &str = "relation-rules";
 /// Version of these rules, written in each record's extractor.
-pub const RULES_VERSION: &str = "relation-rules-0.2.1";
+pub const RULES_VERSION: &str = "relation-rules-0.2.2";
 /// The confidence given to a rule relation.
 const RULE_CONFIDENCE: f32 = 0.9;
 /// Longest text between two names of one role phrase, in bytes.
