@@ -12,6 +12,8 @@
 //!   previous sentence ("Mujahid said ... \n "We will ...");
 //! - a quotation that no content span covers becomes a claim when a cue of
 //!   the lexicon is in its sentence;
+//! - a quotation signed with a dash and a name is that name's
+//!   ([`super::signed_quotes`]);
 //! - claim type, medium, hedges and the claimed event ([`super::typing`],
 //!   [`super::medium`]);
 //! - claims carried inside a report's content ("IS claimed the attack,
@@ -29,6 +31,7 @@ use super::medium::{find_medium, is_outlet_source, opens_with_words};
 use super::nested::{add_nested_claims, link_carried_claims};
 use super::opening_speaker::opening_speaker;
 use super::quotes::Quote;
+use super::signed_quotes::add_signed_quotes;
 use super::spans::{first_starting_from, AttributionSpan, Claim, NamedSpan, Role};
 use super::speakers::{claimant, is_person_phrase, names_a_group, referent_label};
 use super::typing::{
@@ -192,6 +195,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     skip_citations(doc, &mut claims);
     skip_appositions(doc, &mut claims);
     add_uncovered_quotes(doc, &mut claims);
+    add_signed_quotes(doc, &mut claims);
     add_nested_claims(doc, &mut claims);
     // nested claims too ("No group claimed responsibility ..., according to Rudaw")
     claims.retain(|claim| !is_no_claim(doc.text, claim));
@@ -1107,7 +1111,7 @@ fn snap_to_quote(doc: &Document<'_>, content: Range<usize>) -> (Range<usize>, bo
 
 /// The words of a quotation, without the comma that closes it before its
 /// speaker ("\"We did it,\" the group said"): that comma is the sentence's.
-fn quoted_words(text: &str, quote: &Quote) -> Range<usize> {
+pub(super) fn quoted_words(text: &str, quote: &Quote) -> Range<usize> {
     let inner = trim(text, quote.inner.clone());
     let kept = text[inner.clone()].trim_end_matches(',').trim_end().len();
     inner.start..inner.start + kept

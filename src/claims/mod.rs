@@ -3,7 +3,7 @@
 //!
 //! The attribution model ([`model`]) tags source, cue and content spans;
 //! rules do what PolNeAR cannot teach it: quotation boundaries
-//! ([`quotes`]), cue lemmas and claim types ([`cues`], [`typing`]), the
+//! ([`quotes`]) and quotations signed with a dash ([`signed_quotes`]), cue lemmas and claim types ([`cues`], [`typing`]), the
 //! medium ([`medium`]), who a pronoun is ([`speakers`]), what kind of
 //! speaker a claimant names ([`claimant_kinds`]), how the spans
 //! group into claims ([`assemble`]), the speaker opening a clause where no
@@ -27,6 +27,7 @@ pub mod nested;
 pub mod opening_speaker;
 pub mod quotes;
 pub mod records;
+pub mod signed_quotes;
 pub mod spans;
 pub mod speakers;
 pub mod typing;
@@ -43,7 +44,7 @@ use crate::ner::EntityMention;
 pub const RULES_EXTRACTOR: &str = "claim-rules";
 
 /// The version of the claim rules, bumped whenever a rule changes output.
-pub const RULES_VERSION: &str = "claim-rules-0.3.25";
+pub const RULES_VERSION: &str = "claim-rules-0.3.26";
 
 /// The claims of one document: `spans` from the attribution model (empty
 /// without it), `entities` from the NER stage.

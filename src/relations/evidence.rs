@@ -407,11 +407,16 @@ fn founder_is_stated(text: &str, group: &EntityMention, person: &EntityMention) 
     named_after || some_word_between(text, group, person, FOUNDING)
 }
 
-/// Whether a word of the stance joins two names, within eight pieces, or
+/// Pieces a stance word may stand among: more than the titles' eight,
+/// since a stance is a clause ("Erdogan's new policy has been interpreted
+/// as fighting both ISIS and the Kurds").
+const STANCE_REACH: usize = 12;
+
+/// Whether a word of the stance joins two names, within twelve pieces, or
 /// (for opposition) the two are joined by "and" after "fighting between",
 /// "clashes between", "war between".
 fn stance_is_stated(text: &str, a: &EntityMention, b: &EntityMention, stance: Stance) -> bool {
-    let Some(between) = between_pieces(text, a, b, 8) else {
+    let Some(between) = between_pieces(text, a, b, STANCE_REACH) else {
         return false;
     };
     if stance.is_stated(&between) {

@@ -64,7 +64,27 @@ const OPPOSITION: &[&str] = &[
     "denounced",
     "invaded",
     "invasion",
+    "besiege",
     "besieged",
+    "criticize",
+    "criticized",
+    "criticise",
+    "criticised",
+    "counter",
+    "confront",
+    "confronting",
+    "destroy",
+    "eliminate",
+    "block",
+    "blocked",
+    "blocking",
+    "complained",
+    "sued",
+    "lawsuit",
+    "prosecute",
+    "prosecuting",
+    "hack",
+    "hacked",
 ];
 
 /// Words of one side's defeat: "the army routed Boko Haram", "Taliban
@@ -84,6 +104,8 @@ const DEFEAT: &[&str] = &[
     "expelled",
     "drove",
     "victory",
+    "win",
+    "wins",
     "won",
     "lost",
     "conquered",
@@ -139,12 +161,15 @@ impl Stance {
 
     /// Whether one of the stance's words stands among `pieces` (the
     /// lowercased words between the two names; a hyphenated word counts
-    /// by its parts: "Iran-backed", "al-Qaeda-linked").
+    /// by its parts: "Iran-backed", "al-Qaeda-linked"). Defeat is a kind of
+    /// opposition: "Obama has no strategy to defeat ISIS" states both.
     pub fn is_stated(self, pieces: &[String]) -> bool {
-        let words = self.words();
-        pieces.iter().any(|piece| {
-            words.contains(&piece.as_str()) || piece.split('-').any(|part| words.contains(&part))
-        })
+        let stated = |words: &[&str]| {
+            pieces.iter().any(|piece| {
+                words.contains(&piece.as_str()) || piece.split('-').any(|part| words.contains(&part))
+            })
+        };
+        stated(self.words()) || (self == Self::Opposition && stated(DEFEAT))
     }
 }
 
@@ -170,6 +195,7 @@ mod tests {
     #[test]
     fn defeat_and_affiliation_have_their_own_words() {
         assert!(Stance::Defeat.is_stated(&pieces("troops routed")));
+        assert!(Stance::Opposition.is_stated(&pieces("has no strategy to defeat")));
         assert!(!Stance::Defeat.is_stated(&pieces("troops clashed with")));
         assert!(Stance::Affiliation.is_stated(&pieces("-backed")));
         assert!(Stance::Affiliation.is_stated(&pieces("al-qaeda-linked")));
