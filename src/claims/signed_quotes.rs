@@ -92,12 +92,23 @@ fn name_after(text: &str, start: usize) -> Option<Range<usize>> {
     let last = text[name.clone()].split_whitespace().next_back()?;
     let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
     let ends_on_name = capitalised(last) || last.split_once('-').is_some_and(|(_, rest)| capitalised(rest));
-    (words > 0 && ends_on_name).then_some(name)
+    let possessive = last.ends_with("'s") || last.ends_with("\u{2019}s");
+    // a signature stands alone: "— McCarthy said ..." and "-- Baghdad's
+    // term for ..." start a clause, they sign nothing
+    let follows = text[end..].trim_start_matches([' ', '\u{a0}']);
+    let stands_alone = follows.is_empty() || follows.starts_with([',', '.', '(', ';', '\n', '\r']);
+    (words > 0 && ends_on_name && !possessive && stands_alone).then_some(name)
 }
 
-/// Gives each signed quotation a claim of its signer, in place of any
-/// claim that had read the quotation as someone else's (claims whose cue
-/// lies inside the quotation are the quoted speaker's own and stay).
+/// Gives each signed quotation a claim of its signer, in place of the
+/// claims that had read the quotation as someone else's by recency (no cue,
+/// or a cue in another sentence). A cue in the quotation's own sentence
+/// outside it ("Chief Belmar: \"...\" — Chris Nagus", a tweet's author; "Rajoy
+/// insisted that his party was \"still the No. 1 force\"--Kim Hjelmgaard", a
+/// byline) names the speaker better than a dash does, and so does a claim
+/// whose content only embeds the quotation: such quotations are left as
+/// they are. Claims whose cue lies inside the quotation are the quoted
+/// speaker's own and stay.
 pub(super) fn add_signed_quotes(doc: &Document<'_>, claims: &mut Vec<Claim>) {
     for quote in doc.quotes {
         let Some((dash, name)) = signature(doc.text, quote.outer.end) else {
@@ -108,10 +119,22 @@ pub(super) fn add_signed_quotes(doc: &Document<'_>, claims: &mut Vec<Claim>) {
             continue;
         }
         let inside = |range: &Range<usize>| quote.outer.start <= range.start && range.end <= quote.outer.end;
-        claims.retain(|claim| {
-            let reads_the_quote = claim.content.start < words.end && words.start < claim.content.end;
-            !reads_the_quote || claim.cue.as_ref().is_some_and(inside)
+        let first = doc.sentence_of(quote.outer.start);
+        let last = doc.sentence_of(quote.outer.end.saturating_sub(1));
+        let reads_the_quote =
+            |claim: &Claim| claim.content.start < words.end && words.start < claim.content.end;
+        let attributed_here = claims.iter().filter(|claim| reads_the_quote(claim)).any(|claim| {
+            let cue_here = claim
+                .cue
+                .as_ref()
+                .is_some_and(|cue| !inside(cue) && (first..=last).contains(&doc.sentence_of(cue.start)));
+            let embeds = !inside(&claim.content) && !claim.cue.as_ref().is_some_and(inside);
+            cue_here || embeds
         });
+        if attributed_here {
+            continue;
+        }
+        claims.retain(|claim| !reads_the_quote(claim) || claim.cue.as_ref().is_some_and(inside));
         let mut signed = build(doc, Some(dash), Some(name), words, true, SIGNED_CONFIDENCE);
         // a dash has no verb to take a lemma from; what it does is "say"
         signed.cue_lemma = Some("say".to_owned());
@@ -160,6 +183,12 @@ mod tests {
         );
         assert_eq!(signed("\"We will win,\" he said \u{2014} Taliban"), None);
         assert_eq!(signed("\"Enough.\" \u{2014} 34 people signed it"), None);
+        assert_eq!(
+            signed("\"Terror Town\" \u{2014} McCarthy said the police would stay"),
+            None
+        );
+        assert_eq!(signed("a \"naval target\" -- Baghdad's term for a tanker"), None);
+        assert_eq!(signed("\"I'm still in shock.\" --Girlfriend of the victim"), None);
         assert_eq!(signed("\"Enough.\" The minister left."), None);
     }
 
@@ -182,5 +211,18 @@ mod tests {
         );
         assert_eq!(signed.cue_lemma.as_deref(), Some("say"));
         assert!(signed.direct_quote);
+    }
+
+    #[test]
+    fn a_cue_in_the_quotations_sentence_outranks_a_dash() {
+        // a byline after the article's last quotation
+        let text = "Rajoy said he will try again and insisted that his party was \"still the No. 1 force in Spain.\"--Kim Hjelmgaard.";
+        let sentences = crate::text::split_sentences(text);
+        let claims = crate::claims::extract(text, &sentences, &[], &[]);
+        assert!(!claims.is_empty(), "the rules read Rajoy's claim");
+        assert!(claims.iter().all(|claim| claim
+            .source
+            .as_ref()
+            .is_none_or(|source| &text[source.clone()] != "Kim Hjelmgaard")));
     }
 }
