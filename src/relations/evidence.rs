@@ -422,27 +422,17 @@ fn stance_is_stated(text: &str, a: &EntityMention, b: &EntityMention, stance: St
     if stance.is_stated(&between) {
         return true;
     }
-    let first_start = a.start.min(b.start);
-    let before: Vec<String> = text
-        .get(..first_start)
-        .map(|head| {
-            let tail: String = head
-                .chars()
-                .rev()
-                .take(40)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            pieces(&tail)
-        })
-        .unwrap_or_default();
-    let joined_by_and = between == ["and"];
+    if stance != Stance::Opposition || between != ["and"] {
+        return false;
+    }
+    // "clashes between X and Y": the stance word stands before both names
+    let mut from = a.start.min(b.start).saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = pieces(text.get(from..a.start.min(b.start)).unwrap_or(""));
     let after_between = before.iter().rev().take(3).any(|piece| piece == "between");
-    stance == Stance::Opposition
-        && joined_by_and
-        && after_between
-        && stance.is_stated(&before[before.len().saturating_sub(5)..])
+    after_between && stance.is_stated(&before[before.len().saturating_sub(5)..])
 }
 
 /// Whether some relation the model may give two entities of these types
