@@ -300,7 +300,7 @@ fn requests_anonymity(text: &str, cue: &Range<usize>) -> bool {
 }
 
 /// Claims that are none: an absent claimant ("No group has claimed
-/// responsibility"), a negated cue ("the junta did not respond to", "Kyiv
+/// responsibility"), a content of one function word, a negated cue ("the junta did not respond to", "Kyiv
 /// did not officially comment"), a source's request for anonymity ("who
 /// asked not to be named") and a refusal ("declined to comment").
 fn is_no_claim(text: &str, claim: &Claim) -> bool {
@@ -363,10 +363,17 @@ fn is_no_claim(text: &str, claim: &Claim) -> bool {
     ]
     .iter()
     .any(|opening| content.starts_with(opening));
+    // "the commander said — a vow repeated ...": a content cut to one
+    // function word holds nothing said
+    let no_content = matches!(
+        content.trim_matches(|c: char| !c.is_alphanumeric()),
+        "" | "a" | "an" | "the" | "and" | "but"
+    );
     absent
         || negated
         || anonymity
         || refusal
+        || no_content
         || says_nothing(&written, &content)
         || shows_pictures(&written, &content)
         || is_question(text, cue, &written)
@@ -1604,6 +1611,40 @@ mod tests {
         let after = "Police said the road was closed.\n\nResidents fled.";
         let content = within_paragraph(after, 12..after.len(), &(7..11));
         assert_eq!(&after[content], "the road was closed.");
+    }
+
+    #[test]
+    fn a_content_of_one_function_word_is_no_claim() {
+        let text = "The commander said \u{2014} a vow repeated across the region.";
+        use crate::claims::{AttributionSpan, Role};
+        let span = |piece: &str, role: Role| {
+            // the first whole-word occurrence ("a" is also in "commander")
+            let at = text
+                .match_indices(piece)
+                .map(|(at, _)| at)
+                .find(|&at| at == 0 || text[..at].ends_with(' '))
+                .expect("piece");
+            AttributionSpan {
+                role,
+                range: at..at + piece.len(),
+                confidence: 0.9,
+            }
+        };
+        let spans = [
+            span("The commander", Role::Source),
+            span("said", Role::Cue),
+            span("a", Role::Content),
+        ];
+        let sentences = crate::text::split_sentences(text);
+        let claims = crate::claims::extract(text, &sentences, &[], &spans);
+        assert!(claims.is_empty(), "{claims:?}");
+        // a content of words is a claim
+        let spans = [
+            span("The commander", Role::Source),
+            span("said", Role::Cue),
+            span("a vow repeated across the region", Role::Content),
+        ];
+        assert_eq!(crate::claims::extract(text, &sentences, &[], &spans).len(), 1);
     }
 
     #[test]
