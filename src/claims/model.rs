@@ -13,7 +13,7 @@
 //! without NER) it opens the encoder itself, on first use. A whole
 //! token-classification model (the layout of earlier releases) still loads
 //! and runs on its own.
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::model::{
@@ -36,7 +36,6 @@ enum Tagger {
     /// An output of another model's graph; that graph opens on first use alone.
     Head {
         head: Box<OutputHead>,
-        dir: PathBuf,
         alone: OnceLock<Box<TokenClassifier>>,
     },
 }
@@ -52,7 +51,6 @@ impl AttributionModel {
             head.encoder_config()?;
             Tagger::Head {
                 head: Box::new(head),
-                dir: dir.to_path_buf(),
                 alone: OnceLock::new(),
             }
         } else {
@@ -93,11 +91,11 @@ impl AttributionModel {
     ) -> Result<(Vec<Vec<AttributionSpan>>, TokenCounts), ModelError> {
         let classified = match &self.tagger {
             Tagger::Whole(classifier) => classifier.classify(texts)?,
-            Tagger::Head { dir, alone, .. } => {
+            Tagger::Head { head, alone } => {
                 let classifier = match alone.get() {
                     Some(loaded) => loaded,
                     None => {
-                        let loaded = TokenClassifier::load(dir, RunnerOptions::default())?;
+                        let loaded = TokenClassifier::load(head.dir(), RunnerOptions::default())?;
                         alone.get_or_init(|| Box::new(loaded))
                     }
                 };

@@ -2,10 +2,11 @@
 //! of types that some relation can join, not too far apart, at most a
 //! fixed number per sentence.
 //!
-//! These limits bound the stage's cost: one model call per sentence that
-//! has a candidate pair, whatever the number of pairs, and no call at all
-//! for sentences with fewer than two entities. They do not decide
-//! relations; [`super::decide`] does.
+//! These limits bound the stage's cost: at most one model call per
+//! sentence that has a candidate pair, whatever the number of pairs (none
+//! when no pair has the wording of a relation: [`super::model`]), and no
+//! call at all for sentences with fewer than two entities. They do not
+//! decide relations; [`super::decide`] does.
 use std::ops::Range;
 
 use crate::ner::EntityMention;
