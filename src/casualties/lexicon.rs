@@ -307,6 +307,13 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         I,
     ),
     ("treated for * injuries|wounds", Injured, I),
+    // "was treated for a cut to his hand", "for a gunshot wound to the leg"
+    (
+        "treated for a cut|gash|burn|graze|bruise|fracture|concussion",
+        Injured,
+        I,
+    ),
+    ("treated for a|an * wound|wounds|injury|injuries", Injured, I),
     ("treated for * * injuries|wounds", Injured, I),
     (
         "treated at|in a|the|area|local|nearby hospital|hospitals",
@@ -447,6 +454,12 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // "bringing the total number of arrests to 350"
     ("number of arrests|detentions|detainees", Arrested, Toll),
     ("number of people arrested|detained", Arrested, Toll),
+    // "bringing the number recaptured to 47"
+    (
+        "number recaptured|rearrested|re-arrested|detained|arrested",
+        Arrested,
+        Toll,
+    ),
     // "bringing the number of people in custody to three"
     ("number of people|suspects in custody", Arrested, Toll),
     ("arresting", Arrested, Active),

@@ -656,8 +656,23 @@ fn move_wounded_dead(summary: &mut TollSummary, mentions: &[CasualtyMention], ki
                 mention.kind != CasualtyKind::KilledOrInjured || mention.survivors
             })
     };
+    // "In a first statement, the army had put its losses at six dead and 11
+    // wounded ... two of the wounded had died" under a lede of nine wounded:
+    // the chosen figure is another one's less the dead
+    let less_the_dead_already = |value: u64| {
+        mentions.iter().any(|mention| {
+            mention.kind == CasualtyKind::Injured
+                && mention.scope == Scope::Event
+                && mention.count.value > value
+                && mention.count.value - dead == value
+        })
+    };
     if let Some(injured) = summary.injured.as_mut() {
-        if stated_by(injured, sentence) && injured.count.value > dead && !dead_left_out(injured) {
+        if stated_by(injured, sentence)
+            && injured.count.value > dead
+            && !dead_left_out(injured)
+            && !less_the_dead_already(injured.count.value)
+        {
             injured.count = map_count(&injured.count, |n| n.saturating_sub(dead));
             injured.rule = TollRule::WoundedDied;
         }
@@ -792,6 +807,11 @@ mod tests {
                     two of the wounded had died in hospital, bringing the death toll to 14.";
         assert_eq!(main_value(text, Killed), (14, Some(TollRule::Update)));
         assert_eq!(main_value(text, Injured), (3, Some(TollRule::WoundedDied)));
+        // a lede that already counts them, after a first report that did not
+        let text = "Eight soldiers were killed and nine wounded in the ambush, the army said on Wednesday. \
+                    In a first statement on Tuesday, the army had put its losses at six dead and 11 wounded. \
+                    On Wednesday it said two of the wounded had died overnight.";
+        assert_eq!(main_value(text, Injured).0, 9);
         let text = "Police said three people were killed and eight others were shot. One of the eight \
                     wounded, a 26-year-old man, had died.";
         assert_eq!(main_value(text, Killed), (4, Some(TollRule::WoundedDied)));
@@ -1020,6 +1040,9 @@ mod tests {
         let chain = "Police arrested 14 suspects on Thursday. A further nine suspects were arrested on \
                      Friday. Six more suspects were arrested on Saturday.";
         assert_eq!(main_value(chain, Arrested), (29, Some(TollRule::AddedToEarlier)));
+        let recaptured = "By Monday, 41 of the escapees had been rearrested. Police said six more had been \
+                          caught, bringing the number recaptured to 47 and leaving 83 at large.";
+        assert_eq!(main_value(recaptured, Arrested).0, 47);
         let headline = "21 arrests after disorder in Barnsley. Fourteen people were arrested on the night. \
                         Seven more people were arrested on Sunday, bringing the total number of arrests to 21.";
         assert_eq!(main_value(headline, Arrested).0, 21);

@@ -111,7 +111,9 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     // "who asked not to be named": a request for anonymity is no one's
     // claim, and a cue near it has its content elsewhere ("..., told
     // Reuters the hospital had received dozens of bodies")
-    contents.retain(|span| !opens_with_any(&doc.text[span.range.clone()], UNNAMED));
+    contents.retain(|span| {
+        !opens_with_any(&doc.text[span.range.clone()], UNNAMED) && !gives_anonymity_reason(doc, &span.range)
+    });
     let cues = merge_cues(doc.text, &of_role(Role::Cue));
     let (contents, sources) = (SpansNear::new(doc, contents), SpansNear::new(doc, sources));
     let mut claims: Vec<Claim> = Vec::new();
@@ -164,6 +166,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
                     here.start
                 };
                 opening_speaker(doc, clause_start..cue.range.start)
+                    .or_else(|| subject_before_relative(doc, clause_start..cue.range.start))
                     .or_else(|| entity_before_cue(doc, &cue.range, sentence, &content_range))
             })
             .flatten();
@@ -176,17 +179,42 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
             .into_iter()
             .flatten(),
         );
-        claims.push(build(
+        let source = source
+            .map(|span| complete_source(doc, trim_source(doc.text, span.range.clone())))
+            .map(|source| antecedent_of_relative(doc, past_quotes(doc, source)))
+            .or(fallback);
+        // "denied the reports, calling them \"baseless rumours\"": the
+        // words the claim before chose for what it rejects, of its type
+        let characterises = characterises_previous_claim(doc, &cue.range, claims.last());
+        let shared = speaker_of_participle(doc, &cue.range, source.clone(), claims.last());
+        let mut claim = build(
             doc,
             Some(cue.range.clone()),
-            source
-                .map(|span| complete_source(doc, trim_source(doc.text, span.range.clone())))
-                .map(|source| antecedent_of_relative(doc, past_quotes(doc, source)))
-                .or(fallback),
+            shared.clone().or(source),
             content_range,
             direct,
             confidence,
-        ));
+        );
+        // "took credit for the raid ..., claiming its fighters had freed
+        // dozens": what the group's own side did, told as part of its claim
+        let of_its_own = ["its ", "their "]
+            .iter()
+            .any(|opening| doc.text[claim.content.clone()].trim_start().starts_with(opening));
+        if shared.is_some()
+            && of_its_own
+            && claim.claim_type == ClaimType::Statement
+            && claims
+                .last()
+                .is_some_and(|previous| previous.claim_type == ClaimType::Responsibility)
+        {
+            claim.claim_type = ClaimType::Responsibility;
+        }
+        if let Some(previous) = claims.last().filter(|_| characterises) {
+            if matches!(previous.claim_type, ClaimType::Denial | ClaimType::Accusation) {
+                claim.claim_type = previous.claim_type;
+            }
+        }
+        claims.push(claim);
     }
     // "..., the BBC reported, citing a police spokesman": what is cited is the report's source
     claims.retain(|claim| {
@@ -205,6 +233,74 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     refer_back_to_claimants(doc, &mut claims);
     merge_restated_claims(doc, &mut claims);
     claims
+}
+
+/// "calling them ...", "describing the victims as ..." after a comma, with a
+/// claim earlier in the sentence (the blind sets' writers code these as no
+/// claim of their own, but a quotation in them needs its speaker: "the TTP
+/// denied any involvement ..., calling the arrests \"propaganda\"").
+fn characterises_previous_claim(doc: &Document<'_>, cue: &Range<usize>, previous: Option<&Claim>) -> bool {
+    let written = doc.text[cue.clone()].to_lowercase();
+    if !matches!(written.as_str(), "calling" | "describing")
+        || !doc.text[..cue.start].trim_end().ends_with(',')
+    {
+        return false;
+    }
+    previous
+        .and_then(|claim| claim.cue.as_ref())
+        .is_some_and(|previous_cue| {
+            previous_cue.end <= cue.start && doc.sentence_of(previous_cue.start) == doc.sentence_of(cue.start)
+        })
+}
+
+/// "The Front claimed responsibility ... in a statement carried by its
+/// al-Bayyina news agency, saying its fighters had killed ...": a participle
+/// after a comma says more of the claim before it in the sentence, so it
+/// has that claim's speaker, not a name between the two cues (the medium,
+/// an object). A speaker before the earlier cue is kept ("..., prosecutors
+/// said, adding that ...").
+fn speaker_of_participle(
+    doc: &Document<'_>,
+    cue: &Range<usize>,
+    source: Option<Range<usize>>,
+    previous: Option<&Claim>,
+) -> Option<Range<usize>> {
+    const PARTICIPLES: &[&str] = &[
+        "saying",
+        "claiming",
+        "adding",
+        "insisting",
+        "warning",
+        "vowing",
+        "calling",
+        "describing",
+    ];
+    let written = doc.text[cue.clone()].to_lowercase();
+    if !PARTICIPLES.contains(&written.as_str()) || !doc.text[..cue.start].trim_end().ends_with(',') {
+        return None;
+    }
+    let previous = previous?;
+    let previous_cue = previous.cue.as_ref()?;
+    let same_sentence = doc.sentence_of(previous_cue.start) == doc.sentence_of(cue.start);
+    // the name between is the earlier claim's medium or next to it ("its
+    // online magazine, al-Sirat, claiming"), or a possessive phrase ("its
+    // al-Bayyina news agency"); another person named there ("it was left to
+    // former prime minister Chandra Shekhar to admonish them, saying") speaks
+    let medium_or_its = |source: &Range<usize>| {
+        let written = doc.text[source.clone()].trim_start().to_lowercase();
+        let possessive = ["its ", "their "].iter().any(|word| written.starts_with(word));
+        let by_medium = previous
+            .medium
+            .as_ref()
+            .is_some_and(|medium| source.start <= medium.end + 2 && medium.start <= source.end);
+        possessive || by_medium
+    };
+    let between = source.as_ref().is_none_or(|source| {
+        previous_cue.end <= source.start && source.end <= cue.start && medium_or_its(source)
+    });
+    (same_sentence && previous_cue.end <= cue.start && between)
+        .then(|| previous.source.clone())
+        .flatten()
 }
 
 /// "JNIM took credit for the ambush, the group said in a statement": the
@@ -282,7 +378,38 @@ const ANONYMITY_REQUESTS: &[&str] = &[
 
 /// How a content span that only asks for anonymity opens, whatever cue the
 /// tagger pairs it with ("a resident told AFP, asking not to be named").
-const UNNAMED: &[&str] = &["not to be named", "not to be identified"];
+const UNNAMED: &[&str] = &[
+    "not to be named",
+    "not to be identified",
+    // "who asked not to be named for fear of reprisals", the tagger's span
+    // after "not"
+    "to be named for fear",
+    "to be identified for fear",
+];
+
+/// "speaking on condition of anonymity because they feared reprisals",
+/// "who asked not to be named for fear of reprisals": why a source is
+/// unnamed, which the tagger may take for what it said ("..., told Reuters
+/// that gang members had infiltrated ...").
+fn gives_anonymity_reason(doc: &Document<'_>, content: &Range<usize>) -> bool {
+    let sentence = doc.sentence(doc.sentence_of(content.start));
+    let Some(before) = doc.text.get(sentence.start.min(content.start)..content.start) else {
+        return false;
+    };
+    let before = before.to_lowercase();
+    let clause = before.rsplit(", ").next().unwrap_or(&before);
+    let reason = clause.trim_end().ends_with("because") || clause.trim_end().ends_with("for fear of");
+    let unnamed = [
+        "anonymity",
+        "not to be named",
+        "not to be identified",
+        "not be named",
+        "not be identified",
+    ]
+    .iter()
+    .any(|phrase| clause.contains(phrase));
+    reason && unnamed
+}
 
 /// Whether `text`, lowercased and without leading spaces, opens with one of
 /// `openings`.
@@ -689,6 +816,22 @@ fn speaker_of_relative_clause(doc: &Document<'_>, source: &Range<usize>) -> Opti
     }
     let end = sentence.start + relative;
     opening_speaker(doc, sentence.start..end).or_else(|| noun_phrase_clause(doc.text, sentence.start..end))
+}
+
+/// "The Sons of the Coast movement, which controls much of the coastline,
+/// took responsibility": the subject before a relative clause that runs up
+/// to the cue.
+fn subject_before_relative(doc: &Document<'_>, clause: Range<usize>) -> Option<Range<usize>> {
+    let before = doc.text.get(clause.clone())?;
+    if !before.trim_end().ends_with(',') {
+        return None;
+    }
+    let relative = [", which ", ", who "]
+        .iter()
+        .filter_map(|marker| before.find(marker))
+        .min()?;
+    let end = clause.start + relative;
+    opening_speaker(doc, clause.start..end).or_else(|| noun_phrase_clause(doc.text, clause.start..end))
 }
 
 /// A clause that is a short noun phrase of its own ("a humanitarian
@@ -1228,6 +1371,21 @@ fn complete_source(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
 /// A source span without the commas and spaces around it ("The TTP," →
 /// "The TTP").
 pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
+    // a speaker is never in two paragraphs: "...'s Ysen valley\n\nUN
+    // investigators say" (a headline's last words before the story's
+    // first); a line break inside a sentence is a hard wrap ("head of the
+    // whole individual banking\ndivision")
+    let written = text[range.clone()].trim_end();
+    let paragraph_break = written.char_indices().rev().find(|&(at, c)| {
+        c == '\n' && {
+            let before = written[..at].trim_end_matches([' ', '\t', '\r']);
+            before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', '"', '\u{201d}'])
+        }
+    });
+    let range = match paragraph_break {
+        Some((at, _)) => range.start + at + 1..range.end,
+        None => range,
+    };
     let slice = &text[range.clone()];
     let mut start = slice.len()
         - slice
@@ -1258,6 +1416,8 @@ pub(super) fn trim_source(text: &str, range: Range<usize>) -> Range<usize> {
     // was reached is the medium, not the speaker
     for reached in [
         ", reached by",
+        // "Two residents reached by Reuters said"
+        " reached by",
         ", contacted by",
         ", interviewed by",
         ", speaking to",
@@ -1592,6 +1752,23 @@ mod tests {
         let text = "A resident of Tera, reached by telephone by AFP, said";
         let source = trim_source(text, 0..text.find(" said").unwrap());
         assert_eq!(&text[source], "A resident of Tera");
+        let text = "Two residents reached by Reuters said";
+        let source = trim_source(text, 0..text.find(" said").unwrap());
+        assert_eq!(&text[source], "Two residents");
+    }
+
+    #[test]
+    fn a_speaker_stays_in_its_paragraph() {
+        let text = "UN investigators exhume mass grave in the Ysen valley\n\nUN investigators say";
+        let source = trim_source(text, text.find("Ysen").unwrap()..text.find(" say").unwrap());
+        assert_eq!(&text[source], "UN investigators");
+        // a hard-wrapped line is one sentence
+        let text = "Richard Braddock, head of the whole individual banking\ndivision, added";
+        let source = trim_source(text, 0..text.find(", added").unwrap());
+        assert_eq!(
+            &text[source],
+            "Richard Braddock, head of the whole individual banking\ndivision"
+        );
     }
 
     #[test]

@@ -21,6 +21,12 @@ const FORMS: &[(&str, &str)] = &[
     ("take credit", "take credit"),
     ("takes credit", "take credit"),
     ("taking credit", "take credit"),
+    // "took responsibility for the seizure of the vessel"; a minister who
+    // takes responsibility for failures claims no act (typing reads the object)
+    ("took responsibility", "take responsibility"),
+    ("take responsibility", "take responsibility"),
+    ("takes responsibility", "take responsibility"),
+    ("taking responsibility", "take responsibility"),
     ("say", "say"),
     ("says", "say"),
     ("said", "say"),

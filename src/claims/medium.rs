@@ -96,12 +96,16 @@ const LEADS: &[(&str, bool)] = &[
     ("telephone by", false),
     ("phone by", false),
     ("contacted by", false),
+    ("reached by", false),
     ("interviewed by", false),
     ("through", true),
     ("via", true),
     ("on", true),
     // "in a WhatsApp message", "in its weekly al-Naba newsletter" (a media word must follow)
     ("in", true),
+    // "in the latest issue of its online magazine, al-Sirat"
+    ("issue of", true),
+    ("edition of", true),
     ("interview with", false),
     // "Speaking to Anadolu, a security source said ..."
     ("speaking to", false),

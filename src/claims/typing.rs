@@ -35,6 +35,8 @@ const EVENT_NOUNS: &[&str] = &[
     "kidnapping",
     "abduction",
     "hijacking",
+    "seizure",
+    "capture",
     "siege",
     "strike",
     "strikes",
@@ -528,6 +530,16 @@ fn is_responsibility(lemma: &str, after_cue: &str) -> bool {
     }
     match lemma {
         "take credit" => true,
+        "take responsibility" => {
+            let object = after
+                .strip_prefix("responsibility")
+                .unwrap_or(&after)
+                .trim_start();
+            object.starts_with("for")
+                && first_words(object, 6)
+                    .iter()
+                    .any(|word| EVENT_NOUNS.contains(word))
+        }
         "claim" => {
             after.starts_with("responsibility")
                 || after.starts_with("credit")
@@ -695,6 +707,19 @@ mod tests {
         assert_eq!(
             claim_type("take credit", " for the raid", false),
             ClaimType::Responsibility
+        );
+        // "took responsibility" is typed by its object
+        assert_eq!(
+            claim_type("take responsibility", " for the seizure of the tanker", false),
+            ClaimType::Responsibility
+        );
+        assert_eq!(
+            claim_type(
+                "take responsibility",
+                " for the failures of his department",
+                false
+            ),
+            ClaimType::Statement
         );
         assert_eq!(
             claim_type("claim", " that the vote was rigged", false),

@@ -218,6 +218,7 @@ fn claim_matches(claim: &Value, all: &[&Value], expected: &ExpectedClaim) -> boo
         && field("who").is_some_and(|speaker| who.contains(speaker))
         && field("medium").is_none_or(|medium| text_at(claim, "/medium/span/text") == medium)
         && field("event").is_none_or(|event| text_at(claim, "/event/text") == event)
+        && field("says").is_none_or(|words| text_at(claim, "/content/text").contains(words))
         && match (field("in"), carrier_cue) {
             (None, None) => true,
             (Some(cue), Some(carrier)) => carrier.contains(cue),

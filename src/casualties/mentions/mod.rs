@@ -855,7 +855,23 @@ fn mention_of(
                 && tokens
                     .get(i + 1)
                     .is_some_and(|next| next.is_any(&["toll", "figure", "count", "estimate", "tally"])))
-    });
+    }) || first_report_before(&tokens[..first.min(tokens.len())]);
+    // "In its first statement on Monday, the army said 12 soldiers had been
+    // killed, nine wounded and four were missing": what a later one updates
+    fn first_report_before(tokens: &[Token<'_>]) -> bool {
+        tokens.windows(2).any(|pair| {
+            pair[0].is_any(&["first", "initial", "earlier", "preliminary"])
+                && pair[1].is_any(&[
+                    "statement",
+                    "report",
+                    "reports",
+                    "account",
+                    "briefing",
+                    "update",
+                    "assessment",
+                ])
+        })
+    }
     // "al-Shabaab claimed responsibility ..., saying it had killed 13
     // soldiers": a group's own count of its victims
     let before_figure = &tokens[..first.min(tokens.len())];
@@ -2038,6 +2054,7 @@ mod tests {
         assert!(claimed.weakened);
         assert!(one("Eight soldiers were initially unaccounted for.").weakened);
         assert!(!one("Eight soldiers were unaccounted for.").weakened);
+        assert!(one("In its first statement on Monday, the army said four soldiers were missing.").weakened);
     }
 
     #[test]
@@ -2061,6 +2078,14 @@ mod tests {
             vec![(Injured, 2)]
         );
         assert_eq!(kinds("One officer suffered a broken arm."), vec![(Injured, 1)]);
+        assert_eq!(
+            kinds("A second man, aged 41, was treated for a cut to his hand."),
+            vec![(Injured, 1)]
+        );
+        assert_eq!(
+            kinds("Another man was treated for a gunshot wound to the leg."),
+            vec![(Injured, 1)]
+        );
         // police pick people up; a child picks up a gun, a bus its passengers
         assert_eq!(
             kinds("Police picked up five people from the area."),
