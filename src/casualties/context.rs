@@ -488,6 +488,23 @@ pub fn measured_against(tokens: &[Token<'_>], first: usize) -> bool {
 /// people", "The war has claimed the lives of ...": a perfect verb whose
 /// subject is a war, with no clause boundary between them.
 pub fn war_running_total(tokens: &[Token<'_>], cue: usize) -> bool {
+    perfect_after(
+        tokens,
+        cue,
+        &["conflict", "war", "wars", "insurgency", "uprising", "rebellion"],
+    )
+}
+
+/// "The violence has killed more than 6,000 people": a running total where
+/// the figure is in the thousands (`count`); "The violence has killed 12
+/// people since Monday" is the event's, as "The fighting has ..." is.
+pub fn violence_running_total(tokens: &[Token<'_>], cue: usize, count: u64) -> bool {
+    count >= 1000 && perfect_after(tokens, cue, &["violence", "bloodshed", "unrest"])
+}
+
+/// A perfect verb at token `cue` whose subject, in the same clause, holds
+/// one of `nouns`.
+fn perfect_after(tokens: &[Token<'_>], cue: usize, nouns: &[&str]) -> bool {
     let perfect = cue >= 1 && tokens[cue - 1].is_any(&["has", "have"]);
     perfect
         && tokens[..cue - 1]
@@ -496,7 +513,7 @@ pub fn war_running_total(tokens: &[Token<'_>], cue: usize) -> bool {
             .take_while(|token| {
                 !token.is_any(&["when", "after", "as", "while", "since", ";", "that", "which"])
             })
-            .any(|token| token.is_any(&["conflict", "war", "wars", "insurgency", "uprising", "rebellion"]))
+            .any(|token| token.is_any(nouns))
 }
 
 /// Whether a period closes the clause of a figure that ends at token

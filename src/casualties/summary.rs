@@ -907,6 +907,40 @@ mod tests {
     }
 
     #[test]
+    fn named_victims_with_their_ages_add_up() {
+        // (without the NER model, as here, a middle initial cuts a name)
+        let text = "Omar Jarman, 35, Shontay Young, 34, and Danielle Lucero, 26, died in the shooting.";
+        assert_eq!(main_value(text, Killed).0, 3);
+        // the names of a count are that count
+        let text = "Three of Shelton's children, Jerry Shelton, 35, Brittany Powell, 27, and Chanetta \
+                    Powell, 25, were killed.";
+        assert_eq!(main_value(text, Killed).0, 3);
+        // a name after a preposition is not one of them
+        let text = "According to Worthy, Cleveland Smelley, 30, Deonta Bennett, 21, and Antoine Smelley, \
+                    32, are charged with eight counts of assault.";
+        assert_eq!(main_value(text, Arrested).0, 3);
+    }
+
+    #[test]
+    fn a_natural_hazard_is_another_event_after_violence() {
+        let text = "Three people were shot dead as looting erupted in the port. The magnitude 7.4 quake \
+                    struck on Saturday night, killing at least 612 people and injuring more than 4,000.";
+        assert_eq!(main_value(text, Killed).0, 3);
+        assert_eq!(main_value(text, Injured).0, 0);
+        // an article about the quake keeps its toll
+        let text = "The magnitude 7.4 quake struck on Saturday night, killing at least 612 people. Police \
+                    arrested 15 looters.";
+        assert_eq!(main_value(text, Killed).0, 612);
+    }
+
+    #[test]
+    fn putting_the_toll_at_is_an_update() {
+        let text = "At least 32 people were killed in the raid. \"We have buried 26 of our people, and six \
+                    of the attackers were killed,\" Riek said, putting the overall toll at 32.";
+        assert_eq!(main_value(text, Killed), (32, Some(TollRule::Update)));
+    }
+
+    #[test]
     fn coordinated_counts_add_up() {
         assert_eq!(main_value("A man and a woman were killed.", Killed).0, 2);
         let text = "At least 13 soldiers and more than 100 civilians were killed.";

@@ -122,13 +122,25 @@ pub(super) fn toll_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
 fn toll_first_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Option<Found> {
     let mut k = cue.end;
     // "bringing the death toll to three"
-    let before = if s.word(cue.start.wrapping_sub(1)) == "the" {
+    // "putting the overall toll at 32"
+    let article = if matches!(
+        s.word(cue.start.wrapping_sub(1)),
+        "overall" | "total" | "official" | "final"
+    ) && s.word(cue.start.wrapping_sub(2)) == "the"
+    {
         cue.start.wrapping_sub(2)
     } else {
         cue.start.wrapping_sub(1)
     };
-    let mut update = matches!(s.word(before), "bringing" | "brought" | "pushing" | "pushed")
-        || REVISING.contains(&s.word(before));
+    let before = if s.word(article) == "the" {
+        article.wrapping_sub(1)
+    } else {
+        cue.start.wrapping_sub(1)
+    };
+    let mut update = matches!(
+        s.word(before),
+        "bringing" | "brought" | "pushing" | "pushed" | "putting" | "puts"
+    ) || REVISING.contains(&s.word(before));
     // "The death toll in the attack on a concert hall outside Moscow rose
     // to 133": a place or an event named after the toll, up to its verb.
     let mut limit = cue.end + 8;

@@ -40,8 +40,8 @@ use crate::casualties::context::{
     after_an_earlier_event, among_other_incidents, bytes, dated_to_a_month, entities_in, entity_ending_at,
     entity_starting_at, hedges, in_an_earlier_incident, is_name_word, is_singular_pronoun, links_elsewhere,
     measured_against, name_run_before, name_run_from, names_people, opened_as_another_incident,
-    opened_by_earlier_time, period_closing_clause, scope, sentence_context, war_running_total, Scope,
-    SentenceContext,
+    opened_by_earlier_time, period_closing_clause, scope, sentence_context, violence_running_total,
+    war_running_total, Scope, SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
@@ -682,6 +682,8 @@ pub fn extract_with(
     // would be quadratic in a long document's figures.
     let mut after_own_toll = false;
     let mut antecedents = Antecedents::default();
+    // per mention: whether a natural hazard did it (see `natural_hazard`)
+    let mut by_hazard: Vec<bool> = Vec::new();
     for (index, range) in sentences.iter().enumerate() {
         let all_tokens = tokenize(text, range.clone());
         for piece in pieces(&all_tokens) {
@@ -752,13 +754,67 @@ pub fn extract_with(
                     made
                 });
                 previous = made.as_ref().map(|made| (mention, made.scope));
+                if made.is_some() {
+                    by_hazard.push(natural_hazard(tokens, mention.cue.start, mention.cue.end));
+                }
                 mentions.extend(made);
             }
             after_own_toll |= mentions[piece_start..].iter().any(states_own_toll);
             group_base += sentence.cues.len() + 2 * sentence.numbers.len() + sentence.tokens.len() + 2;
         }
     }
+    // "Three shot dead as looting erupts in quake-hit port" and "The quake
+    // ... killed at least 612 people": in an article whose own toll, told
+    // first, is of violence, a quake's, flood's or storm's toll is another
+    // event's ("Typhoon leaves 23 dead, 41 missing; looters arrested" keeps
+    // the typhoon's)
+    let violence_told = mentions
+        .iter()
+        .zip(&by_hazard)
+        .find(|(mention, _)| states_own_toll(mention))
+        .is_some_and(|(_, &hazard)| !hazard);
+    if violence_told {
+        for (mention, _) in mentions.iter_mut().zip(&by_hazard).filter(|(_, &hazard)| hazard) {
+            if mention.scope == Scope::Event {
+                mention.scope = Scope::Other;
+            }
+        }
+    }
     mentions
+}
+
+/// Nouns of natural hazards, whose tolls are not violence.
+const HAZARDS: &[&str] = &[
+    "quake",
+    "earthquake",
+    "tremor",
+    "aftershock",
+    "flood",
+    "floods",
+    "flooding",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "storm",
+    "tsunami",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "avalanche",
+    "wildfire",
+    "wildfires",
+    "eruption",
+    "heatwave",
+];
+
+/// Whether a natural hazard is the cause of the figure whose cue covers
+/// tokens `cue_start..cue_end`: its noun in the fourteen words before the
+/// cue ("The magnitude 7.4 quake struck on Saturday night, killing at least
+/// 612 people and injuring") or the five after it ("died in the floods").
+fn natural_hazard(tokens: &[Token<'_>], cue_start: usize, cue_end: usize) -> bool {
+    let before = cue_start.saturating_sub(14)..cue_start.min(tokens.len());
+    let after = cue_end.min(tokens.len())..(cue_end + 5).min(tokens.len());
+    before.chain(after).any(|i| tokens[i].is_any(HAZARDS))
 }
 
 /// Whether a mention states the article's own toll of harm, after which a
@@ -997,6 +1053,7 @@ fn mention_of(
         {
             Scope::Other
         } else if war_running_total(tokens, mention.cue.start)
+            || violence_running_total(tokens, mention.cue.start, mention.np.count.value)
             || period_closing_clause(tokens, last)
             || thousands_over_time(tokens, mention)
         {
@@ -1995,6 +2052,10 @@ mod tests {
             scope_of(
                 "Nigeria's jihadist conflict, now in its 15th year, has killed more than 40,000 people."
             ),
+            Scope::Period
+        );
+        assert_eq!(
+            scope_of("The violence has killed more than 6,000 people, according to ACLED."),
             Scope::Period
         );
         assert_eq!(

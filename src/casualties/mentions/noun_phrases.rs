@@ -636,15 +636,43 @@ pub(super) fn coordinated_subjects(s: &Sentence<'_, '_>, end: usize, relative: b
         if after_verb {
             break;
         }
+        // "According to Worthy, Cleveland Smelley, 30, ...": a name after a
+        // preposition is no item of the list
+        let governed = s
+            .tokens
+            .get(start.wrapping_sub(1))
+            .is_some_and(|token| token.is_any(&["to", "by", "of", "with", "from", "for", "at", "told"]));
+        if governed && !found.is_empty() && np.basis == Basis::Name {
+            break;
+        }
+        // "Three of Shelton's children, Jerry Shelton, 35, Brittany Powell,
+        // 27, and Chanetta Powell, 25, were killed": the names are the count
+        if np.basis == Basis::Number
+            && found.len() >= 2
+            && found.iter().all(|np| np.basis == Basis::Name)
+            && np.count.value == found.len() as u64
+        {
+            found.clear();
+            found.push(np);
+            break;
+        }
         let pronoun = np.basis == Basis::Pronoun;
         found.push(np);
         // Walking left, the last link of a list is "and": "A, B and C".
         let link = s.word(start.wrapping_sub(1));
-        let links = link == "and" || (link == "," && found.len() >= 2);
-        if pronoun || found.len() >= 4 || start < 2 || !links {
+        // a list of named people with their ages runs on past a comma or
+        // a semicolon after an age: "Omar P. Jarman, 35; Shontay N. Young,
+        // 34; and Danielle B. Lucero, 26, died"
+        let names = found.iter().all(|np| np.basis == Basis::Name);
+        let links = link == "and" || (link == "," && found.len() >= 2) || (link == ";" && names);
+        let longest = if names { 8 } else { 4 };
+        if pronoun || found.len() >= longest || start < 2 || !links {
             break;
         }
         end = start - 1;
+        if names && s.word(end.wrapping_sub(1)) == ";" {
+            end -= 1;
+        }
         // "Deputy Bruce Simmons, 51, and Officer Chad Montgomery"
         if s.word(end.wrapping_sub(1)) == "," {
             match parenthetical_start(s, end - 1) {
@@ -652,9 +680,27 @@ pub(super) fn coordinated_subjects(s: &Sentence<'_, '_>, end: usize, relative: b
                 None if link == "," => {}
                 None => break,
             }
+        } else if names && is_age_after_comma(s, end) {
+            // "Jarman, 35; Young": the age before the link, with no comma after it
+            end -= 2;
+        } else if names && link == "," && s.word(end.wrapping_sub(1)).parse::<u32>().is_ok() {
+            // "Jarman, 35, Young, 34, and Lucero": the comma after "35" is the link
+            match parenthetical_start(s, end) {
+                Some(open) => end = open,
+                None => break,
+            }
         }
     }
     found
+}
+
+/// ", 35" just before token `end`: a named person's age.
+fn is_age_after_comma(s: &Sentence<'_, '_>, end: usize) -> bool {
+    end >= 2
+        && s.word(end - 2) == ","
+        && s.word(end - 1)
+            .parse::<u32>()
+            .is_ok_and(|age| (1..=110).contains(&age))
 }
 
 /// "Ten personnel of the District Reserve Guard (DRG)" ending at `end`: a
