@@ -224,6 +224,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     skip_appositions(doc, &mut claims);
     add_uncovered_quotes(doc, &mut claims);
     add_signed_quotes(doc, &mut claims);
+    add_untagged_responsibility_claims(doc, &mut claims);
     add_nested_claims(doc, &mut claims);
     // nested claims too ("No group claimed responsibility ..., according to Rudaw")
     claims.retain(|claim| !is_no_claim(doc.text, claim));
@@ -385,6 +386,10 @@ const UNNAMED: &[&str] = &[
     // after "not"
     "to be named for fear",
     "to be identified for fear",
+    // the tagger's span from the relative pronoun on
+    "who asked not to be",
+    "who requested anonymity",
+    "who spoke on condition of anonymity",
 ];
 
 /// "speaking on condition of anonymity because they feared reprisals",
@@ -967,6 +972,83 @@ fn names_the_content(source: &str) -> bool {
     .contains(&lower.as_str())
 }
 
+/// "A group calling itself the Sierra Cartel claimed responsibility for the
+/// murder ... in a banner": a responsibility claim the tagger left out (it
+/// tags such a cue in one article and not in the next) is read by the
+/// rules, with the speaker opening the clause, from the verb's object to
+/// the clause's end. Negated and absent claimants ("No group has claimed
+/// responsibility") are dropped later with every other claim.
+fn add_untagged_responsibility_claims(doc: &Document<'_>, claims: &mut Vec<Claim>) {
+    const PHRASES: &[&str] = &[
+        "claimed responsibility",
+        "claims responsibility",
+        "claiming responsibility",
+        "took responsibility",
+        "claimed credit",
+        "took credit",
+    ];
+    let lower = doc.text.to_lowercase();
+    if lower.len() != doc.text.len() {
+        // byte offsets of a lowercased text may differ (rare scripts): skip
+        return;
+    }
+    let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for phrase in PHRASES {
+        for (at, _) in lower.match_indices(phrase) {
+            let before_ok = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+            if !before_ok {
+                continue;
+            }
+            let verb_end = at + phrase.find(' ').unwrap_or(phrase.len());
+            found.push((at..verb_end, verb_end + 1..at + phrase.len()));
+        }
+    }
+    found.sort_by_key(|(verb, _)| verb.start);
+    for (verb, object) in found {
+        let taken = claims.iter().any(|claim| {
+            claim
+                .cue
+                .as_ref()
+                .is_some_and(|cue| overlaps(cue, &verb) || overlaps(cue, &object))
+                || overlaps(&claim.content, &object)
+        });
+        if taken {
+            continue;
+        }
+        let sentence = doc.sentence_of(verb.start);
+        let here = doc.sentence(sentence);
+        // the content: from "responsibility" to the clause's end
+        let rest = &doc.text[object.start..here.end.max(object.end)];
+        let end = rest
+            .find([',', ';'])
+            .unwrap_or(rest.trim_end().trim_end_matches(['.', '!', '?']).len());
+        let content = object.start..object.start + end;
+        // "On Monday evening, a previously unknown group calling itself ...
+        // claimed": the clause after the last comma
+        let clause_start = doc.text[here.start..verb.start]
+            .rfind(", ")
+            .map_or(here.start, |comma| here.start + comma + 2);
+        // "A group calling itself the Sierra Cartel": the head before the
+        // name it gives itself (completed with the name below)
+        let self_named = [" calling itself ", " calling themselves "]
+            .iter()
+            .filter_map(|marker| doc.text[clause_start..verb.start].find(marker))
+            .min()
+            .map(|at| clause_start + at);
+        let speaker = opening_speaker(doc, here.start..verb.start)
+            .or_else(|| self_named.and_then(|end| noun_phrase_clause(doc.text, clause_start..end)))
+            .or_else(|| subject_before_relative(doc, here.start..verb.start))
+            .or_else(|| opening_speaker(doc, clause_start..verb.start))
+            .or_else(|| noun_phrase_clause(doc.text, clause_start..verb.start))
+            .or_else(|| entity_before_cue(doc, &verb, sentence, &content))
+            .map(|source| complete_source(doc, source));
+        let Some(speaker) = speaker else {
+            continue;
+        };
+        claims.push(build(doc, Some(verb), Some(speaker), content, false, 0.5));
+    }
+}
+
 /// The person or organisation entity ending closest before the cue in its
 /// sentence, outside the content: "The Islamic State Khorasan Province
 /// (ISKP) claimed responsibility".
@@ -1351,6 +1433,7 @@ fn source_near_cue(
 /// that ends in a participle ("A senior police official,
 /// speaking") ends before it.
 fn complete_source(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
+    let source = with_name_it_gives_itself(doc.text, source);
     let written = &doc.text[source.clone()];
     if let Some((head, last)) = written.rsplit_once(", ") {
         if !last.contains(' ') && last.ends_with("ing") && last.starts_with(char::is_lowercase) {
@@ -1366,6 +1449,52 @@ fn complete_source(doc: &Document<'_>, source: Range<usize>) -> Range<usize> {
         .min_by_key(|entity| entity.range.start)
         .filter(|entity| doc.text[source.end..entity.range.start].trim().is_empty())
         .map_or(source.clone(), |entity| source.start..entity.range.end)
+}
+
+/// "A group calling itself the Sierra Cartel claimed": the name a speaker
+/// gives itself belongs to the speaker, wherever the source span stopped
+/// ("A group", "a previously unknown group calling").
+fn with_name_it_gives_itself(text: &str, source: Range<usize>) -> Range<usize> {
+    let written = &text[source.clone()];
+    let head = [" calling itself", " calling themselves", " calling"]
+        .iter()
+        .find_map(|tail| written.strip_suffix(tail))
+        .unwrap_or(written);
+    let rest_start = source.start + head.len();
+    let rest = &text[rest_start..];
+    let lower = rest.to_lowercase();
+    let Some(marker) = [" calling itself ", " calling themselves ", " that calls itself "]
+        .iter()
+        .find(|marker| lower.starts_with(**marker))
+    else {
+        return source;
+    };
+    // the name: capitalised words, with "the", "of", "al-" inside it
+    let mut end = rest_start + marker.len();
+    for word in text[end..].split_inclusive(' ') {
+        let bare = word.trim_end();
+        let core = bare.trim_end_matches([',', '.', ';', ':']);
+        let named = core.starts_with(char::is_uppercase)
+            || matches!(core, "the" | "of" | "al" | "and")
+            || core.starts_with("al-");
+        if !named || core.is_empty() {
+            break;
+        }
+        end += core.len();
+        if core.len() != bare.len() {
+            break;
+        }
+        end += word.len() - core.len();
+    }
+    let end = rest_start + marker.len() + text[rest_start + marker.len()..end].trim_end().len();
+    let named = text[rest_start + marker.len()..end]
+        .split_whitespace()
+        .any(|word| word.starts_with(char::is_uppercase));
+    if named {
+        source.start..end
+    } else {
+        source
+    }
 }
 
 /// A source span without the commas and spaces around it ("The TTP," →
@@ -1822,6 +1951,24 @@ mod tests {
             span("a vow repeated across the region", Role::Content),
         ];
         assert_eq!(crate::claims::extract(text, &sentences, &[], &spans).len(), 1);
+    }
+
+    #[test]
+    fn a_responsibility_claim_left_untagged_is_read_by_the_rules() {
+        let text = "A group calling itself the Sierra Cartel claimed responsibility for the murder of the \
+                    mayor in a banner hung from a bridge. No group has claimed responsibility for the \
+                    second attack.";
+        let sentences = crate::text::split_sentences(text);
+        let claims = crate::claims::extract(text, &sentences, &[], &[]);
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        let claim = &claims[0];
+        assert_eq!(
+            claim.claim_type,
+            crate::output::extractions::ClaimType::Responsibility
+        );
+        let source = claim.source.clone().map(|source| &text[source]);
+        assert_eq!(source, Some("A group calling itself the Sierra Cartel"));
+        assert!(text[claim.content.clone()].starts_with("responsibility for the murder"));
     }
 
     #[test]
