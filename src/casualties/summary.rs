@@ -915,6 +915,8 @@ mod tests {
         let text = "Three of Shelton's children, Jerry Shelton, 35, Brittany Powell, 27, and Chanetta \
                     Powell, 25, were killed.";
         assert_eq!(main_value(text, Killed).0, 3);
+        let text = "Three others, an 18-year-old and two 17-year-olds were all treated and released.";
+        assert_eq!(main_value(text, Injured).0, 3);
         // a name after a preposition is not one of them
         let text = "According to Worthy, Cleveland Smelley, 30, Deonta Bennett, 21, and Antoine Smelley, \
                     32, are charged with eight counts of assault.";

@@ -2147,6 +2147,10 @@ mod tests {
             kinds("Another man was treated for a gunshot wound to the leg."),
             vec![(Injured, 1)]
         );
+        assert_eq!(
+            kinds("Police took two 17-year-olds into custody on Saturday."),
+            vec![(Arrested, 2)]
+        );
         // police pick people up; a child picks up a gun, a bus its passengers
         assert_eq!(
             kinds("Police picked up five people from the area."),

@@ -62,6 +62,15 @@ pub(super) fn person_at(token: &Token<'_>) -> Option<Plurality> {
     person_noun(&token.lower)
         .or_else(|| is_group_plural(token).then_some(Plurality::Plural))
         .or_else(|| is_age_noun(token).then_some(Plurality::Singular))
+        // "took two 17-year-olds into custody"
+        .or_else(|| is_ages_noun(token).then_some(Plurality::Plural))
+}
+
+/// "17-year-olds", "six-month-olds": people of an age, plural.
+fn is_ages_noun(token: &Token<'_>) -> bool {
+    ["-year-olds", "-month-olds", "-week-olds"]
+        .iter()
+        .any(|suffix| token.lower.ends_with(suffix))
 }
 
 /// Whether a count may go with a noun of this number.
@@ -646,11 +655,12 @@ pub(super) fn coordinated_subjects(s: &Sentence<'_, '_>, end: usize, relative: b
             break;
         }
         // "Three of Shelton's children, Jerry Shelton, 35, Brittany Powell,
-        // 27, and Chanetta Powell, 25, were killed": the names are the count
+        // 27, and Chanetta Powell, 25, were killed", "Three others, an
+        // 18-year-old and two 17-year-olds were all treated": the items
+        // after a count that they add up to spell it out
         if np.basis == Basis::Number
             && found.len() >= 2
-            && found.iter().all(|np| np.basis == Basis::Name)
-            && np.count.value == found.len() as u64
+            && np.count.value == found.iter().map(|item| item.count.value).sum::<u64>()
         {
             found.clear();
             found.push(np);
