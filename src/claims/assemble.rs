@@ -398,7 +398,16 @@ const UNNAMED: &[&str] = &[
 /// that gang members had infiltrated ...").
 fn gives_anonymity_reason(doc: &Document<'_>, content: &Range<usize>) -> bool {
     let sentence = doc.sentence(doc.sentence_of(content.start));
-    let Some(before) = doc.text.get(sentence.start.min(content.start)..content.start) else {
+    // the clause before the content, at most 300 bytes of it (a long
+    // sentence read for each content span would be quadratic)
+    let mut from = sentence
+        .start
+        .max(content.start.saturating_sub(300))
+        .min(content.start);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(before) = doc.text.get(from..content.start) else {
         return false;
     };
     let before = before.to_lowercase();
@@ -1018,7 +1027,11 @@ fn add_untagged_responsibility_claims(doc: &Document<'_>, claims: &mut Vec<Claim
         let sentence = doc.sentence_of(verb.start);
         let here = doc.sentence(sentence);
         // the content: from "responsibility" to the clause's end
-        let rest = &doc.text[object.start..here.end.max(object.end)];
+        let mut clause_end = here.end.max(object.end).min(object.start + 400);
+        while !doc.text.is_char_boundary(clause_end) {
+            clause_end -= 1;
+        }
+        let rest = &doc.text[object.start..clause_end.max(object.end)];
         let end = rest
             .find([',', ';'])
             .unwrap_or(rest.trim_end().trim_end_matches(['.', '!', '?']).len());
@@ -1461,11 +1474,15 @@ fn with_name_it_gives_itself(text: &str, source: Range<usize>) -> Range<usize> {
         .find_map(|tail| written.strip_suffix(tail))
         .unwrap_or(written);
     let rest_start = source.start + head.len();
-    let rest = &text[rest_start..];
-    let lower = rest.to_lowercase();
+    // (compared in place: lowercasing the rest of a long document for each
+    // speaker would be quadratic)
+    let rest = &text.as_bytes()[rest_start..];
     let Some(marker) = [" calling itself ", " calling themselves ", " that calls itself "]
         .iter()
-        .find(|marker| lower.starts_with(**marker))
+        .find(|marker| {
+            rest.get(..marker.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(marker.as_bytes()))
+        })
     else {
         return source;
     };

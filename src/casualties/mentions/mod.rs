@@ -911,9 +911,12 @@ fn mention_of(
                 && tokens
                     .get(i + 1)
                     .is_some_and(|next| next.is_any(&["toll", "figure", "count", "estimate", "tally"])))
-    }) || first_report_before(&tokens[..first.min(tokens.len())]);
+    }) || first_report_before(
+        &tokens[first.saturating_sub(30).min(tokens.len())..first.min(tokens.len())],
+    );
     // "In its first statement on Monday, the army said 12 soldiers had been
     // killed, nine wounded and four were missing": what a later one updates
+    // (the 30 words before the figure)
     fn first_report_before(tokens: &[Token<'_>]) -> bool {
         tokens.windows(2).any(|pair| {
             pair[0].is_any(&["first", "initial", "earlier", "preliminary"])
