@@ -519,6 +519,22 @@ fn add_earlier_arrests(summary: &mut TollSummary, mentions: &[CasualtyMention], 
         // "two dozen others were arrested" and then "Another 24 suspects were
         // rounded up": the same figure again reads as the same arrests
         let restated = mention.count.value == base.count.value;
+        // "A second suspect was detained": at least the second, not one more
+        let nth = mention
+            .ordinal
+            .filter(|_| mention.basis == crate::casualties::Basis::Article);
+        if let Some(nth) = nth.filter(|_| besides && mention.sentence > base.sentence) {
+            if nth > total.value {
+                total = Count {
+                    value: nth,
+                    min: Some(nth),
+                    max: None,
+                    qualifier: CountQualifier::AtLeast,
+                };
+                sources.push(index);
+            }
+            continue;
+        }
         if besides && !restated && mention.sentence > base.sentence {
             total = add(&total, &mention.count);
             sources.push(index);
@@ -1079,6 +1095,11 @@ mod tests {
         let recaptured = "By Monday, 41 of the escapees had been rearrested. Police said six more had been \
                           caught, bringing the number recaptured to 47 and leaving 83 at large.";
         assert_eq!(main_value(recaptured, Arrested).0, 47);
+        let second =
+            "Security forces arrested a man seen parking the minibus. A second suspect was detained.";
+        assert_eq!(main_value(second, Arrested), (2, Some(TollRule::AddedToEarlier)));
+        let second = "Police arrested two men on Monday. A second suspect was detained later.";
+        assert_eq!(main_value(second, Arrested).0, 2);
         let headline = "21 arrests after disorder in Barnsley. Fourteen people were arrested on the night. \
                         Seven more people were arrested on Sunday, bringing the total number of arrests to 21.";
         assert_eq!(main_value(headline, Arrested).0, 21);

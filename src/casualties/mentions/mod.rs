@@ -1020,10 +1020,13 @@ fn mention_of(
     let further = before_count.is_some_and(|token| token.is_any(&["further", "another"]));
     // ("The two others were arrested" are some of a group told before)
     let definite = before_count.is_some_and(|token| token.is("the"));
+    // ("A second suspect was detained": one more, told as such)
+    let second = mention.np.basis == Basis::Article && ordinal.is_some_and(|nth| nth >= 2);
     let besides_earlier = mention.kind == CasualtyKind::Arrested
-        && mention.np.basis != Basis::Article
+        && (mention.np.basis != Basis::Article || second)
         && !definite
         && (further
+            || second
             || tokens
                 .get(mention.np.count_tokens.end)
                 .is_some_and(|next| next.is_any(&["other", "others", "more", "additional", "further"])));
