@@ -520,10 +520,10 @@ fn add_earlier_arrests(summary: &mut TollSummary, mentions: &[CasualtyMention], 
         // rounded up": the same figure again reads as the same arrests
         let restated = mention.count.value == base.count.value;
         // "A second suspect was detained": at least the second, not one more
-        let nth = mention
+        if let Some(nth) = mention
             .ordinal
-            .filter(|_| mention.basis == crate::casualties::Basis::Article);
-        if let Some(nth) = nth.filter(|_| besides && mention.sentence > base.sentence) {
+            .filter(|_| besides && mention.sentence > base.sentence)
+        {
             if nth > total.value {
                 total = Count {
                     value: nth,

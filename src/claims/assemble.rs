@@ -241,17 +241,26 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
 /// claim of their own, but a quotation in them needs its speaker: "the TTP
 /// denied any involvement ..., calling the arrests \"propaganda\"").
 fn characterises_previous_claim(doc: &Document<'_>, cue: &Range<usize>, previous: Option<&Claim>) -> bool {
+    claim_before_participle(doc, cue, &["calling", "describing"], previous).is_some()
+}
+
+/// The claim before a cue that is one of `participles` right after a comma
+/// ("..., saying"), when that claim's cue comes earlier in the same sentence.
+fn claim_before_participle<'c>(
+    doc: &Document<'_>,
+    cue: &Range<usize>,
+    participles: &[&str],
+    previous: Option<&'c Claim>,
+) -> Option<&'c Claim> {
     let written = doc.text[cue.clone()].to_lowercase();
-    if !matches!(written.as_str(), "calling" | "describing")
-        || !doc.text[..cue.start].trim_end().ends_with(',')
-    {
-        return false;
+    if !participles.contains(&written.as_str()) || !doc.text[..cue.start].trim_end().ends_with(',') {
+        return None;
     }
-    previous
-        .and_then(|claim| claim.cue.as_ref())
-        .is_some_and(|previous_cue| {
+    previous.filter(|claim| {
+        claim.cue.as_ref().is_some_and(|previous_cue| {
             previous_cue.end <= cue.start && doc.sentence_of(previous_cue.start) == doc.sentence_of(cue.start)
         })
+    })
 }
 
 /// "The Front claimed responsibility ... in a statement carried by its
@@ -276,13 +285,8 @@ fn speaker_of_participle(
         "calling",
         "describing",
     ];
-    let written = doc.text[cue.clone()].to_lowercase();
-    if !PARTICIPLES.contains(&written.as_str()) || !doc.text[..cue.start].trim_end().ends_with(',') {
-        return None;
-    }
-    let previous = previous?;
+    let previous = claim_before_participle(doc, cue, PARTICIPLES, previous)?;
     let previous_cue = previous.cue.as_ref()?;
-    let same_sentence = doc.sentence_of(previous_cue.start) == doc.sentence_of(cue.start);
     // the name between is the earlier claim's medium or next to it ("its
     // online magazine, al-Sirat, claiming"), or a possessive phrase ("its
     // al-Bayyina news agency"); another person named there ("it was left to
@@ -299,9 +303,7 @@ fn speaker_of_participle(
     let between = source.as_ref().is_none_or(|source| {
         previous_cue.end <= source.start && source.end <= cue.start && medium_or_its(source)
     });
-    (same_sentence && previous_cue.end <= cue.start && between)
-        .then(|| previous.source.clone())
-        .flatten()
+    between.then(|| previous.source.clone()).flatten()
 }
 
 /// "JNIM took credit for the ambush, the group said in a statement": the
@@ -996,24 +998,12 @@ fn add_untagged_responsibility_claims(doc: &Document<'_>, claims: &mut Vec<Claim
         "claimed credit",
         "took credit",
     ];
-    let lower = doc.text.to_lowercase();
-    if lower.len() != doc.text.len() {
-        // byte offsets of a lowercased text may differ (rare scripts): skip
-        return;
-    }
-    let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    for phrase in PHRASES {
-        for (at, _) in lower.match_indices(phrase) {
-            let before_ok = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
-            if !before_ok {
-                continue;
-            }
-            let verb_end = at + phrase.find(' ').unwrap_or(phrase.len());
-            found.push((at..verb_end, verb_end + 1..at + phrase.len()));
-        }
-    }
-    found.sort_by_key(|(verb, _)| verb.start);
-    for (verb, object) in found {
+    for phrase in super::cues::whole_word_matches(doc.text, PHRASES) {
+        // every phrase is a verb, one space and its object
+        let verb_end = doc.text[phrase.clone()]
+            .find(' ')
+            .map_or(phrase.end, |at| phrase.start + at);
+        let (verb, object) = (phrase.start..verb_end, (verb_end + 1).min(phrase.end)..phrase.end);
         let taken = claims.iter().any(|claim| {
             claim
                 .cue

@@ -228,16 +228,24 @@ pub fn find_cues(text: &str) -> Vec<Range<usize>> {
         "noting",
         "adding",
     ];
+    let forms: Vec<&str> = FORMS
+        .iter()
+        .map(|(form, _)| *form)
+        .filter(|form| !AMBIGUOUS.contains(form))
+        .collect();
+    whole_word_matches(text, &forms)
+}
+
+/// Where `forms` (lowercase, the longer first) occur in `text` as whole
+/// words, case-insensitively, without overlaps, in text order.
+pub(super) fn whole_word_matches(text: &str, forms: &[&str]) -> Vec<Range<usize>> {
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         // lowercasing changed byte lengths (rare scripts): offsets would not line up
         return Vec::new();
     }
     let mut found: Vec<Range<usize>> = Vec::new();
-    for (form, _) in FORMS {
-        if AMBIGUOUS.contains(form) {
-            continue;
-        }
+    for form in forms {
         let mut from = 0;
         while let Some(offset) = lower[from..].find(form) {
             let start = from + offset;

@@ -1020,8 +1020,9 @@ fn mention_of(
     let further = before_count.is_some_and(|token| token.is_any(&["further", "another"]));
     // ("The two others were arrested" are some of a group told before)
     let definite = before_count.is_some_and(|token| token.is("the"));
-    // ("A second suspect was detained": one more, told as such)
-    let second = mention.np.basis == Basis::Article && ordinal.is_some_and(|nth| nth >= 2);
+    // ("A second suspect was detained": one more, told as such; only an
+    // article's noun phrase has an ordinal)
+    let second = ordinal.is_some_and(|nth| nth >= 2);
     let besides_earlier = mention.kind == CasualtyKind::Arrested
         && (mention.np.basis != Basis::Article || second)
         && !definite
