@@ -217,10 +217,25 @@ fn best(mentions: &[CasualtyMention], indices: &[usize]) -> Option<BestFigure> {
             (below_bound(&pool, highest), TollRule::Highest)
         }
     };
-    // Mentions restating the chosen value count as its sources too.
+    // Mentions restating the chosen value count as its sources too; not
+    // the other side's dead ("killed a woman ... police killed the
+    // gunman"), who are one more death and not the same one told again.
+    let side = |figure: &Stated| {
+        figure
+            .mentions
+            .first()
+            .and_then(|index| mentions.get(*index))
+            .map(|mention| mention.attackers || mention.gunman)
+    };
     let mut sources = chosen.mentions.clone();
     for figure in &stated {
-        if figure.count.value == chosen.count.value && figure.mentions.len() == 1 {
+        let named = figure
+            .mentions
+            .first()
+            .and_then(|index| mentions.get(*index))
+            .is_some_and(|mention| mention.victims.is_some());
+        let other_side = named && side(figure) != side(chosen);
+        if figure.count.value == chosen.count.value && figure.mentions.len() == 1 && !other_side {
             sources.extend(figure.mentions.iter().copied());
         }
     }
@@ -277,10 +292,15 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
     {
         return;
     }
-    let Some(attackers) = chosen.first().map(|mention| mention.attackers) else {
+    let side_of = |mention: &CasualtyMention| mention.attackers || mention.gunman;
+    let Some(attackers) = chosen.first().map(|mention| side_of(mention)) else {
         return;
     };
-    if chosen.iter().any(|mention| mention.attackers != attackers) {
+    // a figure that names no victims ("killing him") may restate either side
+    if chosen
+        .iter()
+        .any(|mention| mention.victims.is_some() && side_of(mention) != attackers)
+    {
         return;
     }
     // A set: a document may restate the chosen figure many times.
@@ -289,7 +309,7 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
         stated.mentions.iter().any(|index| {
             mentions
                 .get(*index)
-                .is_some_and(|mention| mention.attackers == attackers)
+                .is_some_and(|mention| side_of(mention) == attackers)
         })
     };
     let other = stated_figures(mentions, indices)
@@ -307,8 +327,16 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
                 })
         })
         .max_by_key(|stated| {
+            // on a tie, victims named by their role: "A man who shot and
+            // killed his neighbor" is the gunman and his victim
+            let by_role = stated
+                .mentions
+                .iter()
+                .filter_map(|index| mentions.get(*index))
+                .any(|mention| mention.victim_role);
             (
                 stated.count.value,
+                by_role,
                 std::cmp::Reverse(stated.mentions.first().copied()),
             )
         });
@@ -320,6 +348,31 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
     else {
         return;
     };
+    // A gunman's death is added only to victims who cannot be him ("killing
+    // a young woman ... police killed the suspect"): "a man was killed" in
+    // an officer-involved shooting is the suspect told twice.
+    let member_of = |index: &usize| mentions.get(*index);
+    let gunman = |indices: &[usize]| {
+        indices
+            .iter()
+            .filter_map(member_of)
+            .any(|mention| mention.gunman && !mention.attackers)
+    };
+    let by_role = |indices: &[usize]| {
+        indices
+            .iter()
+            .filter_map(member_of)
+            .any(|mention| mention.victim_role)
+    };
+    let with_gunman = gunman(&members) || gunman(&killed.mentions);
+    let victims_by_role = if attackers {
+        by_role(&members)
+    } else {
+        by_role(&killed.mentions)
+    };
+    if with_gunman && !victims_by_role {
+        return;
+    }
     // "13 killed" in a headline, then "killed nine people ... and four of
     // the attackers were shot dead": the chosen figure is already the two
     // sides of one sentence; or a list of the victims ("two police officers and a
@@ -1075,6 +1128,27 @@ mod tests {
         let partial = "Attack on checkpoint kills five. Four soldiers died at the scene. \
                        One of the attackers was shot dead by troops.";
         assert_eq!(main_value(partial, Killed), (6, Some(TollRule::BothSides)));
+    }
+
+    #[test]
+    fn a_gunman_killed_by_police_adds_to_victims_named_by_their_role() {
+        let text = "The gunman killed a young woman. Police shot and killed the suspect.";
+        assert_eq!(main_value(text, Killed), (2, Some(TollRule::BothSides)));
+        let three = "Three officers were killed. A SWAT officer killed the suspect.";
+        assert_eq!(main_value(three, Killed).0, 4);
+        // the gunman named first, and a restatement that names no one
+        let gunman_first = "Gunman dies in shootout with deputies. A man who shot and killed his \
+                            neighbor was himself killed. Two deputies returned fire, killing him.";
+        assert_eq!(main_value(gunman_first, Killed).0, 2);
+    }
+
+    #[test]
+    fn a_man_killed_by_police_is_the_suspect_told_again() {
+        let text = "A man was killed in an officer-involved shooting. Police said the suspect was killed.";
+        assert_eq!(main_value(text, Killed).0, 1);
+        // "Two dead" may already count the gunman
+        let headline = "Two dead in shooting. Police shot and killed the gunman.";
+        assert_eq!(main_value(headline, Killed).0, 2);
     }
 
     #[test]

@@ -137,6 +137,12 @@ pub struct CasualtyMention {
     /// The victims are the attacking side ("five attackers", "nine
     /// militants"), whose dead a toll of their victims does not count.
     pub attackers: bool,
+    /// The victim is the lone attacker of crime reporting ("the gunman",
+    /// "the suspect"), who may or may not be among a toll's dead.
+    pub gunman: bool,
+    /// The victims are named by a role the gunman rarely has ("three
+    /// officers", "a bystander", "a woman"): not the gunman told again.
+    pub victim_role: bool,
     /// Which side of a street clash the victims are on ("27 police officers",
     /// "15 protesters"), for adding the injured of both.
     pub side: Option<ClashSide>,
@@ -209,6 +215,49 @@ const ATTACKER_NOUNS: &[&str] = &[
     "bandits",
     "separatists",
     "maoists",
+];
+
+/// The one attacker of a crime story. Kept apart from [`ATTACKER_NOUNS`]:
+/// "Two dead" often already counts a gunman killed by police, and "a man
+/// was killed" is often the suspect himself (see `summary.rs`).
+const GUNMAN_NOUNS: &[&str] = &["gunman", "shooter", "suspect"];
+
+/// Victims named by what they were to the scene, not by "man", "person" or
+/// a name, which a story may use for the gunman too.
+const VICTIM_ROLE_NOUNS: &[&str] = &[
+    "officer",
+    "officers",
+    "deputy",
+    "deputies",
+    "bailiff",
+    "bailiffs",
+    "bystander",
+    "bystanders",
+    "woman",
+    "women",
+    "girl",
+    "girls",
+    "child",
+    "children",
+    "baby",
+    "infant",
+    "members",
+    "relatives",
+    "wife",
+    "girlfriend",
+    "mother",
+    "daughter",
+    "son",
+    "hostage",
+    "hostages",
+    "customer",
+    "customers",
+    "neighbor",
+    "neighbour",
+    "clerk",
+    "students",
+    "worshippers",
+    "victims",
 ];
 
 /// A counted noun phrase, in tokens of the sentence.
@@ -1078,6 +1127,14 @@ fn mention_of(
             .np
             .victims_head(tokens)
             .is_some_and(|head| head.is_any(ATTACKER_NOUNS)),
+        gunman: mention
+            .np
+            .victims_head(tokens)
+            .is_some_and(|head| head.is_any(GUNMAN_NOUNS)),
+        victim_role: mention
+            .np
+            .victims_head(tokens)
+            .is_some_and(|head| head.is_any(VICTIM_ROLE_NOUNS)),
         side: mention.np.victims_head(tokens).and_then(|head| {
             if head.is_any(SECURITY_NOUNS) {
                 Some(ClashSide::Security)
