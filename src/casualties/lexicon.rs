@@ -440,6 +440,11 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // only with its object: "police charged him"; "X charged that" accuses
     ("charged", Arrested, Active),
     ("booked into", Arrested, I),
+    // "was booked with three counts of first-degree murder", "Man booked in
+    // Metairie triple murder", "booked on charges of"
+    ("booked on|with|for|in", Arrested, I),
+    ("charged as an|a adult|adults|juvenile|juveniles", Arrested, I),
+    ("held|jailed without bail|bond", Arrested, I),
     ("indicted", Arrested, T),
     ("turned himself|herself|themselves in", Arrested, I),
     (
@@ -1324,8 +1329,12 @@ pub fn is_group_plural(token: &Token<'_>) -> bool {
     // no nationality ends in -vis, -wis, -uis or -cis; names do: "Davis",
     // "Avis", "Lewis", "Louis", "Francis"
     let name_ending = *suffix == "is" && matches!(stem.last(), Some(b'v' | b'w' | b'u' | b'c'));
+    // "Chinese", "Sudanese", "Burmese" have a stem of four letters or more;
+    // "Reese" is a name
+    let short_ese = *suffix == "ese" && stem.len() < 3;
     !doubled
         && !name_ending
+        && !short_ese
         && !lower.ends_with("ss")
         && !lower.ends_with("this")
         && !SURNAMES_LIKE_GROUPS.contains(&lower)
@@ -1587,6 +1596,24 @@ mod tests {
     }
 
     #[test]
+    fn booked_charged_as_an_adult_and_held_without_bail_are_arrests() {
+        let kinds = |text: &str| -> Vec<CasualtyKind> {
+            find_cues(&crate::casualties::tokens::tokenize(text, 0..text.len()))
+                .iter()
+                .map(|cue| cue.kind)
+                .collect()
+        };
+        for text in [
+            "Woods was booked with three counts of murder.",
+            "A man has been booked in the case.",
+            "The boy was charged as an adult.",
+            "The student was held without bail.",
+        ] {
+            assert!(kinds(text).contains(&CasualtyKind::Arrested), "{text}");
+        }
+    }
+
+    #[test]
     fn took_into_custody_is_an_arrest() {
         let kinds = |text: &str| -> Vec<CasualtyKind> {
             find_cues(&crate::casualties::tokens::tokenize(text, 0..text.len()))
@@ -1649,13 +1676,14 @@ mod tests {
             "Iraqis",
             "Saudis",
             "Kuwaitis",
+            "Burmese",
         ] {
             let tokens = tokenize(word, 0..word.len());
             assert!(is_group_plural(&tokens[0]), "{word}");
         }
         for word in [
             "Thus", "Congress", "afghans", "Davis", "Harris", "Simmons", "Evans", "Lewis", "Avis", "Travis",
-            "Louis", "Francis",
+            "Louis", "Francis", "Reese",
         ] {
             let tokens = tokenize(word, 0..word.len());
             assert!(!is_group_plural(&tokens[0]), "{word}");

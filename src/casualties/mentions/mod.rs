@@ -1295,6 +1295,12 @@ mod tests {
             [Some("Mark Davis".into())]
         );
         assert_eq!(
+            victims("Torrence Reese was charged with murder."),
+            [Some("Torrence Reese".into())]
+        );
+        // the booking of a room is no arrest
+        assert!(found("The hall was booked for a wedding.").is_empty());
+        assert_eq!(
             found("The gunfire erupted Saturday, sending five men to the hospital."),
             [(Injured, 5, "five".into(), Some("men".into()))]
         );
