@@ -112,7 +112,9 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     // claim, and a cue near it has its content elsewhere ("..., told
     // Reuters the hospital had received dozens of bodies")
     contents.retain(|span| {
-        !opens_with_any(&doc.text[span.range.clone()], UNNAMED) && !gives_anonymity_reason(doc, &span.range)
+        !opens_with_any(&doc.text[span.range.clone()], UNNAMED)
+            && !gives_anonymity_reason(doc, &span.range)
+            && !asked_anonymity(doc.text, &span.range)
     });
     let cues = merge_cues(doc.text, &of_role(Role::Cue));
     let (contents, sources) = (SpansNear::new(doc, contents), SpansNear::new(doc, sources));
@@ -225,6 +227,7 @@ pub fn assemble(doc: &Document<'_>, spans: &[AttributionSpan]) -> Vec<Claim> {
     add_uncovered_quotes(doc, &mut claims);
     add_signed_quotes(doc, &mut claims);
     add_untagged_responsibility_claims(doc, &mut claims);
+    extend_bare_responsibility(doc, &mut claims);
     add_nested_claims(doc, &mut claims);
     // nested claims too ("No group claimed responsibility ..., according to Rudaw")
     claims.retain(|claim| !is_no_claim(doc.text, claim));
@@ -375,6 +378,9 @@ const ANONYMITY_REQUESTS: &[&str] = &[
     "that his name",
     "that her name",
     "that their names",
+    "that his full name",
+    "that her full name",
+    "that their full names",
     "for anonymity",
     "anonymity",
 ];
@@ -414,7 +420,13 @@ fn gives_anonymity_reason(doc: &Document<'_>, content: &Range<usize>) -> bool {
     };
     let before = before.to_lowercase();
     let clause = before.rsplit(", ").next().unwrap_or(&before);
-    let reason = clause.trim_end().ends_with("because") || clause.trim_end().ends_with("for fear of");
+    // the reason before the content, or opening it ("speaking on condition
+    // of anonymity because he was not authorised to brief the media")
+    let opening = doc.text[content.clone()].trim_start().to_lowercase();
+    let reason = clause.trim_end().ends_with("because")
+        || clause.trim_end().ends_with("for fear of")
+        || opening.starts_with("because ")
+        || opening.starts_with("for fear ");
     let unnamed = [
         "anonymity",
         "not to be named",
@@ -440,6 +452,21 @@ fn requests_anonymity(text: &str, cue: &Range<usize>) -> bool {
     let written = text[cue.clone()].to_lowercase();
     let asks = ["ask", "request"].iter().any(|verb| written.starts_with(verb));
     asks && opens_with_any(&text[cue.end..], ANONYMITY_REQUESTS)
+}
+
+/// "who asked that his full name not be used": a content span that is the
+/// object of a request for anonymity.
+fn asked_anonymity(text: &str, content: &Range<usize>) -> bool {
+    // the few bytes before it: a whole prefix per span would be quadratic
+    let mut from = content.start.saturating_sub(16);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..content.start].trim_end().to_lowercase();
+    ["asked", "requested", "asking", "requesting"]
+        .iter()
+        .any(|verb| before.ends_with(verb))
+        && opens_with_any(&text[content.clone()], ANONYMITY_REQUESTS)
 }
 
 /// Claims that are none: an absent claimant ("No group has claimed
@@ -1017,15 +1044,7 @@ fn add_untagged_responsibility_claims(doc: &Document<'_>, claims: &mut Vec<Claim
         let sentence = doc.sentence_of(verb.start);
         let here = doc.sentence(sentence);
         // the content: from "responsibility" to the clause's end
-        let mut clause_end = here.end.max(object.end).min(object.start + 400);
-        while !doc.text.is_char_boundary(clause_end) {
-            clause_end -= 1;
-        }
-        let rest = &doc.text[object.start..clause_end.max(object.end)];
-        let end = rest
-            .find([',', ';'])
-            .unwrap_or(rest.trim_end().trim_end_matches(['.', '!', '?']).len());
-        let content = object.start..object.start + end;
+        let content = clause_from(doc, &object);
         // "On Monday evening, a previously unknown group calling itself ...
         // claimed": the clause after the last comma
         let clause_start = doc.text[here.start..verb.start]
@@ -1049,6 +1068,46 @@ fn add_untagged_responsibility_claims(doc: &Document<'_>, claims: &mut Vec<Claim
             continue;
         };
         claims.push(build(doc, Some(verb), Some(speaker), content, false, 0.5));
+    }
+}
+
+/// From `object` ("responsibility") to the end of its clause: the next
+/// comma or semicolon, else the sentence's end (at most 400 bytes on).
+fn clause_from(doc: &Document<'_>, object: &Range<usize>) -> Range<usize> {
+    let here = doc.sentence(doc.sentence_of(object.start));
+    let mut clause_end = here.end.max(object.end).min(object.start + 400);
+    while !doc.text.is_char_boundary(clause_end) {
+        clause_end -= 1;
+    }
+    let rest = &doc.text[object.start..clause_end.max(object.end)];
+    let end = rest
+        .find([',', ';'])
+        .unwrap_or(rest.trim_end().trim_end_matches(['.', '!', '?']).len());
+    object.start..object.start + end.max(object.end - object.start)
+}
+
+/// "claimed responsibility on Tuesday for an ambush", "claimed
+/// responsibility through its Amaq news agency on Saturday for a car bomb
+/// attack": the tagger ends the content at "responsibility" when words
+/// come between it and what was claimed; the content runs on to the
+/// clause's end, as when nothing comes between.
+fn extend_bare_responsibility(doc: &Document<'_>, claims: &mut [Claim]) {
+    for claim in claims.iter_mut() {
+        if claim.claim_type != ClaimType::Responsibility {
+            continue;
+        }
+        let bare = doc.text[claim.content.clone()]
+            .trim()
+            .trim_end_matches(['.', ','])
+            .to_lowercase();
+        if !matches!(bare.as_str(), "responsibility" | "credit") {
+            continue;
+        }
+        let extended = clause_from(doc, &claim.content);
+        // only a clause that names what was claimed
+        if doc.text[claim.content.end..extended.end].contains(" for ") {
+            claim.content = extended;
+        }
     }
 }
 

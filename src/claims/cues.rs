@@ -96,6 +96,12 @@ const FORMS: &[(&str, &str)] = &[
     ("dismissed", "dismiss"),
     ("dismissing", "dismiss"),
     ("dismisses", "dismiss"),
+    // "disputed that figure"; as rules' cues too often the adjective
+    // ("the disputed region"), so named only where the tagger finds them;
+    // not the noun ("got in some sort of dispute with")
+    ("disputes", "dispute"),
+    ("disputed", "dispute"),
+    ("disputing", "dispute"),
     ("admit", "admit"),
     ("admits", "admit"),
     ("admitted", "admit"),
@@ -191,7 +197,7 @@ fn strip_inflection(word: &str) -> String {
 /// The claim type a lemma implies on its own.
 pub fn lemma_type(lemma: &str) -> ClaimType {
     match lemma {
-        "deny" | "reject" | "dismiss" | "refute" => ClaimType::Denial,
+        "deny" | "reject" | "dismiss" | "refute" | "dispute" => ClaimType::Denial,
         "confirm" | "acknowledge" | "admit" => ClaimType::Confirmation,
         "accuse" | "blame" | "allege" => ClaimType::Accusation,
         "warn" | "threaten" | "vow" => ClaimType::Warning,
@@ -207,6 +213,10 @@ pub fn lemma_type(lemma: &str) -> ClaimType {
 /// not cues.
 pub fn find_cues(text: &str) -> Vec<Range<usize>> {
     const AMBIGUOUS: &[&str] = &[
+        "dispute",
+        "disputes",
+        "disputed",
+        "disputing",
         "report",
         "reports",
         "state",
@@ -282,6 +292,9 @@ mod tests {
     #[test]
     fn types_of_lemmas() {
         assert_eq!(lemma_type("deny"), ClaimType::Denial);
+        assert_eq!(lemma_type(&lemma_of_span("disputed")), ClaimType::Denial);
+        assert!(find_cues("the disputed region").is_empty());
+        assert_ne!(lemma_of_span("got in a dispute with"), "dispute");
         assert_eq!(lemma_type("confirm"), ClaimType::Confirmation);
         assert_eq!(lemma_type("accuse"), ClaimType::Accusation);
         assert_eq!(lemma_type("warn"), ClaimType::Warning);

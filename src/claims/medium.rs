@@ -264,11 +264,15 @@ pub fn find_medium(
             .iter()
             .any(|contrast| between.contains(contrast))
     };
-    let mut best: Option<Range<usize>> = broadcasts(&lower)
+    let broadcast_ranges: Vec<Range<usize>> = broadcasts(&lower)
         .into_iter()
         .map(|range| sentence.start + range.start..sentence.start + range.end)
         .filter(same_clause)
-        .min_by_key(distance);
+        .collect();
+    let mut best: Option<Range<usize>> = broadcast_ranges
+        .iter()
+        .min_by_key(|range| distance(range))
+        .cloned();
     for &(lead, needs_media_word) in LEADS {
         let mut from = 0;
         while let Some(at) = lower[from..].find(lead) {
@@ -308,7 +312,18 @@ pub fn find_medium(
             let found = if let Some(len) = told_outlet {
                 Some(absolute.start..absolute.start + len)
             } else if lead == "to" {
-                known_outlet_at(text, absolute.clone())
+                // "in a statement to The Irish News": also an outlet named
+                // with a capital and a media word (not "to the police station")
+                known_outlet_at(text, absolute.clone()).or_else(|| {
+                    let named = text[absolute.clone()]
+                        .split(' ')
+                        .find(|word| !DETERMINERS.contains(&word.to_lowercase().as_str()))
+                        .is_some_and(|word| word.starts_with(char::is_uppercase));
+                    let statement = lower[..lead_start].trim_end().ends_with("statement");
+                    media_word_end(&text[absolute.clone()])
+                        .filter(|_| named && statement)
+                        .map(|end| absolute.start..absolute.start + end)
+                })
             } else {
                 // "in" only before a platform or publication: "in a WhatsApp
                 // message", not "in a post on Telegram" (the post is not the channel)
@@ -331,7 +346,19 @@ pub fn find_medium(
                 }
             };
             if let Some(found) = found.filter(same_clause) {
-                if best.as_ref().is_none_or(|seen| distance(&found) < distance(seen)) {
+                // "in a televised address on the group's al-Masirah TV": the
+                // outlet carrying a broadcast is the medium, not the broadcast
+                let carries = best
+                    .as_ref()
+                    .filter(|seen| broadcast_ranges.contains(seen))
+                    .is_some_and(|seen| {
+                        let gap = text.get(seen.end..found.start).unwrap_or_default();
+                        matches!(
+                            gap,
+                            " on " | " by " | " carried by " | " aired by " | " broadcast by "
+                        )
+                    });
+                if carries || best.as_ref().is_none_or(|seen| distance(&found) < distance(seen)) {
                     best = Some(found);
                 }
             }
