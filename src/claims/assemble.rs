@@ -1443,6 +1443,7 @@ fn add_uncovered_quotes(doc: &Document<'_>, claims: &mut Vec<Claim>) {
             let mut continued = build(doc, None, None, inner, true, 0.5);
             continued.claimant = previous.claimant.clone();
             continued.source = previous.source.clone();
+            continued.continues = Some(previous.content.start);
             claims.push(continued);
         }
     }
@@ -1817,6 +1818,7 @@ pub(super) fn build(
         hedges,
         confidence,
         reported_in: None,
+        continues: None,
     }
 }
 

@@ -44,10 +44,12 @@ pub fn claim_records(
     let entities_by_start = SpansByStart::new(entities.iter().map(|entity| &entity.span));
     let casualties_by_start = SpansByStart::new(casualties.iter().map(|casualty| &casualty.count_span));
     let mut claim_with_cue: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut claim_with_content: BTreeMap<usize, usize> = BTreeMap::new();
     for (index, claim) in claims.iter().enumerate() {
         if let Some(cue) = &claim.cue {
             claim_with_cue.entry((cue.start, cue.end)).or_insert(index);
         }
+        claim_with_content.entry(claim.content.start).or_insert(index);
     }
     claims
         .iter()
@@ -85,6 +87,11 @@ pub fn claim_records(
                     .as_ref()
                     .and_then(|cue| claim_with_cue.get(&(cue.start, cue.end)))
                     .map(|&index| claim_id(index)),
+                continues: claim
+                    .continues
+                    .and_then(|start| claim_with_content.get(&start))
+                    .filter(|&&continued| continued != index)
+                    .map(|&continued| claim_id(continued)),
                 confidence: round_confidence(claim.confidence),
                 extractor: extractor.clone(),
                 content,

@@ -84,4 +84,8 @@ pub struct Claim {
     /// For a claim carried inside another claim's content ("IS claimed the
     /// attack, according to Reuters"): the cue of the carrying report.
     pub reported_in: Option<Range<usize>>,
+    /// For a quotation that goes on after its speaker ("\"...,\" Shahzad
+    /// said. \"They gave their lives.\""): where the content of the claim
+    /// it continues starts.
+    pub continues: Option<usize>,
 }

@@ -170,6 +170,13 @@ pub struct ClaimRecord {
     /// confidence at most 0.5.
     #[serde(default)]
     pub reported_in: Option<String>,
+    /// For a quotation that goes on after its speaker has been named
+    /// ("\"Our men stopped him at the gate,\" Shahzad said. \"They gave
+    /// their lives for this city.\""): the `claim_id` of the claim it
+    /// continues, whose speaker it has. Such a claim has no cue; read the
+    /// two as one claim told in two pieces.
+    #[serde(default)]
+    pub continues: Option<String>,
     /// Mean probability of the model spans the claim is made of, 0 to 1;
     /// 0.5 for claims made by rules alone.
     pub confidence: f32,

@@ -270,3 +270,32 @@ fn conflict_wire_claims() {
     });
     assert_fixture("claims", outcomes);
 }
+
+/// A quotation that goes on after its speaker is named is written as a
+/// second piece that points back to the claim it continues (and has its
+/// speaker), so that a reader can count the two as one claim.
+#[test]
+fn a_quotation_that_goes_on_after_its_speaker_continues_its_claim() {
+    let text = "The bomber was stopped at the gate.\n\n\"Our men stopped him at the gate before he could \
+                reach the barracks,\" police chief Imran Shahzad said. \"They gave their lives for this city.\"";
+    for flags in [&[][..], &["--no-attribution"][..]] {
+        let (_dir, out) = run_on_texts(std::iter::once(text), flags);
+        let claims = jsonl(&out.join("claims.jsonl"));
+        let first = claims
+            .iter()
+            .find(|claim| text_at(claim, "/content/text").starts_with("Our men stopped him"))
+            .unwrap_or_else(|| panic!("{flags:?}: no claim of the first part: {claims:?}"));
+        let second = claims
+            .iter()
+            .find(|claim| text_at(claim, "/content/text") == "They gave their lives for this city.")
+            .unwrap_or_else(|| panic!("{flags:?}: no claim of the second part: {claims:?}"));
+        assert_eq!(second["continues"], first["claim_id"], "{flags:?}");
+        assert!(second["cue"].is_null(), "{flags:?}");
+        assert!(first["continues"].is_null(), "{flags:?}");
+        assert_eq!(
+            text_at(second, "/claimant/span/text"),
+            text_at(first, "/claimant/span/text"),
+            "{flags:?}"
+        );
+    }
+}
