@@ -509,8 +509,20 @@ fn is_no_claim(text: &str, claim: &Claim) -> bool {
             && !claim.direct_quote
             && right_after_cue
             && (content.starts_with("to be ") || content.starts_with("to have ")));
+    // "The strike is expected to last until February", "Congress is
+    // expected to debate the motion": a forecast without a forecaster
+    let forecast = written
+        .trim_start_matches("is ")
+        .trim_start_matches("are ")
+        .trim_start_matches("was ")
+        .trim_start_matches("were ")
+        .trim_start_matches("widely ")
+        == "expected"
+        && written != "expected"
+        && content.starts_with("to ");
     let anonymity = unnamed
         || hearsay
+        || forecast
         || matches!(claim.cue_lemma.as_deref(), Some("ask" | "request"))
             && opens_with_any(&content, ANONYMITY_REQUESTS);
     // "declined to comment on the scale of the damage", "refused to say
