@@ -600,6 +600,41 @@ pub fn among_other_incidents(tokens: &[Token<'_>], first: usize) -> bool {
     counted && relative
 }
 
+/// Whether a figure starting at token `first` is of another incident told
+/// by the place they share: "just a block from the site of a Dec. 3
+/// incident that left five people wounded", "near the location of a
+/// drive-by shooting that injured more than a dozen others in March". Only
+/// an indefinite incident ("the scene of the shooting" is the article's
+/// own, and so is one told where it happened: "at the scene of a shooting
+/// that also injured a woman") with a relative clause that holds the figure.
+pub fn at_the_site_of_another_incident(tokens: &[Token<'_>], first: usize) -> bool {
+    let first = first.min(tokens.len());
+    let from = first.saturating_sub(16);
+    // near the place: "a block from the site of", "near the location of"
+    // (not "at the scene of a shooting that also injured a woman", the
+    // article's own)
+    (from.max(2)..first).any(|i| {
+        tokens[i - 2].is_any(&["from", "near", "to", "by"])
+            && tokens[i - 1].is("the")
+            && tokens[i].is_any(&["site", "location", "scene", "spot"])
+            && tokens.get(i + 1).is_some_and(|token| token.is("of"))
+            && tokens
+                .get(i + 2)
+                .is_some_and(|token| token.is_any(&["a", "an", "another"]))
+            && tokens[i + 3..first.max(i + 3)]
+                .iter()
+                .any(|token| token.is_any(&["that", "which", "where"]))
+            // an earlier time in the sentence: "a Dec. 3 incident", "in
+            // March" ("near the site of a shooting on Friday that claimed
+            // the life of a 2-year-old" is the vigil for the article's own)
+            && tokens.iter().any(|token| {
+                is_month(token)
+                    || token.is_any(&["last", "earlier", "previous", "prior"])
+                    || year_of(token).is_some()
+            })
+    })
+}
+
 /// Whether the sentence is a link to another article ("RELATED: Accident at
 /// oil rig leaves two workers dead", "READ MORE: ..."): its figures belong
 /// to another incident. "WATCH:" is not one: its video is often of this
@@ -997,6 +1032,36 @@ mod tests {
 
     fn text_of(text: &str, range: Option<Range<usize>>) -> Option<&str> {
         range.map(|range| &text[range])
+    }
+
+    #[test]
+    fn a_figure_at_the_site_of_an_earlier_incident_is_of_that_one() {
+        let at_site = |text: &str, figure: &str| {
+            let tokens = tokenize(text, 0..text.len());
+            let start = text.find(figure).expect("figure in text");
+            let first = tokens
+                .iter()
+                .position(|token| token.start == start)
+                .expect("token");
+            at_the_site_of_another_incident(&tokens, first)
+        };
+        assert!(at_site(
+            "The shooting occurred near the location of a drive-by shooting that injured more than a dozen others in March.",
+            "a dozen"
+        ));
+        assert!(at_site(
+            "It happened a block from the site of a Dec. 3 incident that left five people wounded.",
+            "five"
+        ));
+        // the article's own: told where it happened, or with no earlier time
+        assert!(!at_site(
+            "Police found two men dead at the scene of a shooting last night that also injured a woman.",
+            "a woman"
+        ));
+        assert!(!at_site(
+            "A crowd gathered near the site of a shooting on Friday that claimed the life of a 2-year-old boy.",
+            "a 2-year-old"
+        ));
     }
 
     fn context(text: &str) -> SentenceContext {

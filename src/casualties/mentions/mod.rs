@@ -37,11 +37,11 @@ use crate::ner::EntityMention;
 use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
-    after_an_earlier_event, among_other_incidents, bytes, dated_to_a_month, entities_in, entity_ending_at,
-    entity_starting_at, hedges, in_an_earlier_incident, is_name_word, is_singular_pronoun, links_elsewhere,
-    measured_against, name_run_before, name_run_from, names_people, opened_as_another_incident,
-    opened_by_earlier_time, period_closing_clause, scope, sentence_context, violence_running_total,
-    war_running_total, Scope, SentenceContext,
+    after_an_earlier_event, among_other_incidents, at_the_site_of_another_incident, bytes, dated_to_a_month,
+    entities_in, entity_ending_at, entity_starting_at, hedges, in_an_earlier_incident, is_name_word,
+    is_singular_pronoun, links_elsewhere, measured_against, name_run_before, name_run_from, names_people,
+    opened_as_another_incident, opened_by_earlier_time, period_closing_clause, scope, sentence_context,
+    violence_running_total, war_running_total, Scope, SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
@@ -1106,6 +1106,7 @@ fn mention_of(
             || measured_against(tokens, first)
             || after_an_earlier_event(tokens, first)
             || among_other_incidents(tokens, first)
+            || at_the_site_of_another_incident(tokens, first)
         {
             Scope::Other
         } else if war_running_total(tokens, mention.cue.start)
