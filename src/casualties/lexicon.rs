@@ -56,6 +56,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // killed
     ("killed", Killed, T),
     ("shot and killed", Killed, T),
+    // a headline's "17-year-old boy shot, killed in Bluffton"
+    ("shot|stabbed , killed", Killed, T),
     ("stabbed and killed", Killed, T),
     ("shot dead", Killed, T),
     ("gunned down", Killed, T),

@@ -1222,6 +1222,40 @@ mod tests {
     }
 
     #[test]
+    fn headlines_drop_the_articles_of_modified_subjects_and_of_objects() {
+        let killed = |text: &str| -> Vec<Option<String>> {
+            found(text)
+                .into_iter()
+                .filter(|found| found.0 == CasualtyKind::Killed)
+                .map(|found| found.3)
+                .collect()
+        };
+        assert_eq!(
+            killed("17-year-old boy shot, killed in Bluffton"),
+            [Some("17-year-old boy".into())]
+        );
+        assert_eq!(
+            killed("Teenage boy shot and killed by family member"),
+            [Some("Teenage boy".into())]
+        );
+        assert_eq!(
+            killed("Teen charged with killing uncle in Shreveport"),
+            [Some("uncle".into())]
+        );
+        assert_eq!(
+            killed("Police accuse woman of fatally shooting toddler in Killeen"),
+            [Some("toddler".into())]
+        );
+        // a determiner, an ordinal or a lower-case word is no headline's modifier
+        assert!(found("Neither man had been arrested in those cases.").is_empty());
+        assert!(found("Fourth person arrested in connection to the death").is_empty());
+        assert_eq!(
+            killed("Real estate agent found woman and two slain victims in bedroom").len(),
+            1
+        );
+    }
+
+    #[test]
     fn evidence_in_a_very_long_sentence_is_the_words_around_the_figure() {
         let filler = "and the market stalls stayed shut along the road ".repeat(60);
         let text =

@@ -457,7 +457,27 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         // injured", "Teen killed in crash". Only the bare noun opening the
         // sentence as the verb's subject: not "Neither suspect is", "Real
         // estate agent found", "Deputy who killed man".
-        if plurality == Plurality::Singular && last == 0 && !relative && s.tokens[0].is_capitalized() {
+        // With its modifiers too: "17-year-old boy shot, killed", "Teenage
+        // boy shot and killed by family member".
+        // Its modifiers each an age or a capitalised word of a headline's
+        // case ("Fort Worth man", "Bartow teenager"), not a determiner, an
+        // ordinal or a lower-case word ("Neither man had been", "Fourth
+        // person arrested", "Real estate agent found woman").
+        let headline_modifier = |token: &Token<'_>| {
+            is_age_noun(token)
+                || (token.is_capitalized()
+                    && ordinal_word(&token.lower).is_none()
+                    && !token.is_any(&[
+                        "neither", "no", "each", "every", "either", "any", "another", "this", "that", "one",
+                        "the", "a", "an",
+                    ]))
+        };
+        let opening = if last == 0 {
+            s.tokens[0].is_capitalized()
+        } else {
+            s.tokens[..last].iter().all(headline_modifier)
+        };
+        if plurality == Plurality::Singular && j == 0 && !relative && opening {
             return Some(single_np(0..1, Some(victims), Basis::Article));
         }
         // The second clause of such a headline: "Man killed, woman injured
@@ -819,6 +839,20 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
             return Some(single_np(k..k + 1, Some(k + 1..head + 1), Basis::Definite));
         }
         return None;
+    }
+    // A headline drops the object's article too: "Teen charged with killing
+    // uncle in Shreveport", "Police accuse woman of fatally shooting toddler
+    // in Killeen" (prose never has a bare singular person there)
+    if person_at(token) == Some(Plurality::Singular)
+        && !token.is_capitalized()
+        && !is_age_noun(token)
+        && next.is_none_or(|next| {
+            next.is_any(&[
+                "in", "at", "on", "near", "during", "after", "outside", "inside", ",", ".",
+            ])
+        })
+    {
+        return Some(single_np(k..k + 1, Some(k..k + 1), Basis::Article));
     }
     if let Some(entity) = entity_starting_at(&s.entities, s.tokens, k, &["PER"]) {
         let last = s.tokens.iter().rposition(|token| token.end <= entity.end)?;
