@@ -128,6 +128,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("claimed|claiming|took|taking the lives|life of", Killed, Active),
     ("shooting dead", Killed, Active),
     ("fatally shooting|stabbing|wounding", Killed, Active),
+    // a headline's present: "4-year-old boy fatally shoots himself"
+    ("fatally shoots|stabs|wounds", Killed, Active),
     ("deaths", Killed, Noun),
     // "charged with three counts of first-degree murder": a count of the
     // dead told only by the charges, weaker than any stated toll

@@ -1246,6 +1246,13 @@ mod tests {
             killed("Police accuse woman of fatally shooting toddler in Killeen"),
             [Some("toddler".into())]
         );
+        assert_eq!(
+            found("4-year-old boy fatally shoots himself with gun found in home")
+                .iter()
+                .map(|found| (found.0, found.1))
+                .collect::<Vec<_>>(),
+            [(CasualtyKind::Killed, 1)]
+        );
         // a determiner, an ordinal or a lower-case word is no headline's modifier
         assert!(found("Neither man had been arrested in those cases.").is_empty());
         assert!(found("Fourth person arrested in connection to the death").is_empty());
