@@ -1599,14 +1599,16 @@ mod tests {
         );
     }
 
+    /// The kinds of the cues found in `text`, in order.
+    fn kinds(text: &str) -> Vec<CasualtyKind> {
+        find_cues(&crate::casualties::tokens::tokenize(text, 0..text.len()))
+            .iter()
+            .map(|cue| cue.kind)
+            .collect()
+    }
+
     #[test]
     fn booked_charged_as_an_adult_and_held_without_bail_are_arrests() {
-        let kinds = |text: &str| -> Vec<CasualtyKind> {
-            find_cues(&crate::casualties::tokens::tokenize(text, 0..text.len()))
-                .iter()
-                .map(|cue| cue.kind)
-                .collect()
-        };
         for text in [
             "Woods was booked with three counts of murder.",
             "A man has been booked in the case.",
@@ -1619,12 +1621,6 @@ mod tests {
 
     #[test]
     fn took_into_custody_is_an_arrest() {
-        let kinds = |text: &str| -> Vec<CasualtyKind> {
-            find_cues(&crate::casualties::tokens::tokenize(text, 0..text.len()))
-                .iter()
-                .map(|cue| cue.kind)
-                .collect()
-        };
         assert_eq!(
             kinds("Officers took one person into custody."),
             [CasualtyKind::Arrested]

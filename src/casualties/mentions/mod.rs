@@ -1230,22 +1230,17 @@ mod tests {
                 .map(|found| found.3)
                 .collect()
         };
-        assert_eq!(
-            killed("17-year-old boy shot, killed in Bluffton"),
-            [Some("17-year-old boy".into())]
-        );
-        assert_eq!(
-            killed("Teenage boy shot and killed by family member"),
-            [Some("Teenage boy".into())]
-        );
-        assert_eq!(
-            killed("Teen charged with killing uncle in Shreveport"),
-            [Some("uncle".into())]
-        );
-        assert_eq!(
-            killed("Police accuse woman of fatally shooting toddler in Killeen"),
-            [Some("toddler".into())]
-        );
+        for (text, victims) in [
+            ("17-year-old boy shot, killed in Bluffton", "17-year-old boy"),
+            ("Teenage boy shot and killed by family member", "Teenage boy"),
+            ("Teen charged with killing uncle in Shreveport", "uncle"),
+            (
+                "Police accuse woman of fatally shooting toddler in Killeen",
+                "toddler",
+            ),
+        ] {
+            assert_eq!(killed(text), [Some(victims.to_owned())], "{text}");
+        }
         assert_eq!(
             found("4-year-old boy fatally shoots himself with gun found in home")
                 .iter()
