@@ -285,6 +285,10 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         I,
     ),
     ("in critical but stable condition", Injured, I),
+    // a headline's condition: "10-year-old boy critical after accidental
+    // shooting" (only before "after" and a shooting or stabbing word)
+    ("critical after shooting|stabbing", Injured, I),
+    ("critical after * shooting|stabbing", Injured, I),
     ("injuring", Injured, Active),
     // headlines in the present: "Drive-by shooter kills 1, injures 3"
     ("injures", Injured, Active),

@@ -1248,6 +1248,23 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(CasualtyKind::Killed, 1)]
         );
+        // a pair of bare nouns, a source's label, a condition after a shooting
+        assert_eq!(
+            found("Mother and child shot in domestic shooting in Yamacraw")
+                .into_iter()
+                .map(|found| found.3)
+                .collect::<Vec<_>>(),
+            [Some("Mother".to_owned()), Some("child".to_owned())]
+        );
+        assert_eq!(
+            found("Police: 10-year-old boy critical after accidental shooting"),
+            [(
+                CasualtyKind::Injured,
+                1,
+                "10-year-old".to_owned(),
+                Some("10-year-old boy".to_owned())
+            )]
+        );
         // a determiner, an ordinal or a lower-case word is no headline's modifier
         assert!(found("Neither man had been arrested in those cases.").is_empty());
         assert!(found("Fourth person arrested in connection to the death").is_empty());

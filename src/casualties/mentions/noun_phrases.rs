@@ -472,13 +472,32 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
                         "the", "a", "an",
                     ]))
         };
-        let opening = if last == 0 {
-            s.tokens[0].is_capitalized()
+        // after a source's label too: "Police: 10-year-old boy critical
+        // after accidental shooting"
+        let first = if s.word(1) == ":" && s.tokens[0].is_capitalized() {
+            2
         } else {
-            s.tokens[..last].iter().all(headline_modifier)
+            0
         };
-        if plurality == Plurality::Singular && j == 0 && !relative && opening {
-            return Some(single_np(0..1, Some(victims), Basis::Article));
+        let opening = last >= first
+            && if last == first {
+                s.tokens[first].is_capitalized()
+            } else {
+                s.tokens[first..last].iter().all(headline_modifier)
+            };
+        if plurality == Plurality::Singular && j == first && !relative && opening {
+            return Some(single_np(first..first + 1, Some(victims), Basis::Article));
+        }
+        // The second noun of such a headline's pair: "Mother and child
+        // shot in domestic shooting"
+        if plurality == Plurality::Singular
+            && !relative
+            && determiner == "and"
+            && j == 2
+            && s.tokens[0].is_capitalized()
+            && person_at(&s.tokens[0]) == Some(Plurality::Singular)
+        {
+            return Some(single_np(j..j + 1, Some(victims), Basis::Article));
         }
         // The second clause of such a headline: "Man killed, woman injured
         // in shooting", "Mother of three killed, husband grazed"
