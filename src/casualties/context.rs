@@ -613,7 +613,7 @@ pub fn at_the_site_of_another_incident(tokens: &[Token<'_>], first: usize) -> bo
     // near the place: "a block from the site of", "near the location of"
     // (not "at the scene of a shooting that also injured a woman", the
     // article's own)
-    (from.max(2)..first).any(|i| {
+    let near_the_site = (from.max(2)..first).any(|i| {
         tokens[i - 2].is_any(&["from", "near", "to", "by"])
             && tokens[i - 1].is("the")
             && tokens[i].is_any(&["site", "location", "scene", "spot"])
@@ -624,15 +624,16 @@ pub fn at_the_site_of_another_incident(tokens: &[Token<'_>], first: usize) -> bo
             && tokens[i + 3..first.max(i + 3)]
                 .iter()
                 .any(|token| token.is_any(&["that", "which", "where"]))
-            // an earlier time in the sentence: "a Dec. 3 incident", "in
-            // March" ("near the site of a shooting on Friday that claimed
-            // the life of a 2-year-old" is the vigil for the article's own)
-            && tokens.iter().any(|token| {
-                is_month(token)
-                    || token.is_any(&["last", "earlier", "previous", "prior"])
-                    || year_of(token).is_some()
-            })
-    })
+    });
+    // an earlier time in the sentence: "a Dec. 3 incident", "in March"
+    // ("near the site of a shooting on Friday that claimed the life of a
+    // 2-year-old" is the vigil for the article's own)
+    near_the_site
+        && tokens.iter().any(|token| {
+            is_month(token)
+                || token.is_any(&["last", "earlier", "previous", "prior"])
+                || year_of(token).is_some()
+        })
 }
 
 /// Whether the sentence is a link to another article ("RELATED: Accident at

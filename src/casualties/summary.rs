@@ -220,21 +220,14 @@ fn best(mentions: &[CasualtyMention], indices: &[usize]) -> Option<BestFigure> {
     // Mentions restating the chosen value count as its sources too; not
     // the other side's dead ("killed a woman ... police killed the
     // gunman"), who are one more death and not the same one told again.
-    let side = |figure: &Stated| {
-        figure
-            .mentions
-            .first()
-            .and_then(|index| mentions.get(*index))
-            .map(|mention| mention.attackers || mention.gunman)
-    };
+    // (only a figure that names its victims says whose they are)
+    let first_of = |figure: &Stated| figure.mentions.first().and_then(|index| mentions.get(*index));
+    let chosen_side = first_of(chosen).map(CasualtyMention::of_the_attacking_side);
     let mut sources = chosen.mentions.clone();
     for figure in &stated {
-        let named = figure
-            .mentions
-            .first()
-            .and_then(|index| mentions.get(*index))
-            .is_some_and(|mention| mention.victims.is_some());
-        let other_side = named && side(figure) != side(chosen);
+        let other_side = first_of(figure).is_some_and(|mention| {
+            mention.victims.is_some() && Some(mention.of_the_attacking_side()) != chosen_side
+        });
         if figure.count.value == chosen.count.value && figure.mentions.len() == 1 && !other_side {
             sources.extend(figure.mentions.iter().copied());
         }
@@ -292,14 +285,13 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
     {
         return;
     }
-    let side_of = |mention: &CasualtyMention| mention.attackers || mention.gunman;
-    let Some(attackers) = chosen.first().map(|mention| side_of(mention)) else {
+    let Some(attackers) = chosen.first().map(|mention| mention.of_the_attacking_side()) else {
         return;
     };
     // a figure that names no victims ("killing him") may restate either side
     if chosen
         .iter()
-        .any(|mention| mention.victims.is_some() && side_of(mention) != attackers)
+        .any(|mention| mention.victims.is_some() && mention.of_the_attacking_side() != attackers)
     {
         return;
     }
@@ -309,8 +301,14 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
         stated.mentions.iter().any(|index| {
             mentions
                 .get(*index)
-                .is_some_and(|mention| side_of(mention) == attackers)
+                .is_some_and(|mention| mention.of_the_attacking_side() == attackers)
         })
+    };
+    let by_role = |indices: &[usize]| {
+        indices
+            .iter()
+            .filter_map(|index| mentions.get(*index))
+            .any(|mention| mention.victim_role)
     };
     let other = stated_figures(mentions, indices)
         .into_iter()
@@ -329,14 +327,9 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
         .max_by_key(|stated| {
             // on a tie, victims named by their role: "A man who shot and
             // killed his neighbor" is the gunman and his victim
-            let by_role = stated
-                .mentions
-                .iter()
-                .filter_map(|index| mentions.get(*index))
-                .any(|mention| mention.victim_role);
             (
                 stated.count.value,
-                by_role,
+                by_role(&stated.mentions),
                 std::cmp::Reverse(stated.mentions.first().copied()),
             )
         });
@@ -351,18 +344,11 @@ fn add_other_side(summary: &mut TollSummary, mentions: &[CasualtyMention], indic
     // A gunman's death is added only to victims who cannot be him ("killing
     // a young woman ... police killed the suspect"): "a man was killed" in
     // an officer-involved shooting is the suspect told twice.
-    let member_of = |index: &usize| mentions.get(*index);
     let gunman = |indices: &[usize]| {
         indices
             .iter()
-            .filter_map(member_of)
-            .any(|mention| mention.gunman && !mention.attackers)
-    };
-    let by_role = |indices: &[usize]| {
-        indices
-            .iter()
-            .filter_map(member_of)
-            .any(|mention| mention.victim_role)
+            .filter_map(|index| mentions.get(*index))
+            .any(|mention| mention.gunman)
     };
     let with_gunman = gunman(&members) || gunman(&killed.mentions);
     let victims_by_role = if attackers {

@@ -153,6 +153,14 @@ pub struct CasualtyMention {
     pub confidence: f32,
 }
 
+impl CasualtyMention {
+    /// The victims are of the attacking side: attackers in a fight, or the
+    /// gunman of a crime story.
+    pub fn of_the_attacking_side(&self) -> bool {
+        self.attackers || self.gunman
+    }
+}
+
 /// The sides of a riot or a crackdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClashSide {
@@ -1080,6 +1088,8 @@ fn mention_of(
             || tokens
                 .get(mention.np.count_tokens.end)
                 .is_some_and(|next| next.is_any(&["other", "others", "more", "additional", "further"])));
+    // the victims' head noun says their side: attackers, a gunman, a role
+    let head = mention.np.victims_head(tokens);
     Some(CasualtyMention {
         kind: mention.kind,
         count: mention.np.count.clone(),
@@ -1124,19 +1134,10 @@ fn mention_of(
         includes_perpetrator,
         ordinal,
         besides_earlier,
-        attackers: mention
-            .np
-            .victims_head(tokens)
-            .is_some_and(|head| head.is_any(ATTACKER_NOUNS)),
-        gunman: mention
-            .np
-            .victims_head(tokens)
-            .is_some_and(|head| head.is_any(GUNMAN_NOUNS)),
-        victim_role: mention
-            .np
-            .victims_head(tokens)
-            .is_some_and(|head| head.is_any(VICTIM_ROLE_NOUNS)),
-        side: mention.np.victims_head(tokens).and_then(|head| {
+        attackers: head.is_some_and(|head| head.is_any(ATTACKER_NOUNS)),
+        gunman: head.is_some_and(|head| head.is_any(GUNMAN_NOUNS)),
+        victim_role: head.is_some_and(|head| head.is_any(VICTIM_ROLE_NOUNS)),
+        side: head.and_then(|head| {
             if head.is_any(SECURITY_NOUNS) {
                 Some(ClashSide::Security)
             } else if head.is_any(CROWD_NOUNS) {

@@ -457,12 +457,12 @@ pub(super) fn subject_np(s: &Sentence<'_, '_>, end: usize, relative: bool) -> Op
         // injured", "Teen killed in crash". Only the bare noun opening the
         // sentence as the verb's subject: not "Neither suspect is", "Real
         // estate agent found", "Deputy who killed man".
-        // With its modifiers too: "17-year-old boy shot, killed", "Teenage
-        // boy shot and killed by family member".
-        // Its modifiers each an age or a capitalised word of a headline's
-        // case ("Fort Worth man", "Bartow teenager"), not a determiner, an
-        // ordinal or a lower-case word ("Neither man had been", "Fourth
-        // person arrested", "Real estate agent found woman").
+        // With its modifiers too ("17-year-old boy shot, killed", "Teenage
+        // boy shot and killed by family member"), each an age or a
+        // capitalised word of a headline's case ("Fort Worth man", "Bartow
+        // teenager"), not a determiner, an ordinal or a lower-case word
+        // ("Neither man had been", "Fourth person arrested", "Real estate
+        // agent found woman").
         let headline_modifier = |token: &Token<'_>| {
             is_age_noun(token)
                 || (token.is_capitalized()
