@@ -14,10 +14,11 @@
 use std::ops::Range;
 
 use crate::ner::EntityMention;
+use crate::output::extractions::CasualtyKind;
 use crate::text::dates::small_count;
 
 use super::exclusions::{is_month, year_of};
-use super::lexicon::{person_noun, HEDGES, REPORTING_NOUNS, REPORTING_VERBS};
+use super::lexicon::{cue_at, person_noun, HEDGES, REPORTING_NOUNS, REPORTING_VERBS};
 use super::numbers::small_number_word;
 use super::sentence_dates::{dates, DateCandidate};
 use super::tokens::{Token, TokenKind};
@@ -312,6 +313,11 @@ pub fn sentence_context(tokens: &[Token<'_>], entities: &[&EntityMention]) -> Se
 pub fn hedges(tokens: &[Token<'_>], window: Range<usize>) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for i in window.start..window.end.min(tokens.len()) {
+        // "a shooting that claimed the lives of his mother and a man": the
+        // casualty cue's own "claimed" asserts the deaths, it does not hedge them
+        if cue_at(tokens, i).is_some_and(|cue| cue.kind == CasualtyKind::Killed) {
+            continue;
+        }
         for hedge in HEDGES {
             let matches = hedge
                 .split(' ')
@@ -600,6 +606,21 @@ pub fn among_other_incidents(tokens: &[Token<'_>], first: usize) -> bool {
     counted && relative
 }
 
+/// Whether a figure starting at token `first` is told in a relative clause
+/// of other incidents, plural: "as in recent incidents in Dallas and Baton
+/// Rouge that collectively claimed the lives of eight officers".
+pub fn in_other_incidents_clause(tokens: &[Token<'_>], first: usize) -> bool {
+    let first = first.min(tokens.len());
+    (first.saturating_sub(16).max(1)..first).any(|i| {
+        tokens[i - 1].is_any(&["recent", "previous", "earlier", "prior", "past"])
+            && tokens[i].lower.ends_with('s')
+            && INCIDENT_WORDS.contains(&tokens[i].lower.as_str())
+            && tokens[i + 1..first]
+                .iter()
+                .any(|token| token.is_any(&["that", "which"]))
+    })
+}
+
 /// Whether a figure starting at token `first` is of another incident told
 /// by the place they share: "just a block from the site of a Dec. 3
 /// incident that left five people wounded", "near the location of a
@@ -757,7 +778,7 @@ pub fn in_an_earlier_incident(tokens: &[Token<'_>], cue: usize) -> bool {
 }
 
 /// Nouns of incidents, singular and plural.
-const INCIDENT_WORDS: &[&str] = &[
+pub(super) const INCIDENT_WORDS: &[&str] = &[
     "attack",
     "attacks",
     "incident",
@@ -880,6 +901,10 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
                 && matches!(after, "and" | "to"))
             // "shot in recent weeks"
             || (w == "recent" && matches!(next, "weeks" | "months" | "years" | "days"))
+            // "among 70 people wounded in gun violence over the Fourth of
+            // July holiday weekend": a city's toll
+            || (w == "in" && next == "gun" && after == "violence")
+            || (w == "holiday" && next == "weekend")
             // a war's running total: "since the war began", "since the start
             // of the conflict", "since its insurgency began"; not "since the
             // attack", which counts one event's arrests

@@ -33,6 +33,9 @@ pub enum CueClass {
     Toll,
     /// One person harmed by their own hand ("turned the gun on himself").
     SelfInflicted,
+    /// One person's life, named by its owner's pronoun: "a drive-by shooting
+    /// that took her life", "the crash that claimed his life".
+    OneLife,
 }
 
 /// A cue found in a sentence: tokens `start..end`.
@@ -45,7 +48,7 @@ pub struct Cue {
 }
 
 use CasualtyKind::{Arrested, Injured, Kidnapped, Killed, KilledOrInjured, Missing};
-use CueClass::{Active, Noun, Predicate, SelfInflicted, Toll};
+use CueClass::{Active, Noun, OneLife, Predicate, SelfInflicted, Toll};
 
 const T: CueClass = Predicate { transitive: true };
 const I: CueClass = Predicate { transitive: false };
@@ -126,6 +129,8 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("kills", Killed, Active),
     ("murdering", Killed, Active),
     ("claimed|claiming|took|taking the lives|life of", Killed, Active),
+    // after "took his own life", which is longer
+    ("claimed|claiming|took|taking his|her life", Killed, OneLife),
     ("shooting dead", Killed, Active),
     ("fatally shooting|stabbing|wounding", Killed, Active),
     // a headline's present: "4-year-old boy fatally shoots himself"
@@ -196,7 +201,7 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ),
     // "sending five men to the hospital": only with the hospital after the
     // victims (see `other_sense`)
-    ("sending|sent", Injured, Active),
+    ("sending|sent", KilledOrInjured, Active),
     (
         "suffering|suffered from gunshot wounds|wound|injuries",
         KilledOrInjured,
@@ -491,6 +496,9 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // victims (see `other_sense`)
     ("holding|held|took|taken|taking|keeping|kept", Kidnapped, Active),
     ("kidnapping", Kidnapped, Active),
+    // "marched 18 passengers into a nearby forest": only with the forest
+    // after the victims (see `other_sense`)
+    ("marched|dragged|herded", Kidnapped, Active),
     // "the gunmen took away 14 men", "led away a woman and her two
     // daughters"; police who take people away arrest them (see `other_sense`)
     ("took|taking|led|leading away", Kidnapped, Active),
@@ -665,9 +673,35 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
         "sending" | "sent" => !to_hospital_after(tokens, cue.end),
         // "took part", "held talks" are no kidnapping; "held 30 people hostage" is
         "holding" | "held" | "took" | "taking" | "keeping" | "kept" => !captive_after(tokens, cue.end),
+        "marched" | "dragged" | "herded" => !any_after(tokens, cue.end + 1, 8, &["forest", "bush", "jungle"]),
+        // "executed 14 search warrants", "executed the plan"
+        "executed" => any_after(tokens, cue.end, 4, EXECUTED_THINGS),
         _ => false,
     }
 }
+
+/// What is executed besides people: "executed 14 search warrants".
+const EXECUTED_THINGS: &[&str] = &[
+    "warrant",
+    "warrants",
+    "search",
+    "plan",
+    "plans",
+    "order",
+    "orders",
+    "operation",
+    "operations",
+    "raid",
+    "raids",
+    "contract",
+    "contracts",
+    "deal",
+    "strategy",
+    "trade",
+    "trades",
+    "transaction",
+    "transactions",
+];
 
 /// Whether "hostage" or "captive" follows the object: "holding 30 people
 /// hostage", "took its 18 crew members captive"; or, after "took", "with

@@ -225,6 +225,14 @@ const PAST_EVENT_NOUNS: &[&str] = &[
     "clashes",
     "protests",
     "crackdown",
+    // "after a 2008 stampede at the same shrine killed 147 people"
+    "stampede",
+    "stampedes",
+    "crush",
+    "stabbing",
+    "stabbings",
+    "rampage",
+    "blaze",
 ];
 
 /// When: every date expression of a sentence ("on Sunday", "Sunday night",

@@ -1052,6 +1052,9 @@ mod tests {
         let text = "Gang members kidnapped seven workers on Monday. The gang was behind the 2021 \
                     abduction of 17 missionaries.";
         assert_eq!(main_value(text, Kidnapped).0, 7);
+        let text = "At least 31 pilgrims died on Sunday in a stampede. Lawmakers said more police \
+                    were needed, as after a 2008 stampede at the same shrine killed 147 people.";
+        assert_eq!(main_value(text, Killed).0, 31);
         // a count before its noun is no year: "the 2000 residents"
         let text = "Gunmen killed 12 people. The 2000 residents fled.";
         assert_eq!(tolls(text).len(), 1);
@@ -1114,6 +1117,36 @@ mod tests {
         let partial = "Attack on checkpoint kills five. Four soldiers died at the scene. \
                        One of the attackers was shot dead by troops.";
         assert_eq!(main_value(partial, Killed), (6, Some(TollRule::BothSides)));
+    }
+
+    #[test]
+    fn the_others_of_a_series_are_other_incidents() {
+        let text = "A 16-year-old boy was hospitalized Thursday evening after being shot at the park. \
+                    The shooting was the third in Calder City in five days. On Monday, a 41-year-old \
+                    man was shot and killed outside a store.";
+        assert_eq!(main_value(text, Killed).0, 0);
+        assert_eq!(main_value(text, Injured).0, 1);
+        // a sentence opening with the article's own day is its incident
+        let text = "A man was shot Thursday night at the park. It was the second shooting there this \
+                    week. On Thursday, two people were killed.";
+        assert_eq!(main_value(text, Killed).0, 2);
+    }
+
+    #[test]
+    fn the_victims_sent_to_hospital_are_the_shot() {
+        let text = "A shooting left one person dead and three others injured. The argument led to the \
+                    shooting sending four victims to the hospital.";
+        assert_eq!(main_value(text, Injured).0, 3);
+        let text = "A shooting at a home killed two and sent three others to hospitals. Officers found \
+                    several victims shot in a van.";
+        assert_eq!(main_value(text, Injured).0, 3);
+    }
+
+    #[test]
+    fn a_killer_named_among_the_dead_is_not_added_again() {
+        let text = "A boy was injured in a shooting that claimed the lives of his mother and a man who, \
+                    police said, shot them, then turned the gun on himself.";
+        assert_eq!(main_value(text, Killed).0, 2);
     }
 
     #[test]

@@ -108,6 +108,10 @@ pub(super) fn left_of(s: &Sentence<'_, '_>, cue_start: usize) -> Left {
         if is_auxiliary(word) {
             left.passive = true;
             k -= 1;
+        } else if matches!(word, "nearly" | "almost") && k == cue_start {
+            // "The shooting nearly took her life", "was almost killed"
+            left.negated = true;
+            k -= 1;
         } else if (LEFT_BRIDGE.contains(&word) || is_adverb(token)) && !(k == 1 && word == "all") {
             // ("All were taken to hospital": an opening "all" is the subject)
             left.relative |= matches!(word, "who" | "that" | "which");

@@ -264,8 +264,19 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
         .is_some_and(|token| !token.lower.ends_with('s'));
     // "1,600 bodies washed up" but not "100,000 public bodies" or "a student body".
     let bodies = matches!(s.word(cue.start), "bodies" | "body");
+    // "His body was found", "Hambrick's body was discovered": a possessive
+    // names the one who died.
+    let possessive = |word: &str| {
+        matches!(word, "the" | "his" | "her")
+            || (word.len() > 3 && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
+    };
     let mut j = cue.start;
-    while j > 0 && cue.start - j < 3 && s.number_ending(j).is_none() && is_modifier(&s.tokens[j - 1]) {
+    while j > 0
+        && cue.start - j < 3
+        && s.number_ending(j).is_none()
+        && is_modifier(&s.tokens[j - 1])
+        && !(j == cue.start && cue.end > cue.start + 1 && possessive(s.word(j - 1)))
+    {
         if bodies
             && !s.tokens[j - 1].is_any(&[
                 "more",
@@ -302,7 +313,14 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
             .collect();
     }
     // "the body was found": a noun cue with its verb counts its one body.
-    if singular_noun && cue.end > cue.start + 1 && j == cue.start && j > 0 && s.word(j - 1) == "the" {
+    // ("the body was found to be in breach" found nothing)
+    if singular_noun
+        && cue.end > cue.start + 1
+        && j == cue.start
+        && j > 0
+        && possessive(s.word(j - 1))
+        && s.word(cue.end) != "to"
+    {
         return vec![found(single_np(j - 1..j, None, Basis::Definite))];
     }
     // "the deaths of a pastor, his wife and their three children"

@@ -38,14 +38,15 @@ use crate::output::extractions::{CasualtyKind, Count, CountQualifier};
 
 use crate::casualties::context::{
     after_an_earlier_event, among_other_incidents, at_the_site_of_another_incident, bytes, dated_to_a_month,
-    entities_in, entity_ending_at, entity_starting_at, hedges, in_an_earlier_incident, is_name_word,
-    is_singular_pronoun, links_elsewhere, measured_against, name_run_before, name_run_from, names_people,
-    opened_as_another_incident, opened_by_earlier_time, period_closing_clause, scope, sentence_context,
-    violence_running_total, war_running_total, Scope, SentenceContext,
+    entities_in, entity_ending_at, entity_starting_at, hedges, in_an_earlier_incident,
+    in_other_incidents_clause, is_name_word, is_singular_pronoun, links_elsewhere, measured_against,
+    name_run_before, name_run_from, names_people, opened_as_another_incident, opened_by_earlier_time,
+    period_closing_clause, scope, sentence_context, violence_running_total, war_running_total, Scope,
+    SentenceContext,
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
-    find_cues, is_group_plural, is_modifier, person_noun, Cue, CueClass, Plurality,
+    cue_at, find_cues, is_group_plural, is_modifier, person_noun, Cue, CueClass, Plurality,
 };
 use crate::casualties::numbers::{exact, find_numbers, Form, NumberPhrase};
 use crate::casualties::sentence_dates::nearest_date;
@@ -56,12 +57,14 @@ mod before_cue;
 mod cue_counts;
 mod natural_deaths;
 mod noun_phrases;
+mod series;
 
 use antecedents::Antecedents;
 use before_cue::*;
 use cue_counts::*;
 use natural_deaths::*;
 use noun_phrases::*;
+use series::*;
 
 /// How the count of a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -398,17 +401,23 @@ fn sentence_mentions(s: &Sentence<'_, '_>) -> Vec<Found> {
         match cue.class {
             CueClass::Noun => found.extend(noun_count(s, cue, group)),
             CueClass::Toll => found.extend(toll_count(s, cue, group)),
-            CueClass::SelfInflicted => {
+            CueClass::SelfInflicted | CueClass::OneLife => {
                 let left = left_of(s, cue.start);
+                let self_inflicted = cue.class == CueClass::SelfInflicted;
+                let basis = if self_inflicted {
+                    Basis::Reflexive
+                } else {
+                    Basis::Pronoun
+                };
                 if !(left.negated || left.hypothetical) {
                     found.push(Found {
                         kind: cue.kind,
-                        np: single_np(cue.start..cue.end, None, Basis::Reflexive),
+                        np: single_np(cue.start..cue.end, None, basis),
                         cue: *cue,
                         group,
                         perpetrator: None,
                         update: false,
-                        self_inflicted: true,
+                        self_inflicted,
                         hedge: left.hedge,
                     });
                 }
@@ -741,6 +750,11 @@ pub fn extract_with(
     let mut antecedents = Antecedents::default();
     // per mention: whether a natural hazard did it (see `natural_hazard`)
     let mut by_hazard: Vec<bool> = Vec::new();
+    // "The shooting was the third in Calder City in five days. On Monday,
+    // ...": whether a series was told, and the weekdays of the article's own
+    // toll (a sentence opening with one of them is the article's incident)
+    let mut series_told = false;
+    let mut own_days: Vec<String> = Vec::new();
     for (index, range) in sentences.iter().enumerate() {
         let all_tokens = tokenize(text, range.clone());
         for piece in pieces(&all_tokens) {
@@ -748,6 +762,10 @@ pub fn extract_with(
             let Some(evidence) = bytes(tokens, 0..tokens.len()) else {
                 continue;
             };
+            let recalls_series = series_told
+                && after_own_toll
+                && opening_day(tokens).is_some_and(|day| !own_days.iter().any(|own| own == day));
+            series_told |= tells_a_series(tokens);
             let mut sentence = Sentence::new(tokens, entities_in(entities, &evidence));
             sentence.antecedent = antecedents.current();
             let mut found = sentence_mentions(&sentence);
@@ -778,7 +796,7 @@ pub fn extract_with(
                 let coordinated_scope = joined.map(|(_, scope)| scope);
                 let made =
                     mention_of(tokens, mention, &context, &evidence, index, group_base).map(|mut made| {
-                        if (recalls_another || another_incident || earlier_incident)
+                        if (recalls_another || another_incident || earlier_incident || recalls_series)
                             && made.scope == Scope::Event
                         {
                             made.scope = Scope::Other;
@@ -816,7 +834,10 @@ pub fn extract_with(
                 }
                 mentions.extend(made);
             }
-            after_own_toll |= mentions[piece_start..].iter().any(states_own_toll);
+            if mentions[piece_start..].iter().any(states_own_toll) {
+                after_own_toll = true;
+                own_days.extend(weekdays_in(tokens));
+            }
             group_base += sentence.cues.len() + 2 * sentence.numbers.len() + sentence.tokens.len() + 2;
         }
     }
@@ -921,6 +942,26 @@ fn evidence_around(tokens: &[Token<'_>], sentence: &Range<usize>, first: usize, 
     let from = first.saturating_sub(EVIDENCE_WORDS_AROUND);
     let to = (last + EVIDENCE_WORDS_AROUND + 1).min(tokens.len());
     bytes(tokens, from..to).unwrap_or_else(|| sentence.clone())
+}
+
+/// The victims are followed by a relative clause ("a man who ... turned
+/// the gun on himself") in which the one harmed by his own hand is them.
+fn killer_in_relative_clause(tokens: &[Token<'_>], mention: &Found) -> bool {
+    if mention.kind != CasualtyKind::Killed || mention.self_inflicted {
+        return false;
+    }
+    let end = mention.np.span.end;
+    let who = match tokens.get(end) {
+        Some(token) if token.is(",") => end + 1,
+        _ => end,
+    };
+    if !tokens.get(who).is_some_and(|token| token.is("who")) {
+        return false;
+    }
+    // the clause runs to the sentence's end or to the next "and" clause
+    (who + 1..tokens.len())
+        .take_while(|&i| !tokens[i].is_any(&[";", "."]))
+        .any(|i| cue_at(tokens, i).is_some_and(|cue| cue.class == CueClass::SelfInflicted))
 }
 
 /// A found mention with its context, as byte ranges.
@@ -1032,6 +1073,10 @@ fn mention_of(
                     token.is_any(&["gunman", "shooter", "suspect", "attacker", "assailant", "bomber"])
                 }))
     });
+    // "claimed the lives of his mother and a man who, police said, shot
+    // them, then turned the gun on himself": the killer is among the dead
+    // counted, as the relative clause after him says
+    let includes_perpetrator = includes_perpetrator || killer_in_relative_clause(tokens, mention);
     // "Her mother was also shot, but survived": people shot besides the
     // dead, not including them
     let survivors = mention.kind == CasualtyKind::KilledOrInjured
@@ -1039,6 +1084,13 @@ fn mention_of(
             .any(|i| tokens[i].is_any(&["survived", "survive", "survives"]))
             || (mention.cue.start.saturating_sub(3)..mention.cue.start).any(|i| tokens[i].is("also"))
             || others_after_the_dead(tokens, mention));
+    // "killed two and sent three others to hospitals": the others sent are
+    // the wounded ("sending four victims to the hospital" counts the shot)
+    let kind = if survivors && tokens[mention.cue.start].is_any(&["sending", "sent"]) {
+        CasualtyKind::Injured
+    } else {
+        mention.kind
+    };
     // "two of the wounded", "One of the eight wounded", "one of the injured
     // officers"; "Fourteen wounded were brought to the hospital, and two of
     // them died"
@@ -1091,7 +1143,7 @@ fn mention_of(
     // the victims' head noun says their side: attackers, a gunman, a role
     let head = mention.np.victims_head(tokens);
     Some(CasualtyMention {
-        kind: mention.kind,
+        kind,
         count: mention.np.count.clone(),
         count_span,
         victims: mention
@@ -1117,6 +1169,7 @@ fn mention_of(
             || after_an_earlier_event(tokens, first)
             || among_other_incidents(tokens, first)
             || at_the_site_of_another_incident(tokens, first)
+            || in_other_incidents_clause(tokens, first)
         {
             Scope::Other
         } else if war_running_total(tokens, mention.cue.start)
@@ -1355,9 +1408,10 @@ mod tests {
         );
         // the booking of a room is no arrest
         assert!(found("The hall was booked for a wedding.").is_empty());
+        // sent to hospital: shot, the dead perhaps among them, as "taken to hospital"
         assert_eq!(
             found("The gunfire erupted Saturday, sending five men to the hospital."),
-            [(Injured, 5, "five".into(), Some("men".into()))]
+            [(KilledOrInjured, 5, "five".into(), Some("men".into()))]
         );
         assert!(found("The chief sent two officers to the scene.").is_empty());
         assert_eq!(
@@ -1604,6 +1658,11 @@ mod tests {
         assert!(kinds("The minister held talks with 30 elders.").is_empty());
         assert!(kinds("Thirty people took part in the protest.").is_empty());
         assert!(kinds("The police are holding 30 people for questioning.").is_empty());
+        assert_eq!(
+            kinds("Gunmen stopped a bus and marched 18 passengers into a nearby forest."),
+            [(Kidnapped, 18)]
+        );
+        assert!(kinds("Thousands of protesters marched into the capital.").is_empty());
     }
 
     #[test]
@@ -1854,6 +1913,30 @@ mod tests {
             1
         );
         assert_eq!(found("Inside, his grandson lay dead after being shot.")[0].1, 1);
+        // a life or a body named by its owner
+        assert_eq!(
+            kinds("She was the victim of a drive-by shooting that took her life."),
+            [(Killed, 1)]
+        );
+        assert_eq!(
+            kinds("Hambrick's body was discovered the next morning."),
+            [(Killed, 1)]
+        );
+        assert_eq!(kinds("His body was found in a field."), [(Killed, 1)]);
+        assert!(kinds("The body was found to be in breach of the rules.").is_empty());
+        // "nearly" before the cue says it did not happen
+        assert!(kinds("The shooting nearly took her life.").is_empty());
+        assert!(kinds("He was almost killed in the blast.").is_empty());
+        assert_eq!(kinds("Nearly 100 people were killed."), [(Killed, 100)]);
+    }
+
+    #[test]
+    fn a_headline_object_with_one_modifier() {
+        assert_eq!(
+            kinds("Englewood drive-by shooting kills teen girl, injures 4 near 57th and Sangamon"),
+            [(Killed, 1), (Injured, 4)]
+        );
+        assert_eq!(kinds("Gunman kills young mother in Dayton"), [(Killed, 1)]);
     }
 
     #[test]
@@ -1869,6 +1952,36 @@ mod tests {
             (mention.kind, mention.hedges.clone()),
             (Missing, vec!["reportedly".to_owned()])
         );
+        // the cue's own "claimed" hedges nothing
+        let all = mentions("A shooting claimed the lives of his mother and a man.");
+        assert_eq!(all.len(), 2);
+        assert!(all.iter().all(|m| m.hedges.is_empty() && !m.weakened));
+    }
+
+    #[test]
+    fn a_killer_in_the_victims_relative_clause_is_counted_among_them() {
+        let all = mentions(
+            "A shooting claimed the lives of his mother and a man who, police said, shot them, then turned the gun on himself.",
+        );
+        let man = all.iter().find(|m| m.kind == Killed && m.count_span.len() == 1);
+        assert!(man.is_some_and(|m| m.includes_perpetrator));
+        assert!(mentions("Gunmen killed a man who had fled his village.")
+            .iter()
+            .all(|m| !m.includes_perpetrator));
+    }
+
+    #[test]
+    fn a_city_s_holiday_toll_is_a_period() {
+        let text = "Two boys were among 70 people wounded in gun violence over the Fourth of July \
+                    holiday weekend.";
+        assert!(mentions(text).iter().all(|m| m.scope == Scope::Period));
+    }
+
+    #[test]
+    fn other_incidents_in_a_relative_clause() {
+        let text = "There is no sign the officers were targeted, as in recent incidents in Dallas \
+                    and Baton Rouge that collectively claimed the lives of eight officers.";
+        assert_eq!(one(text).scope, Scope::Other);
     }
 
     #[test]
@@ -1991,6 +2104,8 @@ mod tests {
         assert!(mentions("Both have hit crucial price points.").is_empty());
         assert!(mentions("In the event she was injured, bleeding would be a danger.").is_empty());
         assert!(mentions("Suspects (foreign and British) were rounded up.").is_empty());
+        assert!(mentions("More than 300 officers executed 14 search warrants.").is_empty());
+        assert_eq!(kinds("The militants executed 14 soldiers."), [(Killed, 14)]);
     }
 
     #[test]

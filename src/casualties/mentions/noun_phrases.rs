@@ -862,16 +862,25 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
     // A headline drops the object's article too: "Teen charged with killing
     // uncle in Shreveport", "Police accuse woman of fatally shooting toddler
     // in Killeen" (prose never has a bare singular person there)
-    if person_at(token) == Some(Plurality::Singular)
-        && !token.is_capitalized()
-        && !is_age_noun(token)
-        && next.is_none_or(|next| {
-            next.is_any(&[
+    let ends_object = |after: Option<&Token<'_>>| {
+        after.is_none_or(|after| {
+            after.is_any(&[
                 "in", "at", "on", "near", "during", "after", "outside", "inside", ",", ".",
             ])
         })
-    {
+    };
+    let bare_person = |token: &Token<'_>| {
+        person_at(token) == Some(Plurality::Singular) && !token.is_capitalized() && !is_age_noun(token)
+    };
+    if bare_person(token) && ends_object(next) {
         return Some(single_np(k..k + 1, Some(k..k + 1), Basis::Article));
+    }
+    // with one modifier: "Drive-by shooting kills teen girl, injures 4"
+    let modifier = !token.is_capitalized()
+        && (person_at(token) == Some(Plurality::Singular)
+            || token.is_any(&["teenage", "young", "elderly", "pregnant", "unarmed", "off-duty"]));
+    if modifier && next.is_some_and(bare_person) && ends_object(s.tokens.get(k + 2)) {
+        return Some(single_np(k..k + 2, Some(k..k + 2), Basis::Article));
     }
     if let Some(entity) = entity_starting_at(&s.entities, s.tokens, k, &["PER"]) {
         let last = s.tokens.iter().rposition(|token| token.end <= entity.end)?;
