@@ -851,15 +851,42 @@ fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usi
         .unwrap_or(source)
 }
 
+/// Whether an auxiliary verb follows `phrase`: "its account on X had been
+/// hacked" (X is in what was said, not the channel it was said through).
+fn subject_of_content_clause(text: &str, phrase: &Range<usize>) -> bool {
+    // (not an addressee: "told Reuters SMC had offered ...")
+    let before = text.get(..phrase.start).unwrap_or_default();
+    if !(before.ends_with(" on ") || before.ends_with(" in ")) {
+        return false;
+    }
+    let next = text
+        .get(phrase.end..)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_default();
+    matches!(
+        next,
+        "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "will" | "could" | "did"
+    )
+}
+
 /// "A senior official, who spoke on condition of anonymity because he was
 /// not authorised to brief the media, told Reuters": a pronoun clause
 /// inside the relative clause is not the speaker; the noun phrase before
 /// ", who" is.
 fn speaker_of_relative_clause(doc: &Document<'_>, source: &Range<usize>) -> Option<Range<usize>> {
     let written = doc.text[source.clone()].trim_start().to_lowercase();
-    let pronoun_clause = ["he ", "she ", "they "]
-        .iter()
-        .any(|pronoun| written.starts_with(pronoun));
+    // (or the tail of the clause: "anonymity because they were not
+    // authorised to speak to the media")
+    let pronoun_clause = [
+        "he ",
+        "she ",
+        "they ",
+        "anonymity ",
+        "condition of anonymity",
+        "because ",
+    ]
+    .iter()
+    .any(|pronoun| written.starts_with(pronoun));
     if !pronoun_clause {
         return None;
     }
@@ -916,9 +943,18 @@ fn noun_phrase_clause(text: &str, clause: Range<usize>) -> Option<Range<usize>> 
             ));
     // "The club appointed an auditor who ...", "There are few, if any, who
     // ...", "It draws in young people who ...": clauses, not noun phrases
-    let clause_word = words[1..].iter().any(|word| {
+    // ("A diplomat involved in the talks", "an official based in Kabul":
+    // a participle before a preposition modifies the noun)
+    let modifying_participle = |k: usize| {
+        k >= 2
+            && words[k].ends_with("ed")
+            && words
+                .get(k + 1)
+                .is_some_and(|next| matches!(*next, "in" | "with" | "at" | "on" | "from" | "near" | "to"))
+    };
+    let clause_word = words.iter().enumerate().skip(1).any(|(k, word)| {
         let word = word.to_lowercase();
-        (word.ends_with("ed") || word.ends_with("ing"))
+        ((word.ends_with("ed") && !modifying_participle(k)) || word.ends_with("ing"))
             || matches!(
                 word.as_str(),
                 "is" | "are"
@@ -1116,10 +1152,17 @@ fn extend_bare_responsibility(doc: &Document<'_>, claims: &mut [Claim]) {
             continue;
         }
         let extended = clause_from(doc, &claim.content);
-        // only a clause that names what was claimed
-        if doc.text[claim.content.end..extended.end].contains(" for ") {
-            claim.content = extended;
+        // only a clause that names what was claimed, which the content
+        // starts at: "claimed | responsibility in a video on Tuesday for the
+        // abduction of ..." is "the abduction of ..."
+        let gap = &doc.text[claim.content.end..extended.end];
+        let Some(at) = gap.find(" for ") else {
+            continue;
+        };
+        if gap[..at].contains(['"', ',']) {
+            continue;
         }
+        claim.content = claim.content.end + at + " for ".len()..extended.end;
     }
 }
 
@@ -1772,6 +1815,10 @@ pub(super) fn build(
             anchor,
         )
         .filter(|medium| !direct_quote || !overlaps(medium, &content))
+        // "said its account on X had been hacked": a channel that a clause
+        // is about (a verb follows it) is something said, in this claim or
+        // the next one, not the channel it went through
+        .filter(|medium| !subject_of_content_clause(doc.text, medium))
     };
     // "told Wire the attackers had ...": the addressee right after "told"
     // opens no content

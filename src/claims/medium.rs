@@ -364,7 +364,21 @@ pub fn find_medium(
             }
         }
     }
-    best
+    // "claimed responsibility in a video on Tuesday": a bare video, only
+    // where nothing else (the channel that posted it) is named
+    best.or_else(|| {
+        ["in a video", "through a video"].iter().find_map(|phrase| {
+            let at = lower.find(phrase)?;
+            let end = at + phrase.len();
+            let whole = !lower[end..].starts_with(char::is_alphanumeric);
+            let start = at + phrase.find(" a ")? + 1;
+            let range = sentence.start + start..sentence.start + end;
+            // near its cue ("He said the suspect had pledged allegiance ...
+            // in a video" is the suspect's video, in what was said)
+            let near = range.start.saturating_sub(anchor) <= 40;
+            (whole && near && same_clause(&range)).then_some(range)
+        })
+    })
 }
 
 /// Whether a lowercased phrase opens with one of `openings` as whole

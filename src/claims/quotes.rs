@@ -134,13 +134,22 @@ fn trim_end(text: &str, end: usize) -> usize {
 /// Single-quoted quotations outside `doubles`.
 fn single_quotes(text: &str, doubles: &[Quote]) -> Vec<Quote> {
     let mut found = Vec::new();
-    for paragraph in paragraphs(text) {
-        let mut open: Option<usize> = None;
+    let all: Vec<Range<usize>> = paragraphs(text).collect();
+    // a quote left open whose next paragraph opens with a single mark
+    // continues there (the British typographic rule, as for double quotes)
+    let mut carried: Option<usize> = None;
+    for (index, paragraph) in all.iter().enumerate() {
+        let paragraph = paragraph.clone();
+        let mut open: Option<usize> = carried.take();
+        // the continued quote's re-opening mark opens nothing new
+        let reopening = open.map(|_| {
+            paragraph.start + (text[paragraph.clone()].len() - text[paragraph.clone()].trim_start().len())
+        });
         // a close that may be a plural possessive, used if no better one follows
         let mut possessive: Option<usize> = None;
         for (offset, c) in text[paragraph.clone()].char_indices() {
             let at = paragraph.start + offset;
-            if c != '\'' || doubles.iter().any(|quote| quote.outer.contains(&at)) {
+            if c != '\'' || doubles.iter().any(|quote| quote.outer.contains(&at)) || Some(at) == reopening {
                 continue;
             }
             let before = text[..at].chars().next_back();
@@ -165,9 +174,22 @@ fn single_quotes(text: &str, doubles: &[Quote]) -> Vec<Quote> {
         }
         if let (Some(start), Some(close)) = (open, possessive) {
             found.push(quote(text, start, close));
+        } else if let Some(start) = open {
+            let next_reopens = all
+                .get(index + 1)
+                .is_some_and(|next| opens_with_single_quote(&text[next.clone()]));
+            if next_reopens {
+                carried = Some(start);
+            }
         }
     }
     found
+}
+
+/// A paragraph that opens with a single quote mark before a word.
+fn opens_with_single_quote(paragraph: &str) -> bool {
+    let mut chars = paragraph.trim_start().chars();
+    chars.next() == Some('\'') && chars.next().is_some_and(char::is_alphanumeric)
 }
 
 /// "the rebels' positions": a closing mark after a plural -s followed by a
@@ -218,6 +240,18 @@ mod tests {
         let text = "He said 'the attack was ours' but the Taliban's spokesman didn't agree.";
         assert_eq!(inner(text), ["the attack was ours"]);
         assert!(inner("In the '90s the rebels' positions fell.").is_empty());
+    }
+
+    #[test]
+    fn single_quotes_across_paragraphs() {
+        // the British rule: each paragraph of the quotation reopens it
+        let text = "Moss said: 'This was a senseless attack.\n\n'Our thoughts are with his family.'\n\nPolice said more.";
+        assert_eq!(
+            inner(text),
+            ["This was a senseless attack.\n\n'Our thoughts are with his family."]
+        );
+        // an unclosed one with no reopening paragraph stays unpaired
+        assert!(inner("He said 'we are ready\n\nNext paragraph here.").is_empty());
     }
 
     #[test]

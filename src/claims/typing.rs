@@ -342,6 +342,7 @@ const VIOLENT_ACTS: &[&str] = &[
     "bombed",
     "shelled",
     "blew up",
+    "brought down",
     "assassinated",
     // not "fired" alone: "said it had fired thousands of employees"
     "fired rockets",
@@ -385,6 +386,12 @@ const OWN_FIGHTERS: &[&str] = &[
     "our mujahideen",
     "our commandos",
     "our brothers",
+    "our units",
+    "our men",
+    "our engineers",
+    // the Islamic State's name for its suicide bombers
+    "a soldier of the caliphate",
+    "soldiers of the caliphate",
 ];
 
 /// Whether a statement tells that its speaker's own fighters did a
