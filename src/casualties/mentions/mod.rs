@@ -958,7 +958,7 @@ fn killer_in_relative_clause(tokens: &[Token<'_>], mention: &Found) -> bool {
     if !tokens.get(who).is_some_and(|token| token.is("who")) {
         return false;
     }
-    // the clause runs to the sentence's end or to the next "and" clause
+    // the relative clause, read to the end of the sentence's clause
     (who + 1..tokens.len())
         .take_while(|&i| !tokens[i].is_any(&[";", "."]))
         .any(|i| cue_at(tokens, i).is_some_and(|cue| cue.class == CueClass::SelfInflicted))
