@@ -136,6 +136,10 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     // a headline's present: "4-year-old boy fatally shoots himself"
     ("fatally shoots|stabs|wounds", Killed, Active),
     ("deaths", Killed, Noun),
+    // "faces 17 counts of attempted murder": the wounded told only by the
+    // charges, as weak as the dead told by them
+    ("count|counts of attempted murder", Injured, Noun),
+    ("count|counts of attempted * murder", Injured, Noun),
     // "charged with three counts of first-degree murder": a count of the
     // dead told only by the charges, weaker than any stated toll
     ("count|counts of murder|homicide|manslaughter", Killed, Noun),
@@ -626,11 +630,12 @@ fn other_sense(tokens: &[Token<'_>], cue: &Cue) -> bool {
     if first == "lost" && cue.end == cue.start + 1 {
         return !any_after(tokens, cue.end, 6, FORCES_LOST);
     }
-    // "three counts of attempted murder" name no death
+    // "three counts of attempted murder" name no death (but three wounded)
     if matches!(first, "count" | "counts") {
-        return tokens[cue.start..cue.end.min(tokens.len())]
+        let attempted = tokens[cue.start..cue.end.min(tokens.len())]
             .iter()
             .any(|token| token.is_any(&["attempted", "attempt"]));
+        return attempted == (cue.kind == CasualtyKind::Killed);
     }
     if first == "treated" && cue.end == cue.start + 1 {
         // "had treated 38 wounded": the count is the injury word's

@@ -857,6 +857,17 @@ mod tests {
     }
 
     #[test]
+    fn charges_of_attempted_murder_count_the_wounded_only_without_a_stated_figure() {
+        let text = "Allen Offray was arrested in the playground shooting. He faces 17 counts of \
+                    attempted murder.";
+        assert_eq!(main_value(text, Injured).0, 17);
+        assert_eq!(main_value(text, Killed).0, 0);
+        let text = "Two people were wounded in the shooting. He was charged with three counts of \
+                    attempted first-degree murder.";
+        assert_eq!(main_value(text, Injured).0, 2);
+    }
+
+    #[test]
     fn the_dead_among_the_wounded_move() {
         let text = "Gunmen opened fire on the guests, killing 12 people and wounding five. By Sunday, \
                     two of the wounded had died in hospital, bringing the death toll to 14.";
