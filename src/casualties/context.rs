@@ -314,16 +314,18 @@ pub fn hedges(tokens: &[Token<'_>], window: Range<usize>) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for i in window.start..window.end.min(tokens.len()) {
         // "a shooting that claimed the lives of his mother and a man": the
-        // casualty cue's own "claimed" asserts the deaths, it does not hedge them
-        if cue_at(tokens, i).is_some_and(|cue| cue.kind == CasualtyKind::Killed) {
-            continue;
-        }
+        // casualty cue's own "claimed" asserts the deaths, it does not hedge
+        // them (looked up only where a hedge matches, which is rare)
+        let opens_death_cue = || cue_at(tokens, i).is_some_and(|cue| cue.kind == CasualtyKind::Killed);
         for hedge in HEDGES {
             let matches = hedge
                 .split(' ')
                 .enumerate()
                 .all(|(k, word)| tokens.get(i + k).is_some_and(|token| token.lower == word));
             if matches && !found.iter().any(|seen| seen == hedge) {
+                if opens_death_cue() {
+                    break;
+                }
                 found.push((*hedge).to_owned());
             }
         }

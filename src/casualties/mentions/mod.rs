@@ -46,7 +46,7 @@ use crate::casualties::context::{
 };
 use crate::casualties::exclusions::exclusion;
 use crate::casualties::lexicon::{
-    cue_at, find_cues, is_group_plural, is_modifier, person_noun, Cue, CueClass, Plurality,
+    find_cues, is_group_plural, is_modifier, person_noun, Cue, CueClass, Plurality,
 };
 use crate::casualties::numbers::{exact, find_numbers, Form, NumberPhrase};
 use crate::casualties::sentence_dates::nearest_date;
@@ -795,7 +795,7 @@ pub fn extract_with(
                     .and_then(|(before, scope)| Some((joining_word(tokens, before, mention)?, scope)));
                 let coordinated_scope = joined.map(|(_, scope)| scope);
                 let made =
-                    mention_of(tokens, mention, &context, &evidence, index, group_base).map(|mut made| {
+                    mention_of(&sentence, mention, &context, &evidence, index, group_base).map(|mut made| {
                         if (recalls_another || another_incident || earlier_incident || recalls_series)
                             && made.scope == Scope::Event
                         {
@@ -946,33 +946,34 @@ fn evidence_around(tokens: &[Token<'_>], sentence: &Range<usize>, first: usize, 
 
 /// The victims are followed by a relative clause ("a man who ... turned
 /// the gun on himself") in which the one harmed by his own hand is them.
-fn killer_in_relative_clause(tokens: &[Token<'_>], mention: &Found) -> bool {
+fn killer_in_relative_clause(s: &Sentence<'_, '_>, mention: &Found) -> bool {
     if mention.kind != CasualtyKind::Killed || mention.self_inflicted {
         return false;
     }
     let end = mention.np.span.end;
-    let who = match tokens.get(end) {
-        Some(token) if token.is(",") => end + 1,
-        _ => end,
-    };
-    if !tokens.get(who).is_some_and(|token| token.is("who")) {
+    let who = if s.word(end) == "," { end + 1 } else { end };
+    if s.word(who) != "who" {
         return false;
     }
     // the relative clause, read to the end of the sentence's clause
-    (who + 1..tokens.len())
-        .take_while(|&i| !tokens[i].is_any(&[";", "."]))
-        .any(|i| cue_at(tokens, i).is_some_and(|cue| cue.class == CueClass::SelfInflicted))
+    let clause_end = (who + 1..s.tokens.len())
+        .find(|&i| s.tokens[i].is_any(&[";", "."]))
+        .unwrap_or(s.tokens.len());
+    s.cues
+        .iter()
+        .any(|cue| cue.class == CueClass::SelfInflicted && (who + 1..clause_end).contains(&cue.start))
 }
 
 /// A found mention with its context, as byte ranges.
 fn mention_of(
-    tokens: &[Token<'_>],
+    s: &Sentence<'_, '_>,
     mention: &Found,
     context: &SentenceContext,
     evidence: &Range<usize>,
     sentence: usize,
     group_base: usize,
 ) -> Option<CasualtyMention> {
+    let tokens = s.tokens;
     let count_span = bytes(tokens, mention.np.count_tokens.clone())?;
     let cue = bytes(tokens, mention.cue.start..mention.cue.end)?;
     // Hedges and scope words count near the figure: from a little before it
@@ -1076,7 +1077,7 @@ fn mention_of(
     // "claimed the lives of his mother and a man who, police said, shot
     // them, then turned the gun on himself": the killer is among the dead
     // counted, as the relative clause after him says
-    let includes_perpetrator = includes_perpetrator || killer_in_relative_clause(tokens, mention);
+    let includes_perpetrator = includes_perpetrator || killer_in_relative_clause(s, mention);
     // "Her mother was also shot, but survived": people shot besides the
     // dead, not including them
     let survivors = mention.kind == CasualtyKind::KilledOrInjured
