@@ -985,8 +985,16 @@ pub fn scope(tokens: &[Token<'_>], window: Range<usize>) -> Option<Scope> {
             && matches!(next, "in" | "during")
             && after == "which"
             && (i.saturating_sub(12)..i).any(last_period_possessive);
+        // "Police arrested a 20-year-old man in that case on Thursday",
+        // after an earlier shooting told for context: the distal "that"
+        // points back to it, as "those" does. Not "in that shooting", which
+        // as often names the event the sentence before told ("Moses was
+        // shot and killed ... Another man and a baby were also injured in
+        // that shooting").
+        let in_that_case = w == "in" && next == "that" && after == "case";
         if ago
             || those
+            || in_that_case
             || month_when
             || dated_antecedent
             || matches!(

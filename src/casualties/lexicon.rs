@@ -154,6 +154,10 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
         Killed,
         Noun,
     ),
+    // "The body of a man was discovered", "found the body of a teenage
+    // boy": one body per person named, only with a verb of finding
+    // (`cue_counts::noun_count`); not "the governing body of the union".
+    ("body of", Killed, Noun),
     ("death toll", Killed, Toll),
     ("toll", Killed, Toll),
     ("number of dead|deaths|fatalities", Killed, Toll),

@@ -103,6 +103,25 @@ const BEFORE_DATE: &[&str] = &[
     "am", "pm", "a", "m", "p", ".", ":", "noon", "midnight",
 ];
 
+/// Words before "in" and a year that date a thing, not an incident: "a
+/// state law that took effect in 2023", "the group, founded in 2004".
+const DATED_THINGS: &[&str] = &[
+    "effect",
+    "enacted",
+    "passed",
+    "signed",
+    "adopted",
+    "introduced",
+    "founded",
+    "established",
+    "formed",
+    "built",
+    "opened",
+    "born",
+    "elected",
+    "created",
+];
+
 /// A date expression of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateCandidate {
@@ -244,6 +263,9 @@ pub fn dates(tokens: &[Token<'_>]) -> (Vec<DateCandidate>, Option<u16>) {
     let year = tokens.iter().enumerate().find_map(|(i, token)| {
         let year = year_of(token)?;
         let before = i.checked_sub(1).and_then(|k| tokens.get(k));
+        if i >= 2 && tokens[i - 1].is("in") && tokens[i - 2].is_any(DATED_THINGS) {
+            return None;
+        }
         let dated = before.is_some_and(|token| {
             token.is_any(&["in", "of", "since", "(", ",", "year"])
                 || token.kind == TokenKind::Number

@@ -1144,6 +1144,74 @@ mod tests {
     }
 
     #[test]
+    fn a_series_told_by_the_day_of_the_attack() {
+        let text = "A roadside bomb killed six soldiers on Wednesday. Wednesday's attack was the third \
+                    roadside bombing in the province this month. On July 3, a blast near Zardeh wounded \
+                    three police officers.";
+        assert_eq!(main_value(text, Killed).0, 6);
+        assert_eq!(main_value(text, Injured).0, 0);
+    }
+
+    #[test]
+    fn an_arrest_in_that_case_is_the_other_incidents() {
+        let text = "Two men were wounded Saturday near the park. No arrests have been made. The shooting \
+                    came four days after an unrelated shooting in which a man was killed. Police \
+                    arrested a 20-year-old man in that case on Thursday.";
+        assert_eq!(main_value(text, Arrested).0, 0);
+        assert_eq!(main_value(text, Injured).0, 2);
+    }
+
+    #[test]
+    fn people_held_briefly_and_released_give_way_to_the_arrests() {
+        let text = "Police killed eight gang members and arrested 12 others in the raid. Dozens of \
+                    people were detained briefly during house-to-house searches and later released.";
+        assert_eq!(main_value(text, Arrested).0, 12);
+        // alone, they are all that is told
+        let text = "Thirty people were detained and later released without charge.";
+        assert_eq!(main_value(text, Arrested).0, 30);
+        // released on bail after an arrest is no release from it
+        let text = "Police arrested 12 men. Thirty people were arrested and released on bail.";
+        assert_eq!(main_value(text, Arrested).0, 30);
+    }
+
+    #[test]
+    fn a_law_of_another_year_dates_no_arrest() {
+        let text = "A boy was shot Wednesday. His father was taken into custody Thursday and charged with \
+                    failing to secure a firearm, an offense created under a state law that took effect \
+                    in 2023.";
+        assert_eq!(main_value(text, Arrested).0, 1);
+    }
+
+    #[test]
+    fn a_condition_before_death_is_no_wound() {
+        let text = "Jerome Whitfield, 33, died Monday afternoon at the hospital, where he had been in \
+                    critical condition since the shooting, police said.";
+        assert_eq!(main_value(text, Killed).0, 1);
+        assert_eq!(main_value(text, Injured).0, 0);
+        // a figure of the wounded in the pluperfect is one
+        let text = "Officials said 24 people had died and about 40 people had been wounded.";
+        assert_eq!(main_value(text, Injured).0, 40);
+    }
+
+    #[test]
+    fn a_body_found_is_one_death() {
+        for text in [
+            "The body of a man was discovered in a field on Sunday, police said.",
+            "Police found the body of a woman in the river.",
+        ] {
+            assert_eq!(main_value(text, Killed).0, 1, "{text}");
+        }
+        assert_eq!(
+            main_value("The body of the union said it was found wanting.", Killed).0,
+            0
+        );
+        assert_eq!(
+            main_value("He addressed the student body of the university.", Killed).0,
+            0
+        );
+    }
+
+    #[test]
     fn the_victims_sent_to_hospital_are_the_shot() {
         let text = "A shooting left one person dead and three others injured. The argument led to the \
                     shooting sending four victims to the hospital.";

@@ -408,13 +408,12 @@ fn gives_anonymity_reason(doc: &Document<'_>, content: &Range<usize>) -> bool {
     let sentence = doc.sentence(doc.sentence_of(content.start));
     // the clause before the content, at most 300 bytes of it (a long
     // sentence read for each content span would be quadratic)
-    let mut from = sentence
-        .start
-        .max(content.start.saturating_sub(300))
-        .min(content.start);
-    while !doc.text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = doc.text.ceil_char_boundary(
+        sentence
+            .start
+            .max(content.start.saturating_sub(300))
+            .min(content.start),
+    );
     let Some(before) = doc.text.get(from..content.start) else {
         return false;
     };
@@ -458,10 +457,7 @@ fn requests_anonymity(text: &str, cue: &Range<usize>) -> bool {
 /// object of a request for anonymity.
 fn asked_anonymity(text: &str, content: &Range<usize>) -> bool {
     // the few bytes before it: a whole prefix per span would be quadratic
-    let mut from = content.start.saturating_sub(16);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(content.start.saturating_sub(16));
     let before = text[from..content.start].trim_end().to_lowercase();
     ["asked", "requested", "asking", "requesting"]
         .iter()
@@ -851,6 +847,23 @@ fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usi
         .unwrap_or(source)
 }
 
+/// Whether a channel inside the content follows a verb of sharing there:
+/// "against sharing unverified claims on social media", "of spreading lies
+/// on Facebook".
+fn shared_on(text: &str, content: &Range<usize>, medium: &Range<usize>) -> bool {
+    if medium.start < content.start || medium.end > content.end {
+        return false;
+    }
+    text.get(content.start..medium.start).is_some_and(|before| {
+        before.split_whitespace().any(|word| {
+            matches!(
+                word,
+                "sharing" | "spreading" | "posting" | "circulating" | "publishing" | "reposting"
+            )
+        })
+    })
+}
+
 /// Whether an auxiliary verb follows `phrase`: "its account on X had been
 /// hacked" (X is in what was said, not the channel it was said through).
 fn subject_of_content_clause(text: &str, phrase: &Range<usize>) -> bool {
@@ -897,7 +910,23 @@ fn speaker_of_relative_clause(doc: &Document<'_>, source: &Range<usize>) -> Opti
         return None;
     }
     let end = sentence.start + relative;
-    opening_speaker(doc, sentence.start..end).or_else(|| noun_phrase_clause(doc.text, sentence.start..end))
+    opening_speaker(doc, sentence.start..end)
+        .or_else(|| noun_phrase_clause(doc.text, sentence.start..end))
+        .or_else(|| noun_with_place(doc.text, sentence.start..end))
+}
+
+/// "Two senior intelligence officials in the provincial capital": a noun
+/// phrase and a prepositional phrase, each short and with no verb, longer
+/// together than [`noun_phrase_clause`] takes.
+fn noun_with_place(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
+    let written = text.get(clause.clone())?;
+    let (at, preposition) = [" in ", " at ", " from ", " of "]
+        .iter()
+        .filter_map(|preposition| written.find(preposition).map(|at| (at, preposition)))
+        .min()?;
+    let head = noun_phrase_clause(text, clause.start..clause.start + at)?;
+    let place = noun_phrase_clause(text, clause.start + at + preposition.len()..clause.end)?;
+    Some(head.start..place.end)
 }
 
 /// "The Sons of the Coast movement, which controls much of the coastline,
@@ -1123,10 +1152,9 @@ fn add_untagged_responsibility_claims(doc: &Document<'_>, claims: &mut Vec<Claim
 /// comma or semicolon, else the sentence's end (at most 400 bytes on).
 fn clause_from(doc: &Document<'_>, object: &Range<usize>) -> Range<usize> {
     let here = doc.sentence(doc.sentence_of(object.start));
-    let mut clause_end = here.end.max(object.end).min(object.start + 400);
-    while !doc.text.is_char_boundary(clause_end) {
-        clause_end -= 1;
-    }
+    let clause_end = doc
+        .text
+        .floor_char_boundary(here.end.max(object.end).min(object.start + 400));
     let rest = &doc.text[object.start..clause_end.max(object.end)];
     let end = rest
         .find([',', ';'])
@@ -1815,6 +1843,10 @@ pub(super) fn build(
             anchor,
         )
         .filter(|medium| !direct_quote || !overlaps(medium, &content))
+        // "warned the public against sharing unverified claims on social
+        // media": a channel that what was said is about, after its verb of
+        // sharing (not "claimed the attack in a statement posted on X")
+        .filter(|medium| !shared_on(doc.text, &content, medium))
         // "said its account on X had been hacked": a channel that a clause
         // is about (a verb follows it) is something said, in this claim or
         // the next one, not the channel it went through

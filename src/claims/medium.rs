@@ -345,7 +345,13 @@ pub fn find_medium(
                     None => None,
                 }
             };
-            if let Some(found) = found.filter(same_clause) {
+            // "relies on a network of sources", "the Network of Free
+            // Journalists": a web of people, not a broadcaster
+            let network_of = |found: &Range<usize>| {
+                text[found.clone()].to_lowercase().ends_with("network")
+                    && text.get(found.end..).is_some_and(|rest| rest.starts_with(" of "))
+            };
+            if let Some(found) = found.filter(same_clause).filter(|found| !network_of(found)) {
                 // "in a televised address on the group's al-Masirah TV": the
                 // outlet carrying a broadcast is the medium, not the broadcast
                 let carries = best
@@ -616,13 +622,31 @@ fn media_word_end(phrase: &str) -> Option<usize> {
         })
         .collect();
     let lower = phrase.to_lowercase();
-    let is_media = |word: &str| {
+    let core_of = |word: &str| {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         // "the BBC's Newshour programme"
-        let core = core.strip_suffix("'s").unwrap_or(&core);
-        is_media_word(core, &lower)
+        core.strip_suffix("'s").map(str::to_owned).unwrap_or(core)
     };
-    let last_media = words.iter().rposition(|(_, word)| is_media(word))?;
+    let is_media = |k: usize| {
+        let core = core_of(words[k].1);
+        let next = words.get(k + 1).map(|(_, word)| *word);
+        // "a network of sources", "the Network of Free Journalists": a web
+        // of people, not a broadcaster
+        if core == "network" && next.is_some_and(|next| core_of(next) == "of") {
+            return false;
+        }
+        // "a crowded weekly market": a weekly thing, not a weekly paper
+        // ("the weekly Jeune Afrique", "its weekly magazine")
+        if matches!(core.as_str(), "daily" | "weekly")
+            && next.is_some_and(|next| {
+                next.starts_with(char::is_lowercase) && !is_media_word(&core_of(next), &lower)
+            })
+        {
+            return false;
+        }
+        is_media_word(&core, &lower)
+    };
+    let last_media = (0..words.len()).rev().find(|&k| is_media(k))?;
     // "CNN's Jake Tapper", "CNN's \"State of the Union\"": the outlet,
     // without its people or shows; but "the BBC's Newshour programme"
     if let Some(outlet) = words[last_media].1.strip_suffix("'s") {

@@ -365,6 +365,13 @@ const VIOLENT_ACTS: &[&str] = &[
     "launched drones",
     "launched a missile",
     "launched missiles",
+    // a takeover: "its fighters had taken full control of the town"
+    "taken control",
+    "taken full control",
+    "took control",
+    "took full control",
+    "seized control",
+    "overran",
 ];
 
 /// Subjects that tell of the speaker's own fighters, for
@@ -389,6 +396,9 @@ const OWN_FIGHTERS: &[&str] = &[
     "our units",
     "our men",
     "our engineers",
+    // jihadist praise names: "Our lions attacked the apostate column"
+    "our lions",
+    "our knights",
     // the Islamic State's name for its suicide bombers
     "a soldier of the caliphate",
     "soldiers of the caliphate",

@@ -97,10 +97,7 @@ fn is_addressee(text: &str, start: usize) -> bool {
         .map(|phrase| phrase.len())
         .max()
         .unwrap_or(0);
-    let mut from = before.len().saturating_sub(longest + " the".len() + 1);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = before.ceil_char_boundary(before.len().saturating_sub(longest + " the".len() + 1));
     let before = before[from..].to_ascii_lowercase();
     let before = before.strip_suffix(" the").unwrap_or(&before);
     MEDIUM_PHRASES.iter().any(|phrase| {
@@ -118,10 +115,7 @@ fn is_addressee(text: &str, start: usize) -> bool {
 fn in_dateline(text: &str, start: usize) -> bool {
     // a dateline ends within its line's first 64 bytes, so the line start
     // is looked for no further back: this runs for every entity
-    let mut from = start.saturating_sub(DATELINE_MAX_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(start.saturating_sub(DATELINE_MAX_BYTES));
     let line_start = match text.get(from..start).and_then(|before| before.rfind('\n')) {
         Some(newline) => from + newline + 1,
         None if from == 0 => 0,
@@ -173,20 +167,15 @@ pub fn reading_range(
     covered: Range<usize>,
     context: usize,
 ) -> Range<usize> {
-    let mut start = covered.start.saturating_sub(context).max(sentence.start);
-    while start > sentence.start && !text.is_char_boundary(start) {
-        start -= 1;
-    }
+    // the sentence's bounds are char boundaries, so rounding stays inside it
+    let mut start = text.floor_char_boundary(covered.start.saturating_sub(context).max(sentence.start));
     if start > sentence.start {
         // begin after a space, so no word is cut
         start = text[start..covered.start]
             .find(' ')
             .map_or(covered.start, |space| start + space + 1);
     }
-    let mut end = (covered.end + context).min(sentence.end);
-    while end < sentence.end && !text.is_char_boundary(end) {
-        end += 1;
-    }
+    let mut end = text.ceil_char_boundary((covered.end + context).min(sentence.end));
     if end < sentence.end {
         end = text[covered.end..end]
             .rfind(' ')

@@ -426,10 +426,7 @@ fn stance_is_stated(text: &str, a: &EntityMention, b: &EntityMention, stance: St
         return false;
     }
     // "clashes between X and Y": the stance word stands before both names
-    let mut from = a.start.min(b.start).saturating_sub(48);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(a.start.min(b.start).saturating_sub(48));
     let before = pieces(text.get(from..a.start.min(b.start)).unwrap_or(""));
     let after_between = before.iter().rev().take(3).any(|piece| piece == "between");
     after_between && stance.is_stated(&before[before.len().saturating_sub(5)..])

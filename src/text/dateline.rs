@@ -26,10 +26,7 @@ pub fn dateline_len(line: &str) -> Option<usize> {
     if !capitals {
         return None;
     }
-    let mut window = line.len().min(DATELINE_MAX_BYTES);
-    while !line.is_char_boundary(window) {
-        window -= 1;
-    }
+    let window = line.floor_char_boundary(line.len().min(DATELINE_MAX_BYTES));
     let (at, dash) = DASHES
         .iter()
         .filter_map(|dash| line[..window].find(dash).map(|at| (at, dash)))

@@ -246,6 +246,9 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
     if hoped_for {
         return Vec::new();
     }
+    if s.word(cue.end.wrapping_sub(1)) == "of" && !body_found(s, cue) {
+        return Vec::new();
+    }
     // the charges' count of the dead gives way to any stated toll
     let charged = matches!(s.word(cue.start), "count" | "counts");
     let found = |np: Np| Found {
@@ -312,6 +315,9 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
             .into_iter()
             .collect();
     }
+    if s.word(cue.end.wrapping_sub(1)) == "of" {
+        return objects(s, cue.end).into_iter().map(found).collect();
+    }
     // "the body was found": a noun cue with its verb counts its one body.
     // ("the body was found to be in breach" found nothing)
     if singular_noun
@@ -330,10 +336,38 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
     Vec::new()
 }
 
+/// Whether "the body of ..." was found: "found the body of", or "the body
+/// of a man was discovered" with its verb within 14 words.
+fn body_found(s: &Sentence<'_, '_>, cue: &Cue) -> bool {
+    const FINDING: &[&str] = &["found", "discovered", "recovered", "located"];
+    let before = cue.start.checked_sub(2).map(|i| s.word(i));
+    if s.word(cue.start.wrapping_sub(1)) == "the" && before.is_some_and(|w| FINDING.contains(&w)) {
+        return true;
+    }
+    (cue.end..s.tokens.len().min(cue.end + 14))
+        .take_while(|&k| !matches!(s.word(k), "." | ";" | "said" | "says" | "it" | "they"))
+        .any(|k| FINDING.contains(&s.word(k)) && matches!(s.word(k - 1), "was" | "were" | "been"))
+}
+
+/// "Whitfield died Monday at the hospital, where he had been in critical
+/// condition since the shooting": a condition told in the pluperfect after
+/// a death in the same sentence is the dead man's earlier state ("about 40
+/// people had been wounded" is no state).
+fn earlier_state_of_the_dead(s: &Sentence<'_, '_>, cue: &Cue) -> bool {
+    cue.kind == CasualtyKind::Injured
+        && s.word(cue.end.wrapping_sub(1)) == "condition"
+        && cue.start >= 2
+        && s.word(cue.start - 1) == "been"
+        && s.word(cue.start - 2) == "had"
+        && s.cues
+            .iter()
+            .any(|death| death.kind == CasualtyKind::Killed && death.end <= cue.start)
+}
+
 /// Mentions of one predicate or active cue.
 pub(super) fn verb_mentions(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<Found> {
     let left = left_of(s, cue.start);
-    if left.negated || left.hypothetical {
+    if left.negated || left.hypothetical || earlier_state_of_the_dead(s, cue) {
         return Vec::new();
     }
     let found = |np: Np, perpetrator: Option<Range<usize>>| Found {

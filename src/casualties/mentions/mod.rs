@@ -964,6 +964,36 @@ fn killer_in_relative_clause(s: &Sentence<'_, '_>, mention: &Found) -> bool {
         .any(|cue| cue.class == CueClass::SelfInflicted && (who + 1..clause_end).contains(&cue.start))
 }
 
+/// "Dozens of people were detained briefly during house-to-house searches
+/// and later released": held and let go, which gives way to the arrests
+/// told without it ("arrested 12 others"). Not "released on bail", which
+/// follows an arrest.
+fn released_after_detention(tokens: &[Token<'_>], mention: &Found) -> bool {
+    if mention.kind != CasualtyKind::Arrested {
+        return false;
+    }
+    let (start, end) = (mention.cue.start, mention.cue.end);
+    let briefly = |i: usize| tokens.get(i).is_some_and(|token| token.is("briefly"));
+    let clause = (end..tokens.len().min(end + 12)).take_while(|&i| !tokens[i].is_any(&[".", ";"]));
+    let released = clause.clone().any(|i| {
+        tokens[i].is("released")
+            && tokens[i - 1].is_any(&[
+                "later",
+                "and",
+                "then",
+                "subsequently",
+                "been",
+                "being",
+                "were",
+                "was",
+            ])
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|next| next.is_any(&["on", "pending"]))
+    });
+    released || briefly(end) || briefly(start.wrapping_sub(1))
+}
+
 /// A found mention with its context, as byte ranges.
 fn mention_of(
     s: &Sentence<'_, '_>,
@@ -1048,6 +1078,7 @@ fn mention_of(
     let weakened = mention.hedge.is_some()
         || superseded
         || claimed_count
+        || released_after_detention(tokens, mention)
         || super::context::hedges(tokens, narrow)
             .iter()
             .any(|hedge| !matches!(hedge.as_str(), "according to" | "allegedly"));

@@ -13,7 +13,7 @@ use crate::casualties::exclusions::is_month;
 /// Whether a sentence says the article's incident is one of several: "The
 /// shooting was the third in Calder City in five days", "It was the second
 /// shooting on Marlowe Avenue this month", "This is the latest in a string
-/// of attacks".
+/// of attacks", "Wednesday's attack was the third roadside bombing".
 pub(super) fn tells_a_series(tokens: &[Token<'_>]) -> bool {
     let word = |i: usize| tokens.get(i).map_or("", |token| token.lower.as_str());
     let verb = match (word(0), word(1)) {
@@ -21,6 +21,16 @@ pub(super) fn tells_a_series(tokens: &[Token<'_>]) -> bool {
         ("the", noun)
             if INCIDENT_WORDS.contains(&noun)
                 || matches!(noun, "killing" | "stabbing" | "homicide" | "slaying") =>
+        {
+            2
+        }
+        // "Wednesday's attack was the third roadside bombing ..."
+        (day, noun)
+            if INCIDENT_WORDS.contains(&noun)
+                && day
+                    .strip_suffix("'s")
+                    .or_else(|| day.strip_suffix("\u{2019}s"))
+                    .is_some_and(|day| WEEKDAYS.contains(&day)) =>
         {
             2
         }
