@@ -34,7 +34,8 @@ pub enum CueClass {
     /// One person harmed by their own hand ("turned the gun on himself").
     SelfInflicted,
     /// One person's life, named by its owner's pronoun: "a drive-by shooting
-    /// that took her life", "the crash that claimed his life".
+    /// that took her life", "the crash that claimed his life"; or one person
+    /// named by a pronoun inside the cue ("reported her missing").
     OneLife,
 }
 
@@ -409,6 +410,9 @@ const CUES: &[(&str, CasualtyKind, CueClass)] = &[
     ("shooting|gunshot victims", KilledOrInjured, Noun),
     // missing
     ("missing", Missing, I),
+    // "Her family reported her missing on Sunday": one person, named by
+    // the pronoun inside the cue
+    ("reported him|her missing", Missing, OneLife),
     ("unaccounted for", Missing, I),
     ("disappeared", Missing, I),
     // "three young men had not been heard from", "Three herders ... had not

@@ -1194,6 +1194,27 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_told_first_gives_way() {
+        let text = "Five people were shot at the State Line Club on Highway 38 in Bennettsville just \
+                    after 2:30 Sunday morning, according to the sheriff.\n\nPolice originally told \
+                    WPDE ABC 15 News that eight people were wounded from stabbings and gunshots. Police \
+                    later clarified that no one was stabbed, but rather had cuts from broken glass.";
+        assert_eq!(main_value(text, Injured).0, 5);
+        // the correction after "but" stands
+        let text = "Residents had initially said that over 100 students were taken, but a headcount \
+                    showed that 61 students were missing.";
+        assert_eq!(main_value(text, Missing).0, 61);
+    }
+
+    #[test]
+    fn a_person_reported_missing_by_a_pronoun() {
+        assert_eq!(
+            main_value("Her family reported her missing on Sunday.", Missing).0,
+            1
+        );
+    }
+
+    #[test]
     fn a_body_found_is_one_death() {
         for text in [
             "The body of a man was discovered in a field on Sunday, police said.",

@@ -344,6 +344,8 @@ const VIOLENT_ACTS: &[&str] = &[
     "blew up",
     "brought down",
     "assassinated",
+    // "its fighters had planted an explosive device"
+    "planted",
     // not "fired" alone: "said it had fired thousands of employees"
     "fired rockets",
     "fired a rocket",

@@ -1047,18 +1047,30 @@ fn mention_of(
     // killed, nine wounded and four were missing": what a later one updates
     // (the 30 words before the figure)
     fn first_report_before(tokens: &[Token<'_>]) -> bool {
-        tokens.windows(2).any(|pair| {
-            pair[0].is_any(&["first", "initial", "earlier", "preliminary"])
-                && pair[1].is_any(&[
-                    "statement",
-                    "report",
-                    "reports",
-                    "account",
-                    "briefing",
-                    "update",
-                    "assessment",
-                ])
-        })
+        // "Police originally told WPDE that eight people were wounded"; not
+        // the figure after a contrast ("had initially told ... that over
+        // 100 were taken, but Mr Musa said ... 61 students"), which corrects it
+        let clause = tokens
+            .iter()
+            .rposition(|token| token.is_any(&["but", ";"]))
+            .map_or(tokens, |contrast| &tokens[contrast + 1..]);
+        let first_said = clause.windows(2).any(|pair| {
+            pair[0].is_any(&["originally", "initially"])
+                && pair[1].is_any(&["said", "told", "reported", "stated", "put", "gave"])
+        });
+        first_said
+            || tokens.windows(2).any(|pair| {
+                pair[0].is_any(&["first", "initial", "earlier", "preliminary"])
+                    && pair[1].is_any(&[
+                        "statement",
+                        "report",
+                        "reports",
+                        "account",
+                        "briefing",
+                        "update",
+                        "assessment",
+                    ])
+            })
     }
     // "al-Shabaab claimed responsibility ..., saying it had killed 13
     // soldiers": a group's own count of its victims
