@@ -1188,6 +1188,10 @@ const SINGULAR_PERSONS: &[&str] = &[
     "culprit",
     "offender",
     "fugitive",
+    // "authorities have detained a convicted felon"
+    "felon",
+    "convict",
+    "parolee",
     "assassin",
     "hitman",
     "gangster",

@@ -402,6 +402,17 @@ fn add_self_inflicted(summary: &mut TollSummary, mentions: &[CasualtyMention], i
                 .get(*index)
                 .is_some_and(|mention| mention.includes_perpetrator)
     });
+    // "the bodies of a man, a woman and two children" ... "murdered the
+    // woman and children before killing himself": a list of the chosen
+    // figure's size that names one man counts the killer
+    let lists_killer = stated_figures(mentions, indices).iter().any(|figure| {
+        figure.count.value == killed.count.value
+            && figure.mentions.len() >= 2
+            && figure
+                .mentions
+                .iter()
+                .any(|index| mentions.get(*index).is_some_and(|mention| mention.man_of_a_list))
+    });
     // "fatally shot his wife and their daughter before taking his own life
     // ... officers found three people dead": a later count of all the dead
     // is the victims of the killer's sentence plus him
@@ -429,7 +440,7 @@ fn add_self_inflicted(summary: &mut TollSummary, mentions: &[CasualtyMention], i
         .all(|index| mentions.get(*index).map(|mention| mention.sentence) != killer_sentence);
     let counts_all_dead =
         chosen_elsewhere && victims_beside_killer > 0 && victims_beside_killer + 1 == killed.count.value;
-    if counts_killer || counts_all_dead || killed.count.value == 0 {
+    if counts_killer || lists_killer || counts_all_dead || killed.count.value == 0 {
         return;
     }
     killed.count = add(
@@ -1212,6 +1223,23 @@ mod tests {
             main_value("Her family reported her missing on Sunday.", Missing).0,
             1
         );
+    }
+
+    #[test]
+    fn a_list_of_the_dead_naming_one_man_counts_the_killer() {
+        let text = "Deputies discovered the bodies of a man, a woman and two children. Investigators \
+                    believe the man murdered the woman and children before killing himself.";
+        assert_eq!(main_value(text, Killed).0, 4);
+        // the victims named by their relation are his victims, and he is one more
+        let text = "He killed his wife and her two children before killing himself.";
+        assert_eq!(main_value(text, Killed).0, 4);
+    }
+
+    #[test]
+    fn a_felon_detained_is_one_arrest() {
+        let text = "Following an overnight manhunt, authorities in Missouri have detained a convicted \
+                    felon who is accused of drawing a gun on his wife.";
+        assert_eq!(main_value(text, Arrested).0, 1);
     }
 
     #[test]

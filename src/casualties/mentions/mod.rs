@@ -146,6 +146,11 @@ pub struct CasualtyMention {
     /// The victims are named by a role the gunman rarely has ("three
     /// officers", "a bystander", "a woman"): not the gunman told again.
     pub victim_role: bool,
+    /// One man named as a killer of a family is named ("Father and two
+    /// children found dead", "the bodies of a man, a woman and two
+    /// children"): an item of a list, by an article or none, not "her
+    /// father", whom someone else killed.
+    pub man_of_a_list: bool,
     /// Which side of a street clash the victims are on ("27 police officers",
     /// "15 protesters"), for adding the injured of both.
     pub side: Option<ClashSide>,
@@ -994,6 +999,26 @@ fn released_after_detention(tokens: &[Token<'_>], mention: &Found) -> bool {
     released || briefly(end) || briefly(start.wrapping_sub(1))
 }
 
+/// Whether a mention is one man in a list of the dead, told by an article
+/// or none: "a man, a woman and two children", "Father and two children".
+fn man_of_a_list(tokens: &[Token<'_>], mention: &Found) -> bool {
+    let Some(victims) = mention.np.victims.clone() else {
+        return false;
+    };
+    let head = tokens.get(victims.end.wrapping_sub(1));
+    let man = head.is_some_and(|head| head.is_any(&["man", "father", "husband", "dad", "boyfriend"]));
+    // the article or the head itself opens the phrase
+    let opener = tokens.get(mention.np.span.start);
+    let determined = opener.is_some_and(|opener| {
+        opener.is_any(&["a", "the"]) || Some(opener.start) == head.map(|head| head.start)
+    });
+    // and a list follows: "and two children", ", a woman"
+    let listed = tokens
+        .get(mention.np.span.end)
+        .is_some_and(|next| next.is_any(&["and", ","]));
+    mention.kind == CasualtyKind::Killed && man && determined && listed
+}
+
 /// A found mention with its context, as byte ranges.
 fn mention_of(
     s: &Sentence<'_, '_>,
@@ -1234,6 +1259,7 @@ fn mention_of(
         attackers: head.is_some_and(|head| head.is_any(ATTACKER_NOUNS)),
         gunman: head.is_some_and(|head| head.is_any(GUNMAN_NOUNS)),
         victim_role: head.is_some_and(|head| head.is_any(VICTIM_ROLE_NOUNS)),
+        man_of_a_list: man_of_a_list(tokens, mention),
         side: head.and_then(|head| {
             if head.is_any(SECURITY_NOUNS) {
                 Some(ClashSide::Security)
