@@ -24,7 +24,7 @@ use super::summary::{summarize, BestFigure, EventKey};
 pub const EXTRACTOR_NAME: &str = "casualty-rules";
 
 /// The rule set's version, bumped whenever a rule changes its output.
-pub const RULES_VERSION: &str = "casualty-rules-0.2.80";
+pub const RULES_VERSION: &str = "casualty-rules-0.2.81";
 
 fn extractor() -> Extractor {
     Extractor {

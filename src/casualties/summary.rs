@@ -1243,6 +1243,18 @@ mod tests {
     }
 
     #[test]
+    fn the_bodies_of_a_list_and_a_pair_of_parents() {
+        let text = "The bodies of 54-year-old Mark Mata, 42-year-old Min Haung and 6-year-old Hank Mata \
+                    were discovered during a welfare check.";
+        assert_eq!(main_value(text, Killed).0, 3);
+        assert_eq!(main_value("A gunman killed his parents.", Killed).0, 2);
+        // after an active verb, an auxiliary still opens a clause of its own
+        let text = "Police killed two men and a woman was wounded.";
+        assert_eq!(main_value(text, Killed).0, 2);
+        assert_eq!(main_value(text, Injured).0, 1);
+    }
+
+    #[test]
     fn a_body_found_is_one_death() {
         for text in [
             "The body of a man was discovered in a field on Sunday, police said.",

@@ -316,7 +316,7 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
             .collect();
     }
     if s.word(cue.end.wrapping_sub(1)) == "of" {
-        return objects(s, cue.end).into_iter().map(found).collect();
+        return objects_of_subject(s, cue.end).into_iter().map(found).collect();
     }
     // "the body was found": a noun cue with its verb counts its one body.
     // ("the body was found to be in breach" found nothing)
@@ -329,9 +329,15 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
     {
         return vec![found(single_np(j - 1..j, None, Basis::Definite))];
     }
-    // "the deaths of a pastor, his wife and their three children"
+    // "the deaths of a pastor, his wife and their three children"; "The
+    // bodies of A, B and C were discovered" (their verb ends the list)
     if s.word(cue.end) == "of" {
-        return objects(s, cue.end + 1).into_iter().map(found).collect();
+        let listed = if bodies {
+            objects_of_subject(s, cue.end + 1)
+        } else {
+            objects(s, cue.end + 1)
+        };
+        return listed.into_iter().map(found).collect();
     }
     Vec::new()
 }

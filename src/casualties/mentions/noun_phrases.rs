@@ -854,8 +854,23 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
             np.span.start = k;
             return Some(np);
         }
-        if let Some((head, Plurality::Singular)) = head_after(s.tokens, k + 1) {
-            return Some(single_np(k..k + 1, Some(k + 1..head + 1), Basis::Definite));
+        match head_after(s.tokens, k + 1) {
+            Some((head, Plurality::Singular)) => {
+                return Some(single_np(k..k + 1, Some(k + 1..head + 1), Basis::Definite));
+            }
+            // "the shooting of his parents": a pair, as "both" is
+            Some((head, Plurality::Plural))
+                if head == k + 1 && s.word(head) == "parents" && token.is_any(&["his", "her", "their"]) =>
+            {
+                return Some(Np {
+                    count: exact(2),
+                    count_tokens: k..head + 1,
+                    victims: Some(head..head + 1),
+                    basis: Basis::Definite,
+                    span: k..head + 1,
+                });
+            }
+            _ => {}
         }
         return None;
     }
@@ -906,6 +921,18 @@ pub(super) fn object_np(s: &Sentence<'_, '_>, start: usize) -> Option<Np> {
 /// The objects starting at `start`, coordinated ones included: "two men and
 /// a woman", but not "two men and a woman was wounded" (a new clause).
 pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
+    objects_with(s, start, false)
+}
+
+/// The objects of a noun that is itself a subject: "The bodies of 54-year-old
+/// Mark Mata, 42-year-old Min Haung and 6-year-old Hank Mata were
+/// discovered", where the verb after the list is the noun's, not a new
+/// clause's.
+pub(super) fn objects_of_subject(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
+    objects_with(s, start, true)
+}
+
+fn objects_with(s: &Sentence<'_, '_>, start: usize, of_subject: bool) -> Vec<Np> {
     let mut found: Vec<Np> = Vec::new();
     let mut start = start;
     let mut commas = false;
@@ -976,7 +1003,7 @@ pub(super) fn objects(s: &Sentence<'_, '_>, start: usize) -> Vec<Np> {
             && (after + 1..(after + 12).min(s.tokens.len()))
                 .take_while(|&k| !s.tokens[k].is_punct())
                 .any(|k| s.tokens[k].is_any(&["survived", "survives", "escaped", "escapes"]));
-        let starts_clause = (is_auxiliary(s.word(after)) && !verb_disagrees) || survives;
+        let starts_clause = (is_auxiliary(s.word(after)) && !verb_disagrees && !of_subject) || survives;
         if s.is_cue_start(after) || starts_clause || (link == "," && !alike) {
             break;
         }
