@@ -847,6 +847,19 @@ fn antecedent_of_relative(doc: &Document<'_>, source: Range<usize>) -> Range<usi
         .unwrap_or(source)
 }
 
+/// A claimant without the relative clause the source span carries: "The
+/// Britain-based monitor, which relies on a network of sources inside
+/// Syria" is "The Britain-based monitor" (the source keeps the whole span).
+fn without_relative_clause(text: &str, source: Range<usize>) -> Range<usize> {
+    let written = &text[source.clone()];
+    [", which ", ", who "]
+        .iter()
+        .filter_map(|marker| written.find(marker))
+        .min()
+        .filter(|&comma| written[..comma].contains(' ') || written[..comma].starts_with(char::is_uppercase))
+        .map_or(source.clone(), |comma| source.start..source.start + comma)
+}
+
 /// Whether a channel inside the content follows a verb of sharing there:
 /// "against sharing unverified claims on social media", "of spreading lies
 /// on Facebook".
@@ -1881,6 +1894,7 @@ pub(super) fn build(
             source
                 .clone()
                 .filter(|source| !is_pronoun(&doc.text[source.clone()]))
+                .map(|source| without_relative_clause(doc.text, source))
         });
     let hedges = if direct_quote {
         // the words around a quotation hedge it, not the speaker's own words
@@ -1960,7 +1974,7 @@ fn mean(values: impl Iterator<Item = f32>) -> f32 {
 mod tests {
     use super::{
         is_question, noun_phrase_clause, says_nothing, shows_pictures, trim_source, within_paragraph,
-        Document, NamedSpan, Quote,
+        without_relative_clause, Document, NamedSpan, Quote,
     };
 
     #[test]
@@ -2162,5 +2176,22 @@ mod tests {
         assert!(question("He left. Asked whether he would run, he said no."));
         assert!(!question("\"Who was it?\" asked the prosecutor."));
         assert!(!question("He asked that the court dismiss the case."));
+    }
+
+    #[test]
+    fn a_claimant_leaves_its_relative_clause_to_the_source() {
+        fn claimant(text: &str) -> &str {
+            &text[without_relative_clause(text, 0..text.len())]
+        }
+        assert_eq!(
+            claimant("The Britain-based monitor, which relies on a network of sources inside Syria"),
+            "The Britain-based monitor"
+        );
+        assert_eq!(
+            claimant("A senior bank official, who declined to be named"),
+            "A senior bank official"
+        );
+        assert_eq!(claimant("Reuters"), "Reuters");
+        assert_eq!(claimant("the people who were there"), "the people who were there");
     }
 }

@@ -44,7 +44,7 @@ use crate::ner::EntityMention;
 pub const RULES_EXTRACTOR: &str = "claim-rules";
 
 /// The version of the claim rules, bumped whenever a rule changes output.
-pub const RULES_VERSION: &str = "claim-rules-0.3.35";
+pub const RULES_VERSION: &str = "claim-rules-0.3.36";
 
 /// The claims of one document: `spans` from the attribution model (empty
 /// without it), `entities` from the NER stage.
