@@ -856,6 +856,7 @@ fn without_relative_clause(text: &str, source: Range<usize>) -> Range<usize> {
         .iter()
         .filter_map(|marker| written.find(marker))
         .min()
+        // (a noun phrase must remain: not a bare lowercase word before it)
         .filter(|&comma| written[..comma].contains(' ') || written[..comma].starts_with(char::is_uppercase))
         .map_or(source.clone(), |comma| source.start..source.start + comma)
 }
