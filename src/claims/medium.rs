@@ -273,6 +273,13 @@ pub fn find_medium(
         .iter()
         .min_by_key(|range| distance(range))
         .cloned();
+    // "relies on a network of sources", "the Network of Free Journalists":
+    // a web of people, not a broadcaster (a phrase stops before "of", so
+    // this looks past it; `names_outlet` has the same rule for sources)
+    let network_of = |found: &Range<usize>| {
+        text[found.clone()].to_lowercase().ends_with("network")
+            && text.get(found.end..).is_some_and(|rest| rest.starts_with(" of "))
+    };
     for &(lead, needs_media_word) in LEADS {
         let mut from = 0;
         while let Some(at) = lower[from..].find(lead) {
@@ -344,12 +351,6 @@ pub fn find_medium(
                         .or_else(|| known_outlet_at(text, absolute.clone())),
                     None => None,
                 }
-            };
-            // "relies on a network of sources", "the Network of Free
-            // Journalists": a web of people, not a broadcaster
-            let network_of = |found: &Range<usize>| {
-                text[found.clone()].to_lowercase().ends_with("network")
-                    && text.get(found.end..).is_some_and(|rest| rest.starts_with(" of "))
             };
             if let Some(found) = found.filter(same_clause).filter(|found| !network_of(found)) {
                 // "in a televised address on the group's al-Masirah TV": the
@@ -630,11 +631,6 @@ fn media_word_end(phrase: &str) -> Option<usize> {
     let is_media = |k: usize| {
         let core = core_of(words[k].1);
         let next = words.get(k + 1).map(|(_, word)| *word);
-        // "a network of sources", "the Network of Free Journalists": a web
-        // of people, not a broadcaster
-        if core == "network" && next.is_some_and(|next| core_of(next) == "of") {
-            return false;
-        }
         // "a crowded weekly market": a weekly thing, not a weekly paper
         // ("the weekly Jeune Afrique", "its weekly magazine")
         if matches!(core.as_str(), "daily" | "weekly")

@@ -246,7 +246,9 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
     if hoped_for {
         return Vec::new();
     }
-    if s.word(cue.end.wrapping_sub(1)) == "of" && !body_found(s, cue) {
+    // "body of" (the cue ends with "of")
+    let body_of = s.word(cue.end.wrapping_sub(1)) == "of";
+    if body_of && !body_found(s, cue) {
         return Vec::new();
     }
     // the charges' count of the dead gives way to any stated toll
@@ -315,7 +317,7 @@ pub(super) fn noun_count(s: &Sentence<'_, '_>, cue: &Cue, group: usize) -> Vec<F
             .into_iter()
             .collect();
     }
-    if s.word(cue.end.wrapping_sub(1)) == "of" {
+    if body_of {
         return objects_of_subject(s, cue.end).into_iter().map(found).collect();
     }
     // "the body was found": a noun cue with its verb counts its one body.

@@ -979,8 +979,8 @@ fn released_after_detention(tokens: &[Token<'_>], mention: &Found) -> bool {
     }
     let (start, end) = (mention.cue.start, mention.cue.end);
     let briefly = |i: usize| tokens.get(i).is_some_and(|token| token.is("briefly"));
-    let clause = (end..tokens.len().min(end + 12)).take_while(|&i| !tokens[i].is_any(&[".", ";"]));
-    let released = clause.clone().any(|i| {
+    let mut clause = (end..tokens.len().min(end + 12)).take_while(|&i| !tokens[i].is_any(&[".", ";"]));
+    let released = clause.any(|i| {
         tokens[i].is("released")
             && tokens[i - 1].is_any(&[
                 "later",
